@@ -1,0 +1,67 @@
+//! Why a file could not be imported.
+
+use super::Format;
+use std::path::{Path, PathBuf};
+
+/// A file that could not be read into articles, with the reason.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {kind}", path.display())]
+pub struct IngestError {
+    /// The file.
+    pub path: PathBuf,
+    /// The reason.
+    pub kind: IngestErrorKind,
+}
+
+impl IngestError {
+    /// An error for `path`.
+    pub fn new(path: &Path, kind: IngestErrorKind) -> Self {
+        IngestError {
+            path: path.to_path_buf(),
+            kind,
+        }
+    }
+}
+
+/// The reasons a file is refused.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestErrorKind {
+    /// The file could not be read (missing, unreadable, deleted during the import).
+    #[error("cannot read the file: {0}")]
+    Io(#[from] std::io::Error),
+    /// The path is a directory where a file was expected.
+    #[error("is a directory")]
+    IsDirectory,
+    /// The file is empty or holds only white space.
+    #[error("the file is empty")]
+    Empty,
+    /// The file holds binary data, not text.
+    #[error("binary data, not text ({0})")]
+    Binary(String),
+    /// The file is above the size limit; it was not read.
+    #[error("too large: {size_bytes} bytes, the limit is {limit_bytes} bytes")]
+    TooLarge {
+        /// The file's size.
+        size_bytes: u64,
+        /// The configured limit.
+        limit_bytes: u64,
+    },
+    /// Neither the extension nor the content tells a supported format.
+    #[error("not a supported format (text, HTML, RSS/Atom/JSON feed, JSON, JSONL, CSV/TSV)")]
+    UnknownFormat,
+    /// The content is broken for its format.
+    #[error("broken {format}: {message}")]
+    Parse {
+        /// The format the file was read as.
+        format: Format,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file parsed but holds no article with any text.
+    #[error("no articles found in this {format} file")]
+    NoArticles {
+        /// The format the file was read as.
+        format: Format,
+    },
+}

@@ -1,0 +1,166 @@
+//! Which format a file is in: by extension first, by content when the extension says nothing.
+
+use std::fmt;
+use std::path::Path;
+
+/// The file formats pantau reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Plain text or Markdown: one article.
+    Text,
+    /// An HTML page: one article, its main text.
+    Html,
+    /// RSS 0.9x/1.0/2.0, Atom or JSON Feed: one article per item.
+    Feed,
+    /// A JSON array of records or one record object.
+    Json,
+    /// One JSON record per line (JSONL / NDJSON).
+    Jsonl,
+    /// CSV or TSV with a header row.
+    Csv,
+}
+
+impl Format {
+    /// A short name for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "HTML",
+            Format::Feed => "feed",
+            Format::Json => "JSON",
+            Format::Jsonl => "JSONL",
+            Format::Csv => "CSV",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Picks the format of a decoded file: a known extension decides (a `.json` holding a JSON
+/// Feed is a feed); otherwise the content is sniffed. `None` when nothing fits.
+pub fn detect(path: &Path, text: &str) -> Option<Format> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    match ext.as_str() {
+        "txt" | "text" | "md" | "markdown" => Some(Format::Text),
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+        "rss" | "atom" | "rdf" => Some(Format::Feed),
+        "xml" => Some(if looks_like_html(head) {
+            Format::Html
+        } else {
+            Format::Feed
+        }),
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "json" => Some(if looks_like_json_feed(head) {
+            Format::Feed
+        } else {
+            Format::Json
+        }),
+        "csv" | "tsv" => Some(Format::Csv),
+        _ => sniff(head),
+    }
+}
+
+fn sniff(head: &str) -> Option<Format> {
+    let start: String = head
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if start.starts_with("<?xml") {
+        return Some(if looks_like_html(head) {
+            Format::Html
+        } else {
+            Format::Feed
+        });
+    }
+    if start.starts_with("<rss") || start.starts_with("<feed") || start.starts_with("<rdf") {
+        return Some(Format::Feed);
+    }
+    if looks_like_html(head) {
+        return Some(Format::Html);
+    }
+    if start.starts_with('{') || start.starts_with('[') {
+        if looks_like_json_feed(head) {
+            return Some(Format::Feed);
+        }
+        let mut lines = head.lines().filter(|l| !l.trim().is_empty());
+        let first_is_object = lines
+            .next()
+            .is_some_and(|l| l.trim_start().starts_with('{') && l.trim_end().ends_with('}'));
+        let second_is_object = lines
+            .next()
+            .is_some_and(|l| l.trim_start().starts_with('{'));
+        return Some(if first_is_object && second_is_object {
+            Format::Jsonl
+        } else {
+            Format::Json
+        });
+    }
+    if start.starts_with('<') {
+        return None;
+    }
+    Some(Format::Text)
+}
+
+fn looks_like_html(head: &str) -> bool {
+    let start: String = head
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    start.contains("<!doctype html")
+        || start.contains("<html")
+        || start.contains("<body")
+        || start.contains("<head")
+}
+
+fn looks_like_json_feed(head: &str) -> bool {
+    head.starts_with('{')
+        && head
+            .chars()
+            .take(4096)
+            .collect::<String>()
+            .contains("jsonfeed.org/version")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extension_and_content_decide() {
+        let cases: &[(&str, &str, Option<Format>)] = &[
+            ("a.txt", "<html>", Some(Format::Text)),
+            ("a.HTML", "x", Some(Format::Html)),
+            ("a.xml", "<?xml version='1.0'?><rss>", Some(Format::Feed)),
+            (
+                "a.json",
+                r#"{"version":"https://jsonfeed.org/version/1.1","items":[]}"#,
+                Some(Format::Feed),
+            ),
+            ("a.json", r#"[{"title":"x"}]"#, Some(Format::Json)),
+            ("a.dat", "{\"a\":1}\n{\"a\":2}\n", Some(Format::Jsonl)),
+            ("a.dat", "<!DOCTYPE html><html>", Some(Format::Html)),
+            (
+                "a.dat",
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                Some(Format::Feed),
+            ),
+            ("a", "Judul\n\nIsi berita.", Some(Format::Text)),
+            ("a.dat", "<unknown/>", None),
+            ("a.tsv", "id\ttext", Some(Format::Csv)),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(detect(Path::new(name), text), *want, "{name}: {text}");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! Ingest: article files in, [`ArticleDraft`]s out.
+//!
+//! [`read_file`] reads one file whatever its format; [`walk::collect_files`] lists the files
+//! under folders. Every failure is an [`IngestError`] naming the file and the reason, so an
+//! import can report it and go on with the other files.
+
+pub mod dates;
+pub mod decode;
+pub mod error;
+pub mod feed;
+pub mod format;
+pub mod html;
+pub mod language;
+pub mod records;
+pub mod text;
+pub mod walk;
+
+pub use error::{IngestError, IngestErrorKind};
+pub use format::Format;
+
+use crate::model::{ArticleDraft, DateSource};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Limits and switches for reading files.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Files larger than this many bytes are refused without being read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            max_file_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// One file read into articles.
+#[derive(Debug, Clone)]
+pub struct ImportedFile {
+    /// The file's path.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub size_bytes: u64,
+    /// A 64-bit hash (XXH3) of its bytes.
+    pub content_hash: u64,
+    /// The format it was read as.
+    pub format: Format,
+    /// The articles found in it, dated and language-tagged.
+    pub articles: Vec<ArticleDraft>,
+    /// Problems that did not stop the file (replaced bytes, skipped records).
+    pub warnings: Vec<String>,
+}
+
+/// Reads one file: checks its size, decodes it, picks its format, parses it and completes
+/// every article (date from text, URL or file name when metadata has none; language).
+pub fn read_file(path: &Path, options: &IngestOptions) -> Result<ImportedFile, IngestError> {
+    let err = |kind| IngestError::new(path, kind);
+    let meta = std::fs::metadata(path).map_err(|e| err(IngestErrorKind::Io(e)))?;
+    if meta.is_dir() {
+        return Err(err(IngestErrorKind::IsDirectory));
+    }
+    let size_bytes = meta.len();
+    if size_bytes > options.max_file_bytes {
+        return Err(err(IngestErrorKind::TooLarge {
+            size_bytes,
+            limit_bytes: options.max_file_bytes,
+        }));
+    }
+    let mut bytes = Vec::with_capacity(size_bytes as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(options.max_file_bytes + 1).read_to_end(&mut bytes))
+        .map_err(|e| err(IngestErrorKind::Io(e)))?;
+    if bytes.len() as u64 > options.max_file_bytes {
+        return Err(err(IngestErrorKind::TooLarge {
+            size_bytes: bytes.len() as u64,
+            limit_bytes: options.max_file_bytes,
+        }));
+    }
+    read_bytes(path, &bytes)
+}
+
+/// Reads a file's bytes already in memory (the work of [`read_file`] after the read).
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ImportedFile, IngestError> {
+    let err = |kind| IngestError::new(path, kind);
+    let content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
+    let decoded = decode::decode(bytes).map_err(err)?;
+    let mut warnings = Vec::new();
+    if decoded.replaced_bytes {
+        warnings.push(format!(
+            "invalid {} byte sequences replaced with U+FFFD",
+            decoded.encoding
+        ));
+    }
+    let format =
+        format::detect(path, &decoded.text).ok_or_else(|| err(IngestErrorKind::UnknownFormat))?;
+    let mut articles = match format {
+        Format::Text => vec![text::parse_text(&decoded.text)],
+        Format::Html => {
+            vec![html::parse_html(&decoded.text).map_err(|m| err(parse_kind(format, m)))?]
+        }
+        Format::Feed => feed::parse_feed(&decoded.text).map_err(|m| err(parse_kind(format, m)))?,
+        Format::Json | Format::Jsonl | Format::Csv => {
+            let parsed = records::parse_records(format, &decoded.text)
+                .map_err(|m| err(parse_kind(format, m)))?;
+            warnings.extend(parsed.warnings);
+            parsed.articles
+        }
+    };
+    articles.retain(|a| !a.text.trim().is_empty() || !a.title.trim().is_empty());
+    if articles.is_empty() {
+        return Err(err(IngestErrorKind::NoArticles { format }));
+    }
+    for article in &mut articles {
+        article.path = path.to_path_buf();
+        complete_article(article, path);
+    }
+    Ok(ImportedFile {
+        path: path.to_path_buf(),
+        size_bytes: bytes.len() as u64,
+        content_hash,
+        format,
+        articles,
+        warnings,
+    })
+}
+
+fn parse_kind(format: Format, message: String) -> IngestErrorKind {
+    IngestErrorKind::Parse { format, message }
+}
+
+/// Fills what the format did not give: a date from the text, the URL or the file name (in
+/// that order), and the language. A file's modification time is never used as a date.
+pub fn complete_article(article: &mut ArticleDraft, path: &Path) {
+    if article.published.is_none() {
+        article.date_source = DateSource::None;
+        if let Some(d) = dates::find_date_in_text(&article.title, &article.text) {
+            article.published = Some(d);
+            article.date_source = DateSource::Text;
+        } else if let Some(d) = dates::find_date_in_url(&article.url) {
+            article.published = Some(d);
+            article.date_source = DateSource::Url;
+        } else if let Some(d) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(dates::find_date_in_filename)
+        {
+            article.published = Some(d);
+            article.date_source = DateSource::Filename;
+        }
+    }
+    article.language = language::detect(&article.title, &article.text);
+}

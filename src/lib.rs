@@ -1,0 +1,15 @@
+//! pantau: a media-monitoring core.
+//!
+//! Files flow one way: [`ingest`] turns article files into [`model::ArticleDraft`]s,
+//! [`tagging`] finds the countries and organizations they mention, [`store`] keeps both in a
+//! local SQLite database, [`analysis`] computes timelines and co-occurrence from it, and
+//! [`export`] writes CSV and GEXF. [`pipeline`] runs a whole import off the caller's thread.
+//! The `ui` module (feature `gui`) draws the dashboard on top; nothing below it knows egui.
+
+#![deny(missing_docs)]
+
+pub mod ingest;
+pub mod model;
+pub mod pipeline;
+pub mod store;
+pub mod tagging;

@@ -1,0 +1,213 @@
+//! The domain types shared by every module: articles, dates, languages, actors, mentions.
+
+use chrono::NaiveDateTime;
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where an article's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DateSource {
+    /// The file's own metadata (a feed's pubDate, an HTML meta tag, a JSON/CSV date field).
+    Metadata,
+    /// A dateline or a date in the first lines of the text.
+    Text,
+    /// A date in the article's URL.
+    Url,
+    /// A date in the file name.
+    Filename,
+    /// Set by the user.
+    User,
+    /// No date found: the article stays undated.
+    #[default]
+    None,
+}
+
+impl DateSource {
+    /// Every value, in a stable order.
+    pub const ALL: [DateSource; 6] = [
+        DateSource::Metadata,
+        DateSource::Text,
+        DateSource::Url,
+        DateSource::Filename,
+        DateSource::User,
+        DateSource::None,
+    ];
+
+    /// The name stored in the database and written in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Text => "text",
+            DateSource::Url => "url",
+            DateSource::Filename => "filename",
+            DateSource::User => "user",
+            DateSource::None => "none",
+        }
+    }
+
+    /// Parses a stored name; unknown names give `None`.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+impl fmt::Display for DateSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The language of an article, as far as pantau cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum Language {
+    /// Bahasa Indonesia.
+    Indonesian,
+    /// English.
+    English,
+    /// Anything else, or too little text to tell.
+    #[default]
+    Other,
+}
+
+impl Language {
+    /// Every value, in a stable order.
+    pub const ALL: [Language; 3] = [Language::Indonesian, Language::English, Language::Other];
+
+    /// ISO 639-1 code stored in the database ("id", "en"), or "other".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Indonesian => "id",
+            Language::English => "en",
+            Language::Other => "other",
+        }
+    }
+
+    /// Parses a stored code; unknown codes give `None`.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An article as an importer read it, before tagging and storage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleDraft {
+    /// Headline; may be empty when the file has none.
+    pub title: String,
+    /// The article's text, boilerplate removed, paragraphs separated by blank lines.
+    pub text: String,
+    /// The outlet that published it ("wartaperang", "CNN Indonesia"); may be empty.
+    pub source: String,
+    /// The original source the outlet credits ("sumber: al-arabiya"); may be empty.
+    pub original_source: String,
+    /// The article's URL; may be empty.
+    pub url: String,
+    /// Publication date and time (local time of the outlet, as written), if known.
+    pub published: Option<NaiveDateTime>,
+    /// Where `published` came from.
+    pub date_source: DateSource,
+    /// Detected language.
+    pub language: Language,
+    /// The record's own id inside a multi-article file (JSON id, RSS guid, CSV id column);
+    /// empty for one-article files.
+    pub source_id: String,
+    /// The file the article came from.
+    pub path: PathBuf,
+}
+
+/// The kind of an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    /// A country (ISO 3166-1 alpha-3 code).
+    Country,
+    /// An organization (a short upper-case code of pantau's).
+    Organization,
+}
+
+impl ActorKind {
+    /// Every value.
+    pub const ALL: [ActorKind; 2] = [ActorKind::Country, ActorKind::Organization];
+
+    /// The stored name: "country" or "organization".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Organization => "organization",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How an alias refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Via {
+    /// A full or common name ("Amerika Serikat", "Russia").
+    #[default]
+    Name,
+    /// An abbreviation or short form ("AS", "U.S.", "PBB").
+    Short,
+    /// An adjective or demonym ("Russian", "Turkish").
+    Demonym,
+    /// A capital or major city that stands for the country ("Moskow").
+    Place,
+}
+
+impl Via {
+    /// Every value.
+    pub const ALL: [Via; 4] = [Via::Name, Via::Short, Via::Demonym, Via::Place];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Name => "name",
+            Via::Short => "short",
+            Via::Demonym => "demonym",
+            Via::Place => "place",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+impl fmt::Display for Via {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One mention of an actor found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The actor's code ("RUS", "ISIS").
+    pub actor_code: String,
+    /// The text as it stands in the article ("Rusia").
+    pub matched_text: String,
+    /// How the alias refers to the actor.
+    pub via: Via,
+    /// Offset of the first character, counted in Unicode scalar values from the text's start.
+    pub start_char: usize,
+    /// Offset one past the last character.
+    pub end_char: usize,
+    /// Index of the sentence (0-based, across the whole text) that holds the mention.
+    pub sentence_idx: u32,
+    /// Index of the paragraph (0-based) that holds the mention.
+    pub paragraph_idx: u32,
+}

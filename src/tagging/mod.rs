@@ -1,0 +1,1 @@
+//! Actor dictionary and the matcher that finds mentions.
