@@ -31,12 +31,38 @@ pub fn detect(title: &str, text: &str) -> Language {
     if letters < 12 {
         return Language::Other;
     }
-    match detector().detect_language_of(&sample) {
+    let detected = match detector().detect_language_of(&sample) {
         Some(lingua::Language::Indonesian) => Language::Indonesian,
         Some(lingua::Language::English) => Language::English,
-        _ => Language::Other,
+        _ => return Language::Other,
+    };
+    // The detector only knows three languages and names one of them for any text: a German or
+    // French article must also use the detected language's commonest words to count as it.
+    let stopwords = match detected {
+        Language::Indonesian => INDONESIAN_STOPWORDS,
+        _ => ENGLISH_STOPWORDS,
+    };
+    let (mut words, mut hits) = (0usize, 0usize);
+    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if stopwords.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+            hits += 1;
+        }
     }
+    if hits * 100 >= words * 4 { detected } else { Language::Other }
 }
+
+const INDONESIAN_STOPWORDS: &[&str] = &[
+    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada",
+    "ke", "ada", "oleh", "juga", "adalah", "karena", "atau", "sudah", "bahwa", "mereka", "kata",
+    "para", "telah", "bisa", "saat", "lebih", "kami", "kita", "tersebut", "sebagai", "menjadi",
+];
+
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "was", "with", "as", "by", "at",
+    "it", "from", "are", "be", "has", "have", "said", "an", "will", "this", "not", "but", "its",
+    "their", "were", "which", "after", "who",
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,1 +1,14 @@
-//! Actor dictionary and the matcher that finds mentions.
+//! Tagging: the actor dictionary and the matcher that finds their mentions in a text.
+//!
+//! [`Dictionary::builtin`] loads the dictionary bundled from `assets/dictionary/`;
+//! [`Matcher::new`] compiles it once; [`Matcher::find`] returns the [`Mention`]s of a text.
+
+pub mod dictionary;
+pub mod matcher;
+mod normalize;
+pub mod segment;
+
+pub use dictionary::{Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryError};
+pub use matcher::{Matcher, MatcherOptions};
+
+pub use crate::model::Mention;
