@@ -1,1 +1,307 @@
-//! Import jobs.
+//! An import job: paths in, a stored and tagged corpus out, with progress and cancellation.
+//!
+//! Worker threads read, decode, parse and tag files in parallel; the calling thread is the one
+//! writer. It stores files in order (article ids do not depend on thread timing), many files
+//! per transaction, each file in its own savepoint so a file that fails leaves nothing behind.
+
+use crate::ingest::{self, IngestOptions, walk};
+use crate::model::{ArticleDraft, Mention};
+use crate::store::{FileRecord, FileStatus, RunCounts, RunId, Store, StoreError};
+use crate::tagging::Matcher;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Settings of an import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Limits of the readers.
+    pub ingest: IngestOptions,
+    /// Worker threads; 0 = one per core.
+    pub threads: usize,
+    /// Commit at least this often.
+    pub commit_interval: Duration,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            ingest: IngestOptions::default(),
+            threads: 0,
+            commit_interval: Duration::from_millis(500),
+        }
+    }
+}
+
+/// Where an import stands, sent after each stored file.
+#[derive(Debug, Clone, Default)]
+pub struct ImportProgress {
+    /// Files handled (stored or failed).
+    pub files_done: usize,
+    /// Files to handle.
+    pub files_total: usize,
+    /// The file just handled.
+    pub current: PathBuf,
+    /// Counts so far.
+    pub counts: RunCounts,
+}
+
+/// A file that could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedImport {
+    /// The file (or folder).
+    pub path: PathBuf,
+    /// Why.
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    /// The run's id in the database.
+    pub run_id: RunId,
+    /// Files, articles, duplicates, undated, mentions.
+    pub counts: RunCounts,
+    /// Every file that failed, with its reason.
+    pub failed: Vec<FailedImport>,
+    /// Files that imported with warnings (skipped records, replaced bytes).
+    pub warnings: Vec<FailedImport>,
+    /// True when cancelled before the end (what was stored stays).
+    pub cancelled: bool,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// A worker's result for one file.
+enum Outcome {
+    Read {
+        file: ingest::ImportedFile,
+        tagged: Vec<(ArticleDraft, Vec<Mention>)>,
+    },
+    Failed {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+/// Imports `paths` (files and folders) into `store`, tagging with `matcher`.
+///
+/// `progress` is called on the calling thread after each file; `cancel` is polled between
+/// files. Errors of single files go into the report; an error of the database ends the import
+/// (what was committed before stays) and is returned.
+pub fn import_paths(
+    store: &mut Store,
+    matcher: &Matcher,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(&ImportProgress),
+) -> Result<ImportReport, StoreError> {
+    let started = Instant::now();
+    let actor_ids = store.actor_ids()?;
+    let run = store.begin_run()?;
+    let (files, problems) = walk::collect_files(paths);
+    let mut report = ImportReport {
+        run_id: run,
+        ..ImportReport::default()
+    };
+    let mut state = ImportProgress {
+        files_total: files.len() + problems.len(),
+        ..ImportProgress::default()
+    };
+
+    // Paths that could not be listed are failed files of this run.
+    if !problems.is_empty() {
+        store.transaction(|tx| -> Result<(), StoreError> {
+            for p in &problems {
+                let record = failed_record(&p.path, &p.reason);
+                let counts = tx.store_file(run, &record, &[], &actor_ids)?;
+                report.counts.add(&counts);
+                report.failed.push(FailedImport {
+                    path: p.path.clone(),
+                    reason: p.reason.clone(),
+                });
+            }
+            Ok(())
+        })?;
+        state.files_done += problems.len();
+    }
+
+    let threads = if options.threads == 0 {
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    } else {
+        options.threads
+    };
+    let next = AtomicUsize::new(0);
+    let (tx_out, rx_out) = crossbeam_channel::bounded::<(usize, Outcome)>(threads * 64);
+
+    let result = std::thread::scope(|scope| -> Result<(), StoreError> {
+        for _ in 0..threads {
+            let tx_out = tx_out.clone();
+            let (files, next) = (&files, &next);
+            scope.spawn(move || {
+                loop {
+                    if cancel.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    let outcome = read_and_tag(path, matcher, &options.ingest);
+                    if tx_out.send((i, outcome)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx_out);
+
+        // The writer: stores files in order, committing every `commit_interval`.
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut next_to_store = 0usize;
+        let mut received = rx_out.iter();
+        'outer: while next_to_store < files.len() {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            let batch_started = Instant::now();
+            let stop = store.transaction(|tx| -> Result<bool, StoreError> {
+                loop {
+                    while let Some(outcome) = pending.remove(&next_to_store) {
+                        let counts = store_outcome(tx, run, outcome, &actor_ids, &mut report)?;
+                        report.counts.add(&counts);
+                        state.counts = report.counts;
+                        state.files_done += 1;
+                        state.current = files[next_to_store].clone();
+                        next_to_store += 1;
+                        progress(&state);
+                    }
+                    if next_to_store >= files.len() || cancel.load(Ordering::Relaxed) {
+                        return Ok(true);
+                    }
+                    if batch_started.elapsed() >= options.commit_interval {
+                        return Ok(false);
+                    }
+                    match received.next() {
+                        Some((i, outcome)) => {
+                            pending.insert(i, outcome);
+                        }
+                        None => return Ok(true),
+                    }
+                }
+            })?;
+            if stop {
+                break 'outer;
+            }
+        }
+        Ok(())
+    });
+    // Workers stop on their own once the channel closes or cancel is set.
+    report.cancelled = cancel.load(Ordering::Relaxed);
+    report.elapsed = started.elapsed();
+    match result {
+        Ok(()) => {
+            store.finish_run(run, if report.cancelled { "cancelled" } else { "finished" }, &report.counts)?;
+            Ok(report)
+        }
+        Err(e) => {
+            let _ = store.finish_run(run, "failed", &report.counts);
+            Err(e)
+        }
+    }
+}
+
+fn read_and_tag(path: &Path, matcher: &Matcher, options: &IngestOptions) -> Outcome {
+    match ingest::read_file(path, options) {
+        Ok(mut file) => {
+            let articles = std::mem::take(&mut file.articles);
+            let tagged = articles
+                .into_iter()
+                .map(|a| {
+                    let mentions = matcher.find(&a.text, a.language);
+                    (a, mentions)
+                })
+                .collect();
+            Outcome::Read { file, tagged }
+        }
+        Err(e) => Outcome::Failed {
+            path: path.to_path_buf(),
+            reason: e.kind.to_string(),
+        },
+    }
+}
+
+fn failed_record(path: &Path, reason: &str) -> FileRecord {
+    FileRecord {
+        path: path.to_string_lossy().into_owned(),
+        size_bytes: None,
+        content_hash: None,
+        format: None,
+        status: FileStatus::Failed,
+        error: Some(reason.to_string()),
+        warnings: String::new(),
+    }
+}
+
+fn store_outcome(
+    tx: &mut crate::store::Tx<'_>,
+    run: RunId,
+    outcome: Outcome,
+    actor_ids: &std::collections::HashMap<String, crate::store::ActorId>,
+    report: &mut ImportReport,
+) -> Result<RunCounts, StoreError> {
+    match outcome {
+        Outcome::Read { file, tagged } => {
+            let record = FileRecord {
+                path: file.path.to_string_lossy().into_owned(),
+                size_bytes: Some(file.size_bytes),
+                content_hash: Some(format!("{:016x}", file.content_hash)),
+                format: Some(file.format.as_str().to_string()),
+                status: FileStatus::Imported,
+                error: None,
+                warnings: file.warnings.join("\n"),
+            };
+            if !file.warnings.is_empty() {
+                report.warnings.push(FailedImport {
+                    path: file.path.clone(),
+                    reason: file.warnings.join("; "),
+                });
+            }
+            tx.store_file(run, &record, &tagged, actor_ids)
+        }
+        Outcome::Failed { path, reason } => {
+            let counts = tx.store_file(run, &failed_record(&path, &reason), &[], actor_ids)?;
+            report.failed.push(FailedImport { path, reason });
+            Ok(counts)
+        }
+    }
+}
+
+/// Why the tagger could not be prepared.
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    /// The bundled dictionary is broken.
+    #[error(transparent)]
+    Dictionary(#[from] crate::tagging::DictionaryError),
+    /// The database could not take it.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The automaton could not be built.
+    #[error("cannot compile the dictionary: {0}")]
+    Build(#[from] aho_corasick::BuildError),
+}
+
+/// Loads the dictionary, copies it into the database and compiles the matcher.
+pub fn prepare_matcher(store: &mut Store, options: crate::tagging::MatcherOptions) -> Result<Matcher, PrepareError> {
+    let dict = crate::tagging::Dictionary::builtin()?;
+    store.sync_dictionary(&dict)?;
+    Ok(Matcher::new(&dict, options)?)
+}
+
+/// The database used when none is named: `pantau.db` in the user's data folder
+/// (`~/.local/share/pantau` on Linux), or in the current folder when there is no home.
+pub fn default_database() -> PathBuf {
+    directories::ProjectDirs::from("org", "pantau", "pantau")
+        .map(|d| d.data_dir().join("pantau.db"))
+        .unwrap_or_else(|| PathBuf::from("pantau.db"))
+}

@@ -1,1 +1,152 @@
-//! SQLite storage.
+//! Store: the local SQLite database. Every SQL statement of pantau lives in this module.
+//!
+//! [`Store::open`] sets the pragmas (WAL, foreign keys, a busy timeout) and applies the
+//! append-only [`migrations`]. Writes happen on one connection at a time (the import's writer
+//! thread); readers open their own connections and see consistent snapshots under WAL.
+
+mod actors;
+mod articles;
+pub mod migrations;
+mod rows;
+mod runs;
+mod stats;
+
+pub use articles::{InsertOutcome, text_hash};
+pub use rows::{ArticleRow, MentionRow};
+pub use runs::{FileRecord, FileStatus, RunCounts};
+pub use stats::{FailedFile, Stats};
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A database problem.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite refused an operation.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database could not be opened.
+    #[error("cannot open the database {path}: {source}")]
+    Open {
+        /// The database file.
+        path: PathBuf,
+        /// Why.
+        source: rusqlite::Error,
+    },
+    /// The database was written by a newer pantau.
+    #[error("the database has schema version {found}, newer than this pantau knows ({known}); update pantau")]
+    TooNew {
+        /// The schema version found.
+        found: i64,
+        /// The newest this build knows.
+        known: i64,
+    },
+    /// The folder for the database could not be created.
+    #[error("cannot create the folder {path}: {source}")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Row id of an article.
+pub type ArticleId = i64;
+/// Row id of an actor.
+pub type ActorId = i64;
+/// Row id of an import run.
+pub type RunId = i64;
+/// Row id of an imported file.
+pub type FileId = i64;
+
+/// An open pantau database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Store::setup(conn, Some(path.to_path_buf())).map_err(|e| match e {
+            StoreError::Sqlite(source) => StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            },
+            other => other,
+        })
+    }
+
+    /// An empty in-memory database (tests, `pantau tag`).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        if path.is_some() {
+            let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -32_000)?;
+        migrations::migrate(&conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The database file, if not in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` inside one transaction; commits when it returns `Ok`, rolls back otherwise.
+    pub fn transaction<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> std::result::Result<T, E>) -> std::result::Result<T, E> {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let mut wrapped = Tx { tx };
+        let out = f(&mut wrapped)?;
+        wrapped.tx.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the database is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+/// A write transaction; see [`Store::transaction`].
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl Tx<'_> {
+    /// Runs `f` inside a savepoint: its writes are undone if it fails, the rest of the
+    /// transaction stays (one file's failure rolls back only that file).
+    pub fn savepoint<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&rusqlite::Connection) -> std::result::Result<T, E>) -> std::result::Result<T, E> {
+        let sp = self.tx.savepoint().map_err(StoreError::from)?;
+        let out = f(&sp)?;
+        sp.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    /// The connection of the transaction.
+    pub fn conn(&self) -> &rusqlite::Connection {
+        &self.tx
+    }
+}

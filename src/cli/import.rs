@@ -1,0 +1,67 @@
+//! `pantau import`.
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use pantau::pipeline::{ImportOptions, import_paths, prepare_matcher};
+use pantau::store::Store;
+use pantau::tagging::MatcherOptions;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+/// Arguments of `pantau import`.
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    /// Files and folders to import (folders recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Refuse files larger than this many megabytes.
+    #[arg(long, default_value_t = 64)]
+    max_file_mb: u64,
+    /// Worker threads (0 = one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Count capitals and major cities for their country (via = place).
+    #[arg(long)]
+    places: bool,
+}
+
+pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let mut store = Store::open(db)?;
+    let matcher = prepare_matcher(&mut store, MatcherOptions { include_places: args.places })
+        .context("preparing the dictionary")?;
+    let mut options = ImportOptions::default();
+    options.ingest.max_file_bytes = args.max_file_mb.saturating_mul(1024 * 1024);
+    options.threads = args.threads;
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg} [{elapsed}]")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let cancel = AtomicBool::new(false);
+    let report = import_paths(&mut store, &matcher, &args.paths, &options, &cancel, |p| {
+        bar.set_length(p.files_total as u64);
+        bar.set_position(p.files_done as u64);
+        bar.set_message(format!("{} articles", p.counts.articles_added));
+    })
+    .with_context(|| format!("importing into {}", db.display()))?;
+    bar.finish_and_clear();
+    let c = report.counts;
+    println!(
+        "{} files read, {} failed; {} articles added, {} duplicates, {} undated; {} mentions; {:.2} s",
+        c.files_read,
+        c.files_failed,
+        c.articles_added,
+        c.duplicates,
+        c.undated,
+        c.mentions_added,
+        report.elapsed.as_secs_f64()
+    );
+    for w in &report.warnings {
+        println!("warning: {}: {}", w.path.display(), w.reason);
+    }
+    for f in &report.failed {
+        println!("failed: {}: {}", f.path.display(), f.reason);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,59 @@
+//! Command-line interface: `pantau import|export|stats|tag`, or the window with no command.
+
+mod export;
+mod import;
+mod stats;
+mod tag;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// pantau: import news articles, tag countries and organizations, chart and export them.
+#[derive(Parser)]
+#[command(name = "pantau", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Database for the window (default: pantau.db in the user's data folder).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import article files and folders into the database.
+    Import(import::ImportArgs),
+    /// Export tagged data as CSV.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    /// Print what the database holds.
+    Stats(stats::StatsArgs),
+    /// Print the mentions found in files, without a database.
+    Tag(tag::TagArgs),
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    let db = cli.db.unwrap_or_else(pantau::pipeline::default_database);
+    match cli.command {
+        Some(Command::Import(args)) => import::run(&db, args),
+        Some(Command::Export(cmd)) => export::run(&db, cmd),
+        Some(Command::Stats(args)) => stats::run(&db, args),
+        Some(Command::Tag(args)) => tag::run(args),
+        None => window(&db),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn window(db: &std::path::Path) -> anyhow::Result<ExitCode> {
+    pantau::ui::run_window(db.to_path_buf())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn window(_db: &std::path::Path) -> anyhow::Result<ExitCode> {
+    eprintln!("pantau was built without the window (feature `gui`); see `pantau --help` for the commands.");
+    Ok(ExitCode::from(2))
+}

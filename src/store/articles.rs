@@ -1,0 +1,126 @@
+//! Articles and their mentions: inserted once per normalised text.
+
+use super::{ActorId, ArticleId, FileId, Result};
+use crate::model::{ArticleDraft, Mention};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::{BTreeMap, HashMap};
+
+/// What happened to an article offered for insertion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    /// Stored as a new article.
+    Added(ArticleId),
+    /// The same normalised text was already stored (as this article); counted, not stored.
+    Duplicate(ArticleId),
+}
+
+/// The key that makes two articles "the same": a 128-bit hash of the text lower-cased with
+/// white space collapsed (of the title and URL when there is no text).
+pub fn text_hash(article: &ArticleDraft) -> [u8; 16] {
+    fn feed(h: &mut xxhash_rust::xxh3::Xxh3, s: &str) {
+        for word in s.split_whitespace() {
+            h.update(word.to_lowercase().as_bytes());
+            h.update(b" ");
+        }
+    }
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    if article.text.trim().is_empty() {
+        feed(&mut h, &article.title);
+        h.update(b"\x00");
+        feed(&mut h, &article.url);
+    } else {
+        feed(&mut h, &article.text);
+    }
+    h.digest128().to_le_bytes()
+}
+
+/// Days since 1970-01-01 of a date-time: the unit the timeline bins on.
+pub(crate) fn epoch_day(dt: &NaiveDateTime) -> i64 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    (dt.date() - epoch).num_days()
+}
+
+/// Stores one article with its mentions, unless its text is already stored.
+pub(crate) fn insert_article(
+    conn: &Connection,
+    file_id: Option<FileId>,
+    article: &ArticleDraft,
+    mentions: &[Mention],
+    actor_ids: &HashMap<String, ActorId>,
+) -> Result<InsertOutcome> {
+    let hash = text_hash(article);
+    let existing: Option<ArticleId> = conn
+        .prepare_cached("SELECT id FROM articles WHERE text_hash = ?1")?
+        .query_row([&hash[..]], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        conn.prepare_cached("UPDATE articles SET duplicates = duplicates + 1 WHERE id = ?1")?
+            .execute([id])?;
+        return Ok(InsertOutcome::Duplicate(id));
+    }
+    let published = article.published.map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string());
+    let day = article.published.as_ref().map(epoch_day);
+    conn.prepare_cached(
+        "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,
+           published, published_day, date_source, language, text_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        file_id,
+        article.source_id,
+        article.path.to_string_lossy(),
+        article.title,
+        article.text,
+        article.source,
+        article.original_source,
+        article.url,
+        published,
+        day,
+        article.date_source.as_str(),
+        article.language.as_str(),
+        &hash[..],
+    ])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, article.title, article.text])?;
+    insert_mentions(conn, id, day, mentions, actor_ids)?;
+    Ok(InsertOutcome::Added(id))
+}
+
+/// Stores an article's mentions and its per-actor counts.
+pub(crate) fn insert_mentions(
+    conn: &Connection,
+    article_id: ArticleId,
+    published_day: Option<i64>,
+    mentions: &[Mention],
+    actor_ids: &HashMap<String, ActorId>,
+) -> Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO mentions (article_id, actor_id, start_char, end_char, via, sentence_idx, paragraph_idx)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut per_actor: BTreeMap<ActorId, i64> = BTreeMap::new();
+    for m in mentions {
+        let Some(&actor) = actor_ids.get(&m.actor_code) else {
+            continue;
+        };
+        insert.execute(params![
+            article_id,
+            actor,
+            m.start_char as i64,
+            m.end_char as i64,
+            m.via.as_str(),
+            m.sentence_idx,
+            m.paragraph_idx
+        ])?;
+        *per_actor.entry(actor).or_default() += 1;
+    }
+    let mut insert_set = conn.prepare_cached(
+        "INSERT INTO article_actors (actor_id, article_id, published_day, mentions) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (actor, count) in per_actor {
+        insert_set.execute(params![actor, article_id, published_day, count])?;
+    }
+    Ok(())
+}

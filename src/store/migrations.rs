@@ -1,0 +1,147 @@
+//! Append-only schema migrations, tracked by `PRAGMA user_version`.
+//!
+//! Never edit or remove an entry: add a new one at the end. Migration N brings the schema from
+//! version N to N+1.
+
+use super::{Result, StoreError};
+use rusqlite::Connection;
+
+/// The migrations, in order.
+const MIGRATIONS: &[&str] = &[
+    // 1: the core tables.
+    r#"
+    CREATE TABLE import_runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'cancelled', 'failed')),
+        files_read INTEGER NOT NULL DEFAULT 0,
+        files_failed INTEGER NOT NULL DEFAULT 0,
+        articles_added INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        undated INTEGER NOT NULL DEFAULT 0,
+        mentions_added INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        size_bytes INTEGER,
+        content_hash TEXT,
+        format TEXT,
+        status TEXT NOT NULL CHECK (status IN ('imported', 'failed')),
+        error TEXT,
+        articles_added INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        warnings TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX files_by_run ON files(run_id);
+    CREATE INDEX files_by_path ON files(path);
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER REFERENCES files(id) ON DELETE SET NULL,
+        source_id TEXT NOT NULL DEFAULT '',
+        path TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        original_source TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        published_day INTEGER,
+        date_source TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text_hash BLOB NOT NULL UNIQUE,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        CHECK ((published IS NULL) = (published_day IS NULL))
+    );
+    CREATE INDEX articles_by_day ON articles(published_day);
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('country', 'organization')),
+        name TEXT NOT NULL,
+        name_id TEXT NOT NULL DEFAULT '',
+        org_type TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL CHECK (origin IN ('builtin', 'user'))
+    );
+    CREATE TABLE aliases (
+        id INTEGER PRIMARY KEY,
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'any',
+        case_rule TEXT NOT NULL CHECK (case_rule IN ('exact', 'fold')),
+        via TEXT NOT NULL CHECK (via IN ('name', 'short', 'demonym', 'place')),
+        origin TEXT NOT NULL CHECK (origin IN ('builtin', 'user')),
+        enabled INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (actor_id, alias, language)
+    );
+    CREATE TABLE mentions (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        via TEXT NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        paragraph_idx INTEGER NOT NULL,
+        PRIMARY KEY (article_id, start_char)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_by_actor ON mentions(actor_id, article_id);
+    CREATE TABLE article_actors (
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        published_day INTEGER,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_actors_by_article ON article_actors(article_id, actor_id);
+    CREATE INDEX article_actors_by_day ON article_actors(actor_id, published_day);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Applies the migrations the database lacks, each in its own transaction.
+pub fn migrate(conn: &Connection) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > latest_version() {
+        return Err(StoreError::TooNew {
+            found: version,
+            known: latest_version(),
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        conn.execute_batch(&format!("BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))
+            .inspect_err(|_| {
+                let _ = conn.execute_batch("ROLLBACK");
+            })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let conn = Connection::open_in_memory().expect("open");
+        migrate(&conn).expect("first");
+        migrate(&conn).expect("second");
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert_eq!(v, latest_version());
+    }
+
+    #[test]
+    fn refuses_a_newer_database() {
+        let conn = Connection::open_in_memory().expect("open");
+        conn.pragma_update(None, "user_version", 999).expect("set");
+        assert!(matches!(migrate(&conn), Err(StoreError::TooNew { found: 999, .. })));
+    }
+}

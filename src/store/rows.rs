@@ -1,0 +1,168 @@
+//! Rows for the CSV exports, streamed (never the whole corpus in memory).
+
+use super::{ArticleId, Result, Store};
+use crate::tagging::segment::sentence_around;
+
+/// One article as the articles export writes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleRow {
+    /// Row id.
+    pub article_id: ArticleId,
+    /// The record's own id in its file.
+    pub source_id: String,
+    /// The file.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub source: String,
+    /// URL.
+    pub url: String,
+    /// ISO 8601 date, or empty.
+    pub published: String,
+    /// Where the date came from.
+    pub date_source: String,
+    /// Language code.
+    pub language: String,
+    /// Number of mentions.
+    pub mentions: i64,
+    /// Codes of the actors mentioned, joined by `;`.
+    pub actors: String,
+}
+
+/// One mention as the mentions export writes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MentionRow {
+    /// Row id of the article.
+    pub article_id: ArticleId,
+    /// The record's own id in its file.
+    pub source_id: String,
+    /// The file.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub source: String,
+    /// ISO 8601 date, or empty.
+    pub published: String,
+    /// Where the date came from.
+    pub date_source: String,
+    /// Language code.
+    pub language: String,
+    /// Actor code.
+    pub actor_code: String,
+    /// "country" or "organization".
+    pub actor_kind: String,
+    /// Actor display name.
+    pub actor_name: String,
+    /// The text as it stands in the article.
+    pub matched_text: String,
+    /// name | short | demonym | place.
+    pub via: String,
+    /// Character offset of the start in the article text.
+    pub start_char: i64,
+    /// Character offset of the end.
+    pub end_char: i64,
+    /// The sentence around the mention.
+    pub context: String,
+}
+
+fn date_part(published: Option<String>) -> String {
+    published.map(|p| p.chars().take(10).collect()).unwrap_or_default()
+}
+
+impl Store {
+    /// Calls `f` for every article, in id order.
+    pub fn for_each_article<E: From<super::StoreError>>(&self, mut f: impl FnMut(&ArticleRow) -> Result<(), E>) -> Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.id, a.source_id, a.path, a.title, a.source, a.url, a.published, a.date_source, a.language,
+                   COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
+                   COALESCE((SELECT GROUP_CONCAT(code, ';') FROM (SELECT c.code FROM article_actors x
+                      JOIN actors c ON c.id = x.actor_id WHERE x.article_id = a.id ORDER BY c.code)), '')
+                 FROM articles a ORDER BY a.id",
+            )
+            .map_err(super::StoreError::from)?;
+        let mut rows = stmt.query([]).map_err(super::StoreError::from)?;
+        while let Some(r) = rows.next().map_err(super::StoreError::from)? {
+            let row = (|| -> rusqlite::Result<ArticleRow> {
+                Ok(ArticleRow {
+                    article_id: r.get(0)?,
+                    source_id: r.get(1)?,
+                    path: r.get(2)?,
+                    title: r.get(3)?,
+                    source: r.get(4)?,
+                    url: r.get(5)?,
+                    published: date_part(r.get(6)?),
+                    date_source: r.get(7)?,
+                    language: r.get(8)?,
+                    mentions: r.get(9)?,
+                    actors: r.get(10)?,
+                })
+            })()
+            .map_err(super::StoreError::from)?;
+            f(&row)?;
+        }
+        Ok(())
+    }
+
+    /// Calls `f` for every mention, by article then position, with its sentence as context.
+    pub fn for_each_mention<E: From<super::StoreError>>(&self, mut f: impl FnMut(&MentionRow) -> Result<(), E>) -> Result<(), E> {
+        let sql_err = super::StoreError::from;
+        let mut articles = self
+            .conn
+            .prepare(
+                "SELECT a.id, a.source_id, a.path, a.title, a.source, a.published, a.date_source, a.language, a.text
+                 FROM articles a WHERE EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id) ORDER BY a.id",
+            )
+            .map_err(sql_err)?;
+        let mut mentions = self
+            .conn
+            .prepare(
+                "SELECT c.code, c.kind, c.name, m.via, m.start_char, m.end_char
+                 FROM mentions m JOIN actors c ON c.id = m.actor_id
+                 WHERE m.article_id = ?1 ORDER BY m.start_char",
+            )
+            .map_err(sql_err)?;
+        let mut rows = articles.query([]).map_err(sql_err)?;
+        while let Some(a) = rows.next().map_err(sql_err)? {
+            let text: String = a.get(8).map_err(sql_err)?;
+            let base = (|| -> rusqlite::Result<MentionRow> {
+                Ok(MentionRow {
+                    article_id: a.get(0)?,
+                    source_id: a.get(1)?,
+                    path: a.get(2)?,
+                    title: a.get(3)?,
+                    source: a.get(4)?,
+                    published: date_part(a.get(5)?),
+                    date_source: a.get(6)?,
+                    language: a.get(7)?,
+                    ..MentionRow::default()
+                })
+            })()
+            .map_err(sql_err)?;
+            // Character offsets to byte offsets, walking the text once per article.
+            let char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+            let byte_at = |c: i64| char_starts.get(c.max(0) as usize).copied().unwrap_or(text.len());
+            let mut m_rows = mentions.query([base.article_id]).map_err(sql_err)?;
+            while let Some(m) = m_rows.next().map_err(sql_err)? {
+                let (start_char, end_char): (i64, i64) = (m.get(4).map_err(sql_err)?, m.get(5).map_err(sql_err)?);
+                let (start, end) = (byte_at(start_char), byte_at(end_char).max(byte_at(start_char)));
+                let row = MentionRow {
+                    actor_code: m.get(0).map_err(sql_err)?,
+                    actor_kind: m.get(1).map_err(sql_err)?,
+                    actor_name: m.get(2).map_err(sql_err)?,
+                    via: m.get(3).map_err(sql_err)?,
+                    start_char,
+                    end_char,
+                    matched_text: text[start..end].to_string(),
+                    context: sentence_around(&text, start, end).to_string(),
+                    ..base.clone()
+                };
+                f(&row)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,154 @@
+//! Import runs and the files they read.
+
+use super::{FileId, Result, RunId, Store, Tx};
+use super::articles::{InsertOutcome, insert_article};
+use crate::model::{ArticleDraft, Mention};
+use rusqlite::params;
+use std::collections::HashMap;
+
+/// How a file fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileStatus {
+    /// Read; its articles stored or counted as duplicates.
+    Imported,
+    /// Refused, with a reason.
+    Failed,
+}
+
+impl FileStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            FileStatus::Imported => "imported",
+            FileStatus::Failed => "failed",
+        }
+    }
+}
+
+/// A file as recorded in a run.
+#[derive(Debug, Clone)]
+pub struct FileRecord {
+    /// The path.
+    pub path: String,
+    /// Size in bytes, when known.
+    pub size_bytes: Option<u64>,
+    /// Content hash (hex), when read.
+    pub content_hash: Option<String>,
+    /// Format read as, when known.
+    pub format: Option<String>,
+    /// Outcome.
+    pub status: FileStatus,
+    /// The reason of a failure.
+    pub error: Option<String>,
+    /// Problems that did not stop the file, one per line.
+    pub warnings: String,
+}
+
+/// Counts of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunCounts {
+    /// Files read successfully.
+    pub files_read: u64,
+    /// Files refused.
+    pub files_failed: u64,
+    /// New articles stored.
+    pub articles_added: u64,
+    /// Articles whose text was already stored.
+    pub duplicates: u64,
+    /// New articles without a publication date.
+    pub undated: u64,
+    /// Mentions stored with the new articles.
+    pub mentions_added: u64,
+}
+
+impl RunCounts {
+    /// Adds another count.
+    pub fn add(&mut self, other: &RunCounts) {
+        self.files_read += other.files_read;
+        self.files_failed += other.files_failed;
+        self.articles_added += other.articles_added;
+        self.duplicates += other.duplicates;
+        self.undated += other.undated;
+        self.mentions_added += other.mentions_added;
+    }
+}
+
+impl Store {
+    /// Starts an import run.
+    pub fn begin_run(&mut self) -> Result<RunId> {
+        self.conn.execute(
+            "INSERT INTO import_runs (started_at, status) VALUES (?1, 'running')",
+            [chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string()],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Ends a run with its status ("finished", "cancelled", "failed") and counts.
+    pub fn finish_run(&mut self, run: RunId, status: &str, counts: &RunCounts) -> Result<()> {
+        self.conn.execute(
+            "UPDATE import_runs SET finished_at = ?2, status = ?3, files_read = ?4, files_failed = ?5,
+               articles_added = ?6, duplicates = ?7, undated = ?8, mentions_added = ?9 WHERE id = ?1",
+            params![
+                run,
+                chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
+                status,
+                counts.files_read as i64,
+                counts.files_failed as i64,
+                counts.articles_added as i64,
+                counts.duplicates as i64,
+                counts.undated as i64,
+                counts.mentions_added as i64
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+impl Tx<'_> {
+    /// Records a file and stores its articles (with their mentions) inside one savepoint: if
+    /// anything fails, nothing of this file stays. Returns the counts of this file.
+    pub fn store_file(
+        &mut self,
+        run: RunId,
+        file: &FileRecord,
+        articles: &[(ArticleDraft, Vec<Mention>)],
+        actor_ids: &HashMap<String, super::ActorId>,
+    ) -> Result<RunCounts> {
+        self.savepoint(|conn| {
+            conn.prepare_cached(
+                "INSERT INTO files (run_id, path, size_bytes, content_hash, format, status, error, warnings)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                run,
+                file.path,
+                file.size_bytes.map(|s| s as i64),
+                file.content_hash,
+                file.format,
+                file.status.as_str(),
+                file.error,
+                file.warnings
+            ])?;
+            let file_id: FileId = conn.last_insert_rowid();
+            let mut counts = RunCounts::default();
+            match file.status {
+                FileStatus::Imported => counts.files_read = 1,
+                FileStatus::Failed => counts.files_failed = 1,
+            }
+            for (article, mentions) in articles {
+                match insert_article(conn, Some(file_id), article, mentions, actor_ids)? {
+                    InsertOutcome::Added(_) => {
+                        counts.articles_added += 1;
+                        counts.mentions_added += mentions.len() as u64;
+                        if article.published.is_none() {
+                            counts.undated += 1;
+                        }
+                    }
+                    InsertOutcome::Duplicate(_) => counts.duplicates += 1,
+                }
+            }
+            conn.prepare_cached("UPDATE files SET articles_added = ?2, duplicates = ?3 WHERE id = ?1")?
+                .execute(params![file_id, counts.articles_added as i64, counts.duplicates as i64])?;
+            Ok(counts)
+        })
+    }
+}

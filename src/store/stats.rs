@@ -1,0 +1,68 @@
+//! Corpus-wide counts.
+
+use super::{Result, Store};
+use serde::Serialize;
+
+/// A file that failed, with its reason.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FailedFile {
+    /// The path.
+    pub path: String,
+    /// The reason.
+    pub error: String,
+}
+
+/// What a database holds.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    /// Stored articles.
+    pub articles: u64,
+    /// Stored mentions.
+    pub mentions: u64,
+    /// Actors mentioned at least once.
+    pub actors_seen: u64,
+    /// Articles without a publication date.
+    pub undated: u64,
+    /// Duplicate copies seen across all imports (not stored).
+    pub duplicates: u64,
+    /// Articles per language code ("id", "en", "other").
+    pub per_language: Vec<(String, u64)>,
+    /// Files whose last import failed (not imported since), newest first.
+    pub failed_files: Vec<FailedFile>,
+}
+
+impl Store {
+    /// Counts what the database holds.
+    pub fn stats(&self) -> Result<Stats> {
+        let count = |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let per_language = {
+            let mut stmt = self.conn.prepare("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC")?;
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let failed_files = {
+            let mut stmt = self.conn.prepare(
+                "SELECT f.path, f.error FROM files f
+                 WHERE f.status = 'failed'
+                   AND f.id = (SELECT MAX(id) FROM files g WHERE g.path = f.path)
+                 ORDER BY f.id DESC",
+            )?;
+            stmt.query_map([], |r| {
+                Ok(FailedFile {
+                    path: r.get(0)?,
+                    error: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        Ok(Stats {
+            articles: count("SELECT COUNT(*) FROM articles")?,
+            mentions: count("SELECT COUNT(*) FROM mentions")?,
+            actors_seen: count("SELECT COUNT(DISTINCT actor_id) FROM article_actors")?,
+            undated: count("SELECT COUNT(*) FROM articles WHERE published IS NULL")?,
+            duplicates: count("SELECT COALESCE(SUM(duplicates), 0) FROM articles")?,
+            per_language,
+            failed_files,
+        })
+    }
+}
