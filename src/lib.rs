@@ -14,3 +14,6 @@ pub mod model;
 pub mod pipeline;
 pub mod store;
 pub mod tagging;
+
+#[cfg(feature = "gui")]
+pub mod ui;

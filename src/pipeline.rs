@@ -201,7 +201,15 @@ pub fn import_paths(
     report.elapsed = started.elapsed();
     match result {
         Ok(()) => {
-            store.finish_run(run, if report.cancelled { "cancelled" } else { "finished" }, &report.counts)?;
+            store.finish_run(
+                run,
+                if report.cancelled {
+                    "cancelled"
+                } else {
+                    "finished"
+                },
+                &report.counts,
+            )?;
             Ok(report)
         }
         Err(e) => {
@@ -292,7 +300,10 @@ pub enum PrepareError {
 }
 
 /// Loads the dictionary, copies it into the database and compiles the matcher.
-pub fn prepare_matcher(store: &mut Store, options: crate::tagging::MatcherOptions) -> Result<Matcher, PrepareError> {
+pub fn prepare_matcher(
+    store: &mut Store,
+    options: crate::tagging::MatcherOptions,
+) -> Result<Matcher, PrepareError> {
     let dict = crate::tagging::Dictionary::builtin()?;
     store.sync_dictionary(&dict)?;
     Ok(Matcher::new(&dict, options)?)

@@ -32,20 +32,27 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no database at {}", db.display());
     }
     let store = Store::open(db)?;
-    let (args, write): (&OutArgs, fn(&Store, &mut dyn Write, CsvOptions) -> Result<u64, pantau::export::ExportError>) = match &cmd {
+    let (args, write): (
+        &OutArgs,
+        fn(&Store, &mut dyn Write, CsvOptions) -> Result<u64, pantau::export::ExportError>,
+    ) = match &cmd {
         ExportCommand::Mentions(a) => (a, |s, w, o| write_mentions_csv(s, w, o)),
         ExportCommand::Articles(a) => (a, |s, w, o| write_articles_csv(s, w, o)),
     };
-    let options = CsvOptions { excel_bom: args.excel };
+    let options = CsvOptions {
+        excel_bom: args.excel,
+    };
     let rows = if args.out.as_os_str() == "-" {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
         write(&store, &mut lock, options)?
     } else {
-        let file = std::fs::File::create(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+        let file = std::fs::File::create(&args.out)
+            .with_context(|| format!("creating {}", args.out.display()))?;
         let mut out = std::io::BufWriter::new(file);
         let n = write(&store, &mut out, options)?;
-        out.flush().with_context(|| format!("writing {}", args.out.display()))?;
+        out.flush()
+            .with_context(|| format!("writing {}", args.out.display()))?;
         eprintln!("{n} rows written to {}", args.out.display());
         n
     };

@@ -28,8 +28,13 @@ pub struct ImportArgs {
 
 pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
-    let matcher = prepare_matcher(&mut store, MatcherOptions { include_places: args.places })
-        .context("preparing the dictionary")?;
+    let matcher = prepare_matcher(
+        &mut store,
+        MatcherOptions {
+            include_places: args.places,
+        },
+    )
+    .context("preparing the dictionary")?;
     let mut options = ImportOptions::default();
     options.ingest.max_file_bytes = args.max_file_mb.saturating_mul(1024 * 1024);
     options.threads = args.threads;

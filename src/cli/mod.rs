@@ -54,6 +54,8 @@ fn window(db: &std::path::Path) -> anyhow::Result<ExitCode> {
 
 #[cfg(not(feature = "gui"))]
 fn window(_db: &std::path::Path) -> anyhow::Result<ExitCode> {
-    eprintln!("pantau was built without the window (feature `gui`); see `pantau --help` for the commands.");
+    eprintln!(
+        "pantau was built without the window (feature `gui`); see `pantau --help` for the commands."
+    );
     Ok(ExitCode::from(2))
 }

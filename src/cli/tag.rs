@@ -17,7 +17,12 @@ pub struct TagArgs {
 }
 
 pub fn run(args: TagArgs) -> anyhow::Result<ExitCode> {
-    let matcher = Matcher::new(&Dictionary::builtin()?, MatcherOptions { include_places: args.places })?;
+    let matcher = Matcher::new(
+        &Dictionary::builtin()?,
+        MatcherOptions {
+            include_places: args.places,
+        },
+    )?;
     let mut failed = false;
     for path in &args.files {
         match read_file(path, &IngestOptions::default()) {
@@ -28,11 +33,16 @@ pub fn run(args: TagArgs) -> anyhow::Result<ExitCode> {
                         path.display(),
                         a.title,
                         a.language,
-                        a.published.map(|d| d.date().to_string()).unwrap_or_default(),
+                        a.published
+                            .map(|d| d.date().to_string())
+                            .unwrap_or_default(),
                         a.date_source
                     );
                     for m in matcher.find(&a.text, a.language) {
-                        println!("{}\t{}\t{}\t{}\t{}", m.actor_code, m.matched_text, m.via, m.start_char, m.end_char);
+                        println!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            m.actor_code, m.matched_text, m.via, m.start_char, m.end_char
+                        );
                     }
                 }
             }
@@ -42,5 +52,9 @@ pub fn run(args: TagArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -33,11 +33,16 @@ pub struct CsvOptions {
 }
 
 /// A CSV writer with pantau's settings.
-pub(crate) fn csv_writer<W: Write>(mut out: W, options: CsvOptions) -> Result<csv::Writer<W>, ExportError> {
+pub(crate) fn csv_writer<W: Write>(
+    mut out: W,
+    options: CsvOptions,
+) -> Result<csv::Writer<W>, ExportError> {
     if options.excel_bom {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
-    Ok(csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out))
+    Ok(csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out))
 }
 
 /// A text cell made safe against formula injection.
@@ -54,7 +59,14 @@ mod tests {
 
     #[test]
     fn neutralises_formulas_only() {
-        let cases = [("=SUM(A1)", "'=SUM(A1)"), ("+62", "'+62"), ("-1", "'-1"), ("@x", "'@x"), ("Rusia", "Rusia"), ("", "")];
+        let cases = [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+62", "'+62"),
+            ("-1", "'-1"),
+            ("@x", "'@x"),
+            ("Rusia", "Rusia"),
+            ("", ""),
+        ];
         for (input, want) in cases {
             assert_eq!(safe_cell(input), want, "{input}");
         }

@@ -6,23 +6,54 @@ use std::io::Write;
 
 /// Columns of the mentions export, in order.
 pub const MENTION_COLUMNS: [&str; 16] = [
-    "article_id", "source_id", "path", "title", "source", "published", "date_source", "language",
-    "actor_code", "actor_kind", "actor_name", "matched_text", "via", "start", "end", "context",
+    "article_id",
+    "source_id",
+    "path",
+    "title",
+    "source",
+    "published",
+    "date_source",
+    "language",
+    "actor_code",
+    "actor_kind",
+    "actor_name",
+    "matched_text",
+    "via",
+    "start",
+    "end",
+    "context",
 ];
 
 /// Columns of the articles export, in order.
 pub const ARTICLE_COLUMNS: [&str; 11] = [
-    "article_id", "source_id", "path", "title", "source", "url", "published", "date_source",
-    "language", "mentions", "actors",
+    "article_id",
+    "source_id",
+    "path",
+    "title",
+    "source",
+    "url",
+    "published",
+    "date_source",
+    "language",
+    "mentions",
+    "actors",
 ];
 
 /// Writes one row per mention; returns the number of rows.
-pub fn write_mentions_csv<W: Write>(store: &Store, out: W, options: CsvOptions) -> Result<u64, ExportError> {
+pub fn write_mentions_csv<W: Write>(
+    store: &Store,
+    out: W,
+    options: CsvOptions,
+) -> Result<u64, ExportError> {
     let mut w = csv_writer(out, options)?;
     w.write_record(MENTION_COLUMNS)?;
     let mut n = 0u64;
     store.for_each_mention(|m| -> Result<(), ExportError> {
-        let (id, start, end) = (m.article_id.to_string(), m.start_char.to_string(), m.end_char.to_string());
+        let (id, start, end) = (
+            m.article_id.to_string(),
+            m.start_char.to_string(),
+            m.end_char.to_string(),
+        );
         w.write_record([
             id.as_str(),
             &safe_cell(&m.source_id),
@@ -49,7 +80,11 @@ pub fn write_mentions_csv<W: Write>(store: &Store, out: W, options: CsvOptions) 
 }
 
 /// Writes one row per article; returns the number of rows.
-pub fn write_articles_csv<W: Write>(store: &Store, out: W, options: CsvOptions) -> Result<u64, ExportError> {
+pub fn write_articles_csv<W: Write>(
+    store: &Store,
+    out: W,
+    options: CsvOptions,
+) -> Result<u64, ExportError> {
     let mut w = csv_writer(out, options)?;
     w.write_record(ARTICLE_COLUMNS)?;
     let mut n = 0u64;

@@ -43,13 +43,20 @@ pub fn detect(title: &str, text: &str) -> Language {
         _ => ENGLISH_STOPWORDS,
     };
     let (mut words, mut hits) = (0usize, 0usize);
-    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         if stopwords.iter().any(|s| s.eq_ignore_ascii_case(word)) {
             hits += 1;
         }
     }
-    if hits * 100 >= words * 4 { detected } else { Language::Other }
+    if hits * 100 >= words * 4 {
+        detected
+    } else {
+        Language::Other
+    }
 }
 
 const INDONESIAN_STOPWORDS: &[&str] = &[

@@ -21,7 +21,14 @@ impl Store {
                  WHERE origin = 'builtin'",
             )?;
             for a in &dict.actors {
-                upsert_actor.execute(params![a.code, a.kind.as_str(), a.name, a.name_id, a.org_type, a.country])?;
+                upsert_actor.execute(params![
+                    a.code,
+                    a.kind.as_str(),
+                    a.name,
+                    a.name_id,
+                    a.org_type,
+                    a.country
+                ])?;
             }
         }
         let ids = actor_ids(&tx)?;
@@ -62,6 +69,8 @@ impl Store {
 
 fn actor_ids(conn: &rusqlite::Connection) -> Result<HashMap<String, ActorId>> {
     let mut stmt = conn.prepare_cached("SELECT code, id FROM actors")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, ActorId>(1)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, ActorId>(1)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

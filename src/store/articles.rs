@@ -59,7 +59,9 @@ pub(crate) fn insert_article(
             .execute([id])?;
         return Ok(InsertOutcome::Duplicate(id));
     }
-    let published = article.published.map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string());
+    let published = article
+        .published
+        .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string());
     let day = article.published.as_ref().map(epoch_day);
     conn.prepare_cached(
         "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,

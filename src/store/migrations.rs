@@ -117,10 +117,13 @@ pub fn migrate(conn: &Connection) -> Result<()> {
         });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        conn.execute_batch(&format!("BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))
-            .inspect_err(|_| {
-                let _ = conn.execute_batch("ROLLBACK");
-            })?;
+        conn.execute_batch(&format!(
+            "BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {}; COMMIT;",
+            i + 1
+        ))
+        .inspect_err(|_| {
+            let _ = conn.execute_batch("ROLLBACK");
+        })?;
     }
     Ok(())
 }
@@ -134,7 +137,9 @@ mod tests {
         let conn = Connection::open_in_memory().expect("open");
         migrate(&conn).expect("first");
         migrate(&conn).expect("second");
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
         assert_eq!(v, latest_version());
     }
 
@@ -142,6 +147,9 @@ mod tests {
     fn refuses_a_newer_database() {
         let conn = Connection::open_in_memory().expect("open");
         conn.pragma_update(None, "user_version", 999).expect("set");
-        assert!(matches!(migrate(&conn), Err(StoreError::TooNew { found: 999, .. })));
+        assert!(matches!(
+            migrate(&conn),
+            Err(StoreError::TooNew { found: 999, .. })
+        ));
     }
 }

@@ -35,7 +35,9 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     /// The database was written by a newer pantau.
-    #[error("the database has schema version {found}, newer than this pantau knows ({known}); update pantau")]
+    #[error(
+        "the database has schema version {found}, newer than this pantau knows ({known}); update pantau"
+    )]
     TooNew {
         /// The schema version found.
         found: i64,
@@ -116,7 +118,10 @@ impl Store {
     }
 
     /// Runs `f` inside one transaction; commits when it returns `Ok`, rolls back otherwise.
-    pub fn transaction<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> std::result::Result<T, E>) -> std::result::Result<T, E> {
+    pub fn transaction<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Tx<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let tx = self.conn.transaction().map_err(StoreError::from)?;
         let mut wrapped = Tx { tx };
         let out = f(&mut wrapped)?;
@@ -126,7 +131,9 @@ impl Store {
 
     /// `PRAGMA integrity_check`: "ok" when the database is sound.
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 }
 
@@ -138,7 +145,10 @@ pub struct Tx<'a> {
 impl Tx<'_> {
     /// Runs `f` inside a savepoint: its writes are undone if it fails, the rest of the
     /// transaction stays (one file's failure rolls back only that file).
-    pub fn savepoint<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&rusqlite::Connection) -> std::result::Result<T, E>) -> std::result::Result<T, E> {
+    pub fn savepoint<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Connection) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let sp = self.tx.savepoint().map_err(StoreError::from)?;
         let out = f(&sp)?;
         sp.commit().map_err(StoreError::from)?;

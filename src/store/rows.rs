@@ -68,12 +68,17 @@ pub struct MentionRow {
 }
 
 fn date_part(published: Option<String>) -> String {
-    published.map(|p| p.chars().take(10).collect()).unwrap_or_default()
+    published
+        .map(|p| p.chars().take(10).collect())
+        .unwrap_or_default()
 }
 
 impl Store {
     /// Calls `f` for every article, in id order.
-    pub fn for_each_article<E: From<super::StoreError>>(&self, mut f: impl FnMut(&ArticleRow) -> Result<(), E>) -> Result<(), E> {
+    pub fn for_each_article<E: From<super::StoreError>>(
+        &self,
+        mut f: impl FnMut(&ArticleRow) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut stmt = self
             .conn
             .prepare(
@@ -108,7 +113,10 @@ impl Store {
     }
 
     /// Calls `f` for every mention, by article then position, with its sentence as context.
-    pub fn for_each_mention<E: From<super::StoreError>>(&self, mut f: impl FnMut(&MentionRow) -> Result<(), E>) -> Result<(), E> {
+    pub fn for_each_mention<E: From<super::StoreError>>(
+        &self,
+        mut f: impl FnMut(&MentionRow) -> Result<(), E>,
+    ) -> Result<(), E> {
         let sql_err = super::StoreError::from;
         let mut articles = self
             .conn
@@ -143,12 +151,25 @@ impl Store {
             })()
             .map_err(sql_err)?;
             // Character offsets to byte offsets, walking the text once per article.
-            let char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
-            let byte_at = |c: i64| char_starts.get(c.max(0) as usize).copied().unwrap_or(text.len());
+            let char_starts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let byte_at = |c: i64| {
+                char_starts
+                    .get(c.max(0) as usize)
+                    .copied()
+                    .unwrap_or(text.len())
+            };
             let mut m_rows = mentions.query([base.article_id]).map_err(sql_err)?;
             while let Some(m) = m_rows.next().map_err(sql_err)? {
-                let (start_char, end_char): (i64, i64) = (m.get(4).map_err(sql_err)?, m.get(5).map_err(sql_err)?);
-                let (start, end) = (byte_at(start_char), byte_at(end_char).max(byte_at(start_char)));
+                let (start_char, end_char): (i64, i64) =
+                    (m.get(4).map_err(sql_err)?, m.get(5).map_err(sql_err)?);
+                let (start, end) = (
+                    byte_at(start_char),
+                    byte_at(end_char).max(byte_at(start_char)),
+                );
                 let row = MentionRow {
                     actor_code: m.get(0).map_err(sql_err)?,
                     actor_kind: m.get(1).map_err(sql_err)?,

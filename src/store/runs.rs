@@ -1,7 +1,7 @@
 //! Import runs and the files they read.
 
-use super::{FileId, Result, RunId, Store, Tx};
 use super::articles::{InsertOutcome, insert_article};
+use super::{FileId, Result, RunId, Store, Tx};
 use crate::model::{ArticleDraft, Mention};
 use rusqlite::params;
 use std::collections::HashMap;
@@ -77,7 +77,10 @@ impl Store {
     pub fn begin_run(&mut self) -> Result<RunId> {
         self.conn.execute(
             "INSERT INTO import_runs (started_at, status) VALUES (?1, 'running')",
-            [chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string()],
+            [chrono::Local::now()
+                .naive_local()
+                .format("%Y-%m-%dT%H:%M:%S")
+                .to_string()],
         )?;
         Ok(self.conn.last_insert_rowid())
     }

@@ -34,11 +34,17 @@ pub struct Stats {
 impl Store {
     /// Counts what the database holds.
     pub fn stats(&self) -> Result<Stats> {
-        let count = |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
         let per_language = {
-            let mut stmt = self.conn.prepare("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC")?;
-            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?
+            let mut stmt = self.conn.prepare(
+                "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC",
+            )?;
+            stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
         };
         let failed_files = {
             let mut stmt = self.conn.prepare(

@@ -9,8 +9,14 @@ use std::collections::HashMap;
 
 /// The dictionary files bundled into the binary.
 const BUILTIN_FILES: &[(&str, &str)] = &[
-    ("countries.toml", include_str!("../../assets/dictionary/countries.toml")),
-    ("organizations.toml", include_str!("../../assets/dictionary/organizations.toml")),
+    (
+        "countries.toml",
+        include_str!("../../assets/dictionary/countries.toml"),
+    ),
+    (
+        "organizations.toml",
+        include_str!("../../assets/dictionary/organizations.toml"),
+    ),
 ];
 
 /// A dictionary that could not be loaded.
@@ -48,7 +54,11 @@ impl CaseRule {
     pub fn auto(alias: &str) -> CaseRule {
         let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
         let has_lower = alias.chars().any(|c| c.is_lowercase());
-        if letters <= 3 && !has_lower { CaseRule::Exact } else { CaseRule::Fold }
+        if letters <= 3 && !has_lower {
+            CaseRule::Exact
+        } else {
+            CaseRule::Fold
+        }
     }
 
     /// The stored name: "exact" or "fold".
@@ -232,10 +242,14 @@ impl Dictionary {
                 } else {
                     CaseRule::auto(text)
                 };
-                let rule = e.rule.iter().find(|r| &r.alias == text).map(|r| ContextRule {
-                    unless_prev: r.unless_prev.iter().map(|w| w.to_lowercase()).collect(),
-                    unless_next: r.unless_next.iter().map(|w| w.to_lowercase()).collect(),
-                });
+                let rule = e
+                    .rule
+                    .iter()
+                    .find(|r| &r.alias == text)
+                    .map(|r| ContextRule {
+                        unless_prev: r.unless_prev.iter().map(|w| w.to_lowercase()).collect(),
+                        unless_next: r.unless_next.iter().map(|w| w.to_lowercase()).collect(),
+                    });
                 self.add_alias(Alias {
                     actor,
                     text: text.clone(),
@@ -271,7 +285,11 @@ impl Dictionary {
 
     /// Adds an alias of an existing actor.
     pub fn add_alias(&mut self, alias: Alias) -> Result<(), DictionaryError> {
-        let code = self.actors.get(alias.actor).map(|a| a.code.clone()).unwrap_or_default();
+        let code = self
+            .actors
+            .get(alias.actor)
+            .map(|a| a.code.clone())
+            .unwrap_or_default();
         if alias.actor >= self.actors.len() {
             return Err(DictionaryError::Entry {
                 code,
@@ -303,14 +321,25 @@ impl Dictionary {
     pub fn version_hash(&self) -> String {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         for a in &self.actors {
-            for part in [a.code.as_str(), a.kind.as_str(), a.name.as_str(), a.org_type.as_str(), a.country.as_str()] {
+            for part in [
+                a.code.as_str(),
+                a.kind.as_str(),
+                a.name.as_str(),
+                a.org_type.as_str(),
+                a.country.as_str(),
+            ] {
                 h.update(part.as_bytes());
                 h.update(&[0]);
             }
         }
         for a in &self.aliases {
             h.update(&(a.actor as u64).to_le_bytes());
-            for part in [a.text.as_str(), a.language.map(|l| l.as_str()).unwrap_or("any"), a.case.as_str(), a.via.as_str()] {
+            for part in [
+                a.text.as_str(),
+                a.language.map(|l| l.as_str()).unwrap_or("any"),
+                a.case.as_str(),
+                a.via.as_str(),
+            ] {
                 h.update(part.as_bytes());
                 h.update(&[0]);
             }
@@ -336,13 +365,27 @@ mod tests {
             assert!(d.actor(code).is_some(), "{code} missing");
         }
         let usa = d.actor_index("USA").expect("USA");
-        let as_alias = d.aliases.iter().find(|a| a.actor == usa && a.text == "AS").expect("AS");
-        assert_eq!((as_alias.case, as_alias.language), (CaseRule::Exact, Some(Language::Indonesian)));
+        let as_alias = d
+            .aliases
+            .iter()
+            .find(|a| a.actor == usa && a.text == "AS")
+            .expect("AS");
+        assert_eq!(
+            (as_alias.case, as_alias.language),
+            (CaseRule::Exact, Some(Language::Indonesian))
+        );
     }
 
     #[test]
     fn auto_case_rule() {
-        for (alias, want) in [("AS", CaseRule::Exact), ("U.S.", CaseRule::Exact), ("PBB", CaseRule::Exact), ("NATO", CaseRule::Fold), ("Rusia", CaseRule::Fold), ("Daesh", CaseRule::Fold)] {
+        for (alias, want) in [
+            ("AS", CaseRule::Exact),
+            ("U.S.", CaseRule::Exact),
+            ("PBB", CaseRule::Exact),
+            ("NATO", CaseRule::Fold),
+            ("Rusia", CaseRule::Fold),
+            ("Daesh", CaseRule::Fold),
+        ] {
             assert_eq!(CaseRule::auto(alias), want, "{alias}");
         }
     }
@@ -353,8 +396,19 @@ mod tests {
         let one = "[[actor]]\ncode = \"X\"\nkind = \"country\"\nname = \"X\"\n";
         d.load_toml("a", one).expect("first");
         assert!(d.load_toml("b", one).is_err());
-        assert!(Dictionary::default().load_toml("c", "[[actor]]\ncode=\"Y\"\nkind=\"country\"\nname=\"Y\"\nnmes=[]\n").is_err());
-        assert!(Dictionary::default().load_toml("d", "[[actor]]\ncode=\"Y\"\nkind=\"planet\"\nname=\"Y\"\n").is_err());
+        assert!(
+            Dictionary::default()
+                .load_toml(
+                    "c",
+                    "[[actor]]\ncode=\"Y\"\nkind=\"country\"\nname=\"Y\"\nnmes=[]\n"
+                )
+                .is_err()
+        );
+        assert!(
+            Dictionary::default()
+                .load_toml("d", "[[actor]]\ncode=\"Y\"\nkind=\"planet\"\nname=\"Y\"\n")
+                .is_err()
+        );
     }
 
     #[test]
@@ -363,7 +417,15 @@ mod tests {
         let mut d2 = d1.clone();
         assert_eq!(d1.version_hash(), d2.version_hash());
         let rus = d2.actor_index("RUS").expect("RUS");
-        d2.add_alias(Alias { actor: rus, text: "Ruski".into(), language: None, case: CaseRule::Fold, via: Via::Name, rule: None }).expect("alias");
+        d2.add_alias(Alias {
+            actor: rus,
+            text: "Ruski".into(),
+            language: None,
+            case: CaseRule::Fold,
+            via: Via::Name,
+            rule: None,
+        })
+        .expect("alias");
         assert_ne!(d1.version_hash(), d2.version_hash());
     }
 }

@@ -26,7 +26,9 @@ impl Default for MatcherOptions {
     /// Places off: a dateline "JAKARTA -" in every Indonesian article would otherwise drown
     /// the real mentions of Indonesia. The user switches roll-up on per database.
     fn default() -> Self {
-        MatcherOptions { include_places: false }
+        MatcherOptions {
+            include_places: false,
+        }
     }
 }
 
@@ -59,8 +61,12 @@ impl Automata {
         if strings.is_empty() {
             return Ok(None);
         }
-        let leftmost_longest = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&strings)?;
-        let all = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&strings)?;
+        let leftmost_longest = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&strings)?;
+        let all = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&strings)?;
         Ok(Some(Automata {
             leftmost_longest,
             all,
@@ -87,7 +93,10 @@ struct Found {
 
 impl Matcher {
     /// Compiles a dictionary.
-    pub fn new(dict: &Dictionary, options: MatcherOptions) -> Result<Matcher, aho_corasick::BuildError> {
+    pub fn new(
+        dict: &Dictionary,
+        options: MatcherOptions,
+    ) -> Result<Matcher, aho_corasick::BuildError> {
         let mut fold = Vec::new();
         let mut exact = Vec::new();
         for (i, alias) in dict.aliases.iter().enumerate() {
@@ -134,25 +143,63 @@ impl Matcher {
         self.to_mentions(text, &norm, &found)
     }
 
-    fn scan(&self, automata: &Automata, hay: &str, norm: &Normalized, language: Language, out: &mut Vec<Found>) {
+    fn scan(
+        &self,
+        automata: &Automata,
+        hay: &str,
+        norm: &Normalized,
+        language: Language,
+        out: &mut Vec<Found>,
+    ) {
         let mut pos = 0;
         while pos < hay.len() {
-            let Some(m) = automata.leftmost_longest.find(Input::new(hay).span(pos..hay.len())) else {
+            let Some(m) = automata
+                .leftmost_longest
+                .find(Input::new(hay).span(pos..hay.len()))
+            else {
                 break;
             };
-            if let Some(alias) = self.accept(automata, m.pattern().as_usize(), m.start(), m.end(), norm, language) {
-                out.push(Found { start: m.start(), end: m.end(), alias });
+            if let Some(alias) = self.accept(
+                automata,
+                m.pattern().as_usize(),
+                m.start(),
+                m.end(),
+                norm,
+                language,
+            ) {
+                out.push(Found {
+                    start: m.start(),
+                    end: m.end(),
+                    alias,
+                });
                 pos = m.end();
                 continue;
             }
             // The longest match failed: try the shorter ones that start at the same place.
             let mut best: Option<Found> = None;
-            for om in automata.all.find_overlapping_iter(Input::new(hay).span(m.start()..m.end())) {
-                if om.start() != m.start() || om.end() >= m.end() || best.is_some_and(|b| b.end >= om.end()) {
+            for om in automata
+                .all
+                .find_overlapping_iter(Input::new(hay).span(m.start()..m.end()))
+            {
+                if om.start() != m.start()
+                    || om.end() >= m.end()
+                    || best.is_some_and(|b| b.end >= om.end())
+                {
                     continue;
                 }
-                if let Some(alias) = self.accept(automata, om.pattern().as_usize(), om.start(), om.end(), norm, language) {
-                    best = Some(Found { start: om.start(), end: om.end(), alias });
+                if let Some(alias) = self.accept(
+                    automata,
+                    om.pattern().as_usize(),
+                    om.start(),
+                    om.end(),
+                    norm,
+                    language,
+                ) {
+                    best = Some(Found {
+                        start: om.start(),
+                        end: om.end(),
+                        alias,
+                    });
                 }
             }
             match best {
@@ -166,7 +213,15 @@ impl Matcher {
     }
 
     /// The alias a match at `start..end` stands for, if it is a valid mention.
-    fn accept(&self, automata: &Automata, pattern: usize, start: usize, end: usize, norm: &Normalized, language: Language) -> Option<usize> {
+    fn accept(
+        &self,
+        automata: &Automata,
+        pattern: usize,
+        start: usize,
+        end: usize,
+        norm: &Normalized,
+        language: Language,
+    ) -> Option<usize> {
         let text = &norm.text;
         let before = text[..start].chars().next_back();
         if before.is_some_and(char::is_alphanumeric) {
@@ -177,7 +232,11 @@ impl Matcher {
             let clitic_ok = language != Language::English
                 && CLITICS.iter().any(|c| {
                     let rest = &norm.lower[end..];
-                    rest.starts_with(c) && !rest[c.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                    rest.starts_with(c)
+                        && !rest[c.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
                 });
             if !clitic_ok {
                 return None;
@@ -190,7 +249,8 @@ impl Matcher {
                 && alias.rule.as_ref().is_none_or(|rule| {
                     let prev = prev_word(&norm.lower, start);
                     let next = next_word(&norm.lower, end);
-                    !rule.unless_prev.iter().any(|w| w == prev) && !rule.unless_next.iter().any(|w| w == next)
+                    !rule.unless_prev.iter().any(|w| w == prev)
+                        && !rule.unless_next.iter().any(|w| w == next)
                 })
         })
     }
@@ -230,14 +290,18 @@ impl Matcher {
 /// The lower-cased word just before byte `pos` (skipping spaces and punctuation).
 fn prev_word(lower: &str, pos: usize) -> &str {
     let head = lower[..pos].trim_end_matches(|c: char| !c.is_alphanumeric());
-    let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
     &head[start..]
 }
 
 /// The lower-cased word just after byte `pos`.
 fn next_word(lower: &str, pos: usize) -> &str {
     let tail = lower[pos..].trim_start_matches(|c: char| !c.is_alphanumeric());
-    let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+    let end = tail
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(tail.len());
     &tail[..end]
 }
 
@@ -250,9 +314,25 @@ mod tests {
         let mut d = Dictionary::builtin().expect("builtin");
         let add = |d: &mut Dictionary, code: &str, text: &str, case, language, via, rule| {
             let actor = d.actor_index(code).expect("actor");
-            d.add_alias(Alias { actor, text: text.into(), language, case, via, rule }).expect("alias");
+            d.add_alias(Alias {
+                actor,
+                text: text.into(),
+                language,
+                case,
+                via,
+                rule,
+            })
+            .expect("alias");
         };
-        add(&mut d, "USA", "Amerika", CaseRule::Fold, None, Via::Name, None);
+        add(
+            &mut d,
+            "USA",
+            "Amerika",
+            CaseRule::Fold,
+            None,
+            Via::Name,
+            None,
+        );
         add(
             &mut d,
             "TUR",
@@ -260,9 +340,18 @@ mod tests {
             CaseRule::Fold,
             None,
             Via::Place,
-            Some(ContextRule { unless_prev: vec!["hotel".into()], unless_next: vec!["street".into()] }),
+            Some(ContextRule {
+                unless_prev: vec!["hotel".into()],
+                unless_next: vec!["street".into()],
+            }),
         );
-        Matcher::new(&d, MatcherOptions { include_places: true }).expect("matcher")
+        Matcher::new(
+            &d,
+            MatcherOptions {
+                include_places: true,
+            },
+        )
+        .expect("matcher")
     }
 
     struct Case {
@@ -276,24 +365,106 @@ mod tests {
     fn table() {
         let m = matcher();
         let cases = [
-            Case { name: "plain", text: "Rusia dan Turki.", language: Language::Indonesian, want: &[("RUS", "Rusia"), ("TUR", "Turki")] },
-            Case { name: "hyphen compound", text: "kerjasama Turki-Rusia, anti-Daesh", language: Language::Indonesian, want: &[("TUR", "Turki"), ("RUS", "Rusia"), ("ISIS", "Daesh")] },
-            Case { name: "inside a word", text: "Prusia, Turkish, keras, Daeshi", language: Language::Indonesian, want: &[] },
-            Case { name: "AS only in Indonesian", text: "menawarkan AS penggunaan", language: Language::Indonesian, want: &[("USA", "AS")] },
-            Case { name: "AS not in English", text: "AS WE SAID, the US said", language: Language::English, want: &[("USA", "US")] },
-            Case { name: "case exact", text: "as usual, us too", language: Language::English, want: &[] },
-            Case { name: "case folded", text: "RUSIA, rusia, TÜRKIYE", language: Language::Indonesian, want: &[("RUS", "RUSIA"), ("RUS", "rusia"), ("TUR", "TÜRKIYE")] },
-            Case { name: "clitics", text: "Rusianya, Turkilah, Amerika Serikatnya", language: Language::Indonesian, want: &[("RUS", "Rusia"), ("TUR", "Turki"), ("USA", "Amerika Serikat")] },
-            Case { name: "no clitic in English", text: "Rusiapun", language: Language::English, want: &[] },
-            Case { name: "longer failed, shorter kept", text: "Amerika Serikatx", language: Language::Indonesian, want: &[("USA", "Amerika")] },
-            Case { name: "longest wins", text: "Observatorium Suriah untuk Hak Asasi Manusia", language: Language::Indonesian, want: &[("SOHR", "Observatorium Suriah untuk Hak Asasi Manusia")] },
-            Case { name: "line break and nbsp inside", text: "Amerika\nSerikat dan Amerika\u{a0}Serikat", language: Language::Indonesian, want: &[("USA", "Amerika\nSerikat"), ("USA", "Amerika\u{a0}Serikat")] },
-            Case { name: "dotted and possessive", text: "the U.S. and Russia’s army", language: Language::English, want: &[("USA", "U.S."), ("RUS", "Russia")] },
-            Case { name: "context rules", text: "Hotel Kotabaru, Kotabaru Street, di Kotabaru", language: Language::Indonesian, want: &[("TUR", "Kotabaru")] },
+            Case {
+                name: "plain",
+                text: "Rusia dan Turki.",
+                language: Language::Indonesian,
+                want: &[("RUS", "Rusia"), ("TUR", "Turki")],
+            },
+            Case {
+                name: "hyphen compound",
+                text: "kerjasama Turki-Rusia, anti-Daesh",
+                language: Language::Indonesian,
+                want: &[("TUR", "Turki"), ("RUS", "Rusia"), ("ISIS", "Daesh")],
+            },
+            Case {
+                name: "inside a word",
+                text: "Prusia, Turkish, keras, Daeshi",
+                language: Language::Indonesian,
+                want: &[],
+            },
+            Case {
+                name: "AS only in Indonesian",
+                text: "menawarkan AS penggunaan",
+                language: Language::Indonesian,
+                want: &[("USA", "AS")],
+            },
+            Case {
+                name: "AS not in English",
+                text: "AS WE SAID, the US said",
+                language: Language::English,
+                want: &[("USA", "US")],
+            },
+            Case {
+                name: "case exact",
+                text: "as usual, us too",
+                language: Language::English,
+                want: &[],
+            },
+            Case {
+                name: "case folded",
+                text: "RUSIA, rusia, TÜRKIYE",
+                language: Language::Indonesian,
+                want: &[("RUS", "RUSIA"), ("RUS", "rusia"), ("TUR", "TÜRKIYE")],
+            },
+            Case {
+                name: "clitics",
+                text: "Rusianya, Turkilah, Amerika Serikatnya",
+                language: Language::Indonesian,
+                want: &[
+                    ("RUS", "Rusia"),
+                    ("TUR", "Turki"),
+                    ("USA", "Amerika Serikat"),
+                ],
+            },
+            Case {
+                name: "no clitic in English",
+                text: "Rusiapun",
+                language: Language::English,
+                want: &[],
+            },
+            Case {
+                name: "longer failed, shorter kept",
+                text: "Amerika Serikatx",
+                language: Language::Indonesian,
+                want: &[("USA", "Amerika")],
+            },
+            Case {
+                name: "longest wins",
+                text: "Observatorium Suriah untuk Hak Asasi Manusia",
+                language: Language::Indonesian,
+                want: &[("SOHR", "Observatorium Suriah untuk Hak Asasi Manusia")],
+            },
+            Case {
+                name: "line break and nbsp inside",
+                text: "Amerika\nSerikat dan Amerika\u{a0}Serikat",
+                language: Language::Indonesian,
+                want: &[("USA", "Amerika\nSerikat"), ("USA", "Amerika\u{a0}Serikat")],
+            },
+            Case {
+                name: "dotted and possessive",
+                text: "the U.S. and Russia’s army",
+                language: Language::English,
+                want: &[("USA", "U.S."), ("RUS", "Russia")],
+            },
+            Case {
+                name: "context rules",
+                text: "Hotel Kotabaru, Kotabaru Street, di Kotabaru",
+                language: Language::Indonesian,
+                want: &[("TUR", "Kotabaru")],
+            },
         ];
         for case in cases {
-            let got: Vec<(String, String)> = m.find(case.text, case.language).into_iter().map(|x| (x.actor_code, x.matched_text)).collect();
-            let want: Vec<(String, String)> = case.want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let got: Vec<(String, String)> = m
+                .find(case.text, case.language)
+                .into_iter()
+                .map(|x| (x.actor_code, x.matched_text))
+                .collect();
+            let want: Vec<(String, String)> = case
+                .want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
             assert_eq!(got, want, "{}", case.name);
         }
     }
@@ -303,7 +474,11 @@ mod tests {
         let m = matcher();
         let text = "Ä é ī — Rusia\u{a0}dan Turki";
         for x in m.find(text, Language::Indonesian) {
-            let s: String = text.chars().skip(x.start_char).take(x.end_char - x.start_char).collect();
+            let s: String = text
+                .chars()
+                .skip(x.start_char)
+                .take(x.end_char - x.start_char)
+                .collect();
             assert_eq!(s, x.matched_text);
         }
     }
@@ -311,10 +486,25 @@ mod tests {
     #[test]
     fn places_can_be_switched_off() {
         let d = Dictionary::builtin().expect("builtin");
-        let on = Matcher::new(&d, MatcherOptions { include_places: true }).expect("m");
-        let off = Matcher::new(&d, MatcherOptions { include_places: false }).expect("m");
+        let on = Matcher::new(
+            &d,
+            MatcherOptions {
+                include_places: true,
+            },
+        )
+        .expect("m");
+        let off = Matcher::new(
+            &d,
+            MatcherOptions {
+                include_places: false,
+            },
+        )
+        .expect("m");
         assert_eq!(on.find("di Moskow", Language::Indonesian).len(), 1);
-        assert_eq!(on.find("di Moskow", Language::Indonesian)[0].via, Via::Place);
+        assert_eq!(
+            on.find("di Moskow", Language::Indonesian)[0].via,
+            Via::Place
+        );
         assert!(off.find("di Moskow", Language::Indonesian).is_empty());
     }
 }

@@ -17,7 +17,11 @@ impl Normalized {
     /// The original byte offset of a normalised byte offset.
     pub fn to_original(&self, pos: usize) -> usize {
         let i = self.checkpoints.partition_point(|&(p, _)| p <= pos);
-        if i == 0 { pos } else { pos + self.checkpoints[i - 1].1 }
+        if i == 0 {
+            pos
+        } else {
+            pos + self.checkpoints[i - 1].1
+        }
     }
 }
 
@@ -65,7 +69,11 @@ pub(crate) fn normalize(original: &str) -> Normalized {
             checkpoints.push((next_norm, delta));
         }
     }
-    Normalized { text, lower, checkpoints }
+    Normalized {
+        text,
+        lower,
+        checkpoints,
+    }
 }
 
 /// Normalises a dictionary alias the same way (trimmed).
@@ -86,9 +94,15 @@ mod tests {
         assert_eq!(n.lower, "amerika serikat's türkiye İstanbul");
         assert_eq!(n.text.len(), n.lower.len());
         let s = n.text.find("Serikat").expect("found");
-        assert_eq!(&original[n.to_original(s)..n.to_original(s + "Serikat".len())], "Serikat");
+        assert_eq!(
+            &original[n.to_original(s)..n.to_original(s + "Serikat".len())],
+            "Serikat"
+        );
         let t = n.text.find("TÜRKIYE").expect("found");
-        assert_eq!(&original[n.to_original(t)..n.to_original(t + "TÜRKIYE".len())], "TÜRKIYE");
+        assert_eq!(
+            &original[n.to_original(t)..n.to_original(t + "TÜRKIYE".len())],
+            "TÜRKIYE"
+        );
         assert_eq!(n.to_original(0), 0);
     }
 }

@@ -38,12 +38,16 @@ impl Segments {
 
     /// Index of the sentence holding byte offset `pos`.
     pub fn sentence_of(&self, pos: usize) -> u32 {
-        self.sentence_starts.partition_point(|&s| s <= pos).saturating_sub(1) as u32
+        self.sentence_starts
+            .partition_point(|&s| s <= pos)
+            .saturating_sub(1) as u32
     }
 
     /// Index of the paragraph holding byte offset `pos`.
     pub fn paragraph_of(&self, pos: usize) -> u32 {
-        self.paragraph_starts.partition_point(|&s| s <= pos).saturating_sub(1) as u32
+        self.paragraph_starts
+            .partition_point(|&s| s <= pos)
+            .saturating_sub(1) as u32
     }
 }
 
@@ -72,10 +76,34 @@ mod tests {
         let text = "Rusia menyerang. Turki diam.\n\nSuriah hancur! AS marah.";
         let seg = Segments::new(text);
         let idx = |w: &str| text.find(w).expect("word");
-        assert_eq!((seg.sentence_of(idx("Rusia")), seg.paragraph_of(idx("Rusia"))), (0, 0));
-        assert_eq!((seg.sentence_of(idx("Turki")), seg.paragraph_of(idx("Turki"))), (1, 0));
-        assert_eq!((seg.sentence_of(idx("Suriah")), seg.paragraph_of(idx("Suriah"))), (2, 1));
-        assert_eq!((seg.sentence_of(idx("AS")), seg.paragraph_of(idx("AS"))), (3, 1));
-        assert_eq!(sentence_around(text, idx("Turki"), idx("Turki") + 5), "Turki diam.");
+        assert_eq!(
+            (
+                seg.sentence_of(idx("Rusia")),
+                seg.paragraph_of(idx("Rusia"))
+            ),
+            (0, 0)
+        );
+        assert_eq!(
+            (
+                seg.sentence_of(idx("Turki")),
+                seg.paragraph_of(idx("Turki"))
+            ),
+            (1, 0)
+        );
+        assert_eq!(
+            (
+                seg.sentence_of(idx("Suriah")),
+                seg.paragraph_of(idx("Suriah"))
+            ),
+            (2, 1)
+        );
+        assert_eq!(
+            (seg.sentence_of(idx("AS")), seg.paragraph_of(idx("AS"))),
+            (3, 1)
+        );
+        assert_eq!(
+            sentence_around(text, idx("Turki"), idx("Turki") + 5),
+            "Turki diam."
+        );
     }
 }
