@@ -513,7 +513,10 @@ mod tests {
             ("2016-08-11T10:20:30Z", dt(2016, 8, 11, 10, 20, 30)),
             ("2016-08-11T10:20:30+07:00", dt(2016, 8, 11, 10, 20, 30)),
             ("2016-08-11T10:20:30-05:00", dt(2016, 8, 11, 10, 20, 30)),
-            ("2016-08-11T10:20:30.123+07:00", ms(2016, 8, 11, 10, 20, 30, 123)),
+            (
+                "2016-08-11T10:20:30.123+07:00",
+                ms(2016, 8, 11, 10, 20, 30, 123),
+            ),
             ("2016-08-11 10:20:30", dt(2016, 8, 11, 10, 20, 30)),
             ("2016-08-11T10:20", dt(2016, 8, 11, 10, 20, 0)),
             ("2016-08-11", day(2016, 8, 11)),
@@ -528,7 +531,10 @@ mod tests {
             ("2 Jan 2006 15:04:05 +0000", dt(2006, 1, 2, 15, 4, 5)),
             ("Mon, 02 Jan 2006 15:04:05 EST", dt(2006, 1, 2, 15, 4, 5)),
             ("Mon, 02 Jan 2006 15:04 PDT", dt(2006, 1, 2, 15, 4, 0)),
-            ("Monday, 02 January 2006 15:04:05 MST", dt(2006, 1, 2, 15, 4, 5)),
+            (
+                "Monday, 02 January 2006 15:04:05 MST",
+                dt(2006, 1, 2, 15, 4, 5),
+            ),
             // Other English forms
             ("Feb 26, 1987", day(1987, 2, 26)),
             ("26 Feb 1987", day(1987, 2, 26)),
@@ -536,8 +542,14 @@ mod tests {
             ("March 3rd, 2015 3:04 pm", dt(2015, 3, 3, 15, 4, 0)),
             // Indonesian forms
             ("11 Agustus 2016", day(2016, 8, 11)),
-            ("Kamis, 11 Agustus 2016 10:20 WIB", dt(2016, 8, 11, 10, 20, 0)),
-            ("Kamis, 11 Agustus 2016 pukul 10.20 WIB", dt(2016, 8, 11, 10, 20, 0)),
+            (
+                "Kamis, 11 Agustus 2016 10:20 WIB",
+                dt(2016, 8, 11, 10, 20, 0),
+            ),
+            (
+                "Kamis, 11 Agustus 2016 pukul 10.20 WIB",
+                dt(2016, 8, 11, 10, 20, 0),
+            ),
             ("Jum'at, 1 Nopember 2013", day(2013, 11, 1)),
             ("5 Peb 2010", day(2010, 2, 5)),
             // Numeric, day first unless impossible
@@ -564,7 +576,11 @@ mod tests {
             ("1470910830", None),
         ];
         for (input, want) in cases {
-            assert_eq!(parse_date_value(input), *want, "parse_date_value({input:?})");
+            assert_eq!(
+                parse_date_value(input),
+                *want,
+                "parse_date_value({input:?})"
+            );
         }
     }
 
@@ -574,19 +590,58 @@ mod tests {
                     pendaftaran dibuka 15 Juli, dan hasilnya diumumkan pada bulan November.\n\
                     Peserta diminta membawa 2 berkas.";
         let cases: &[(&str, &str, Option<NaiveDateTime>)] = &[
-            ("", "Jakarta, Kamis (25/9/2014) - Presiden berkata.", day(2014, 9, 25)),
-            ("", "JAKARTA, KOMPAS.com - Jumat (8/9/2017) pagi.", day(2017, 9, 8)),
+            (
+                "",
+                "Jakarta, Kamis (25/9/2014) - Presiden berkata.",
+                day(2014, 9, 25),
+            ),
+            (
+                "",
+                "JAKARTA, KOMPAS.com - Jumat (8/9/2017) pagi.",
+                day(2017, 9, 8),
+            ),
             ("", "Jumat (8/9/2017)", day(2017, 9, 8)),
-            ("", "Bandung - Pada 11 Agustus 2016 warga berkumpul.", day(2016, 8, 11)),
-            ("", "Selasa, 11 Agu 2016 14:05 WIB\nJakarta - Isi berita.", dt(2016, 8, 11, 14, 5, 0)),
-            ("", "Selasa, 11 Agt 2016 | 14.05 WIB", dt(2016, 8, 11, 14, 5, 0)),
-            ("", "26-FEB-1987 15:01:01.79\nCocoa prices fell.", dt(1987, 2, 26, 15, 1, 1)
-                .and_then(|d| d.with_nanosecond(790_000_000))),
-            ("", "NEW YORK, Feb 26, 1987 - Shares rose.", day(1987, 2, 26)),
-            ("", "TOKYO, March 3, 2015 (Reuters) - Japan said.", day(2015, 3, 3)),
+            (
+                "",
+                "Bandung - Pada 11 Agustus 2016 warga berkumpul.",
+                day(2016, 8, 11),
+            ),
+            (
+                "",
+                "Selasa, 11 Agu 2016 14:05 WIB\nJakarta - Isi berita.",
+                dt(2016, 8, 11, 14, 5, 0),
+            ),
+            (
+                "",
+                "Selasa, 11 Agt 2016 | 14.05 WIB",
+                dt(2016, 8, 11, 14, 5, 0),
+            ),
+            (
+                "",
+                "26-FEB-1987 15:01:01.79\nCocoa prices fell.",
+                dt(1987, 2, 26, 15, 1, 1).and_then(|d| d.with_nanosecond(790_000_000)),
+            ),
+            (
+                "",
+                "NEW YORK, Feb 26, 1987 - Shares rose.",
+                day(1987, 2, 26),
+            ),
+            (
+                "",
+                "TOKYO, March 3, 2015 (Reuters) - Japan said.",
+                day(2015, 3, 3),
+            ),
             ("", "Monday 3 March 2015\nLondon", day(2015, 3, 3)),
-            ("", "Published 2016-08-11T10:20:30+07:00 by staff", dt(2016, 8, 11, 10, 20, 30)),
-            ("", "Thu, 11 Aug 2016 10:20:30 GMT", dt(2016, 8, 11, 10, 20, 30)),
+            (
+                "",
+                "Published 2016-08-11T10:20:30+07:00 by staff",
+                dt(2016, 8, 11, 10, 20, 30),
+            ),
+            (
+                "",
+                "Thu, 11 Aug 2016 10:20:30 GMT",
+                dt(2016, 8, 11, 10, 20, 30),
+            ),
             ("", "Ahad, 3 DESEMBER 2017", day(2017, 12, 3)),
             ("", "Rabu, 1 Sept 2010", day(2010, 9, 1)),
             ("", "Senin, 4 Okt. 2021", day(2021, 10, 4)),
@@ -595,8 +650,16 @@ mod tests {
             ("", "12 Januari 2020 dan 13 Februari 2021", day(2020, 1, 12)),
             ("", "pada 15 Juli lalu, lalu 3 Maret 2019", day(2019, 3, 3)),
             // Title as fallback
-            ("Banjir 2 Januari 2020 di Jakarta", "Isi tanpa tanggal.", day(2020, 1, 2)),
-            ("Banjir 2 Januari 2020", "Jakarta, 5 Januari 2020 - Isi.", day(2020, 1, 5)),
+            (
+                "Banjir 2 Januari 2020 di Jakarta",
+                "Isi tanpa tanggal.",
+                day(2020, 1, 2),
+            ),
+            (
+                "Banjir 2 Januari 2020",
+                "Jakarta, 5 Januari 2020 - Isi.",
+                day(2020, 1, 5),
+            ),
             // Negatives
             ("", seed, None),
             ("Rapat pada hari Kamis", "15 Juli, bulan November.", None),
@@ -610,7 +673,11 @@ mod tests {
             ("", "", None),
         ];
         for (title, text, want) in cases {
-            assert_eq!(find_date_in_text(title, text), *want, "find_date_in_text({title:?}, {text:?})");
+            assert_eq!(
+                find_date_in_text(title, text),
+                *want,
+                "find_date_in_text({title:?}, {text:?})"
+            );
         }
     }
 
@@ -629,9 +696,15 @@ mod tests {
     #[test]
     fn urls() {
         let cases: &[(&str, Option<NaiveDateTime>)] = &[
-            ("https://news.kompas.com/read/2016/08/11/10203041/judul-berita", day(2016, 8, 11)),
+            (
+                "https://news.kompas.com/read/2016/08/11/10203041/judul-berita",
+                day(2016, 8, 11),
+            ),
             ("https://example.com/2016-08-11/judul", day(2016, 8, 11)),
-            ("https://example.com/berita-20160811-judul.html", day(2016, 8, 11)),
+            (
+                "https://example.com/berita-20160811-judul.html",
+                day(2016, 8, 11),
+            ),
             ("https://example.com/20160811/judul", day(2016, 8, 11)),
             ("https://example.com/2016/8/1/judul", day(2016, 8, 1)),
             ("https://example.com/2016/08/judul", None),
@@ -643,7 +716,11 @@ mod tests {
             ("", None),
         ];
         for (input, want) in cases {
-            assert_eq!(find_date_in_url(input), *want, "find_date_in_url({input:?})");
+            assert_eq!(
+                find_date_in_url(input),
+                *want,
+                "find_date_in_url({input:?})"
+            );
         }
     }
 
@@ -663,7 +740,11 @@ mod tests {
             ("2016-13-01.txt", None),
         ];
         for (input, want) in cases {
-            assert_eq!(find_date_in_filename(input), *want, "find_date_in_filename({input:?})");
+            assert_eq!(
+                find_date_in_filename(input),
+                *want,
+                "find_date_in_filename({input:?})"
+            );
         }
     }
 
