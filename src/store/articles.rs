@@ -84,8 +84,7 @@ pub(crate) fn insert_article(
         &hash[..],
     ])?;
     let id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, article.title, article.text])?;
+    // The full-text index is filled in bulk after the import (Store::index_new_articles).
     insert_mentions(conn, id, day, mentions, actor_ids)?;
     Ok(InsertOutcome::Added(id))
 }

@@ -6,6 +6,7 @@
 
 mod actors;
 mod articles;
+mod fulltext;
 pub mod migrations;
 mod rows;
 mod runs;
