@@ -100,6 +100,12 @@ const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
+    // 2: per-article unit counts for the paragraph and sentence co-occurrence windows (NULL for
+    // articles stored before: they count the units that hold mentions).
+    r#"
+    ALTER TABLE articles ADD COLUMN paragraphs INTEGER;
+    ALTER TABLE articles ADD COLUMN sentences INTEGER;
+    "#,
 ];
 
 /// The schema version this build writes.
