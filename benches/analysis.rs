@@ -91,7 +91,10 @@ fn main() {
         }
         let t = Instant::now();
         let jsonl = jsonl_corpus(&corpus).expect("rewriting the corpus as JSONL");
-        println!("corpus rewritten as JSONL in {:.1} s", t.elapsed().as_secs_f64());
+        println!(
+            "corpus rewritten as JSONL in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
         let mut store = Store::open(&db).expect("open database");
         let matcher = prepare_matcher(&mut store, Default::default()).expect("matcher");
         let t = Instant::now();
@@ -144,14 +147,20 @@ fn main() {
             .expect("cooccurrence")
     });
     if let Some(first) = p.first() {
-        println!("  top pair {}-{}: {} articles", first.actor_a, first.actor_b, first.both);
+        println!(
+            "  top pair {}-{}: {} articles",
+            first.actor_a, first.actor_b, first.both
+        );
     }
     let p = time("co-occurrence, sentence window, top 50", 1000, 3, || {
         analysis::cooccurrence(&store, Window::Sentence, 1, Some(50), Measure::Llr, &f)
             .expect("cooccurrence")
     });
     if let Some(first) = p.first() {
-        println!("  top pair {}-{}: {} sentences of {}", first.actor_a, first.actor_b, first.both, first.units);
+        println!(
+            "  top pair {}-{}: {} sentences of {}",
+            first.actor_a, first.actor_b, first.both, first.units
+        );
     }
     time("co-occurrence, paragraph window, top 50", 1000, 3, || {
         analysis::cooccurrence(&store, Window::Paragraph, 1, Some(50), Measure::Both, &f)

@@ -22,9 +22,21 @@ fn d(s: &str) -> NaiveDate {
 /// 4. 2020-01-03 B  nothing.
 /// 5. undated    A  RUS.
 const ARTICLES: &[(&str, &str, &str)] = &[
-    ("2020-01-01", "A", "Rusia dan Turki bertemu di Jakarta. Suriah tidak hadir."),
-    ("2020-01-01", "B", "Rusia menyerang kota itu.\n\nTurki marah sekali."),
-    ("2020-01-03", "A", "Turki dan Suriah berunding. Rusia juga datang. Rusia pulang."),
+    (
+        "2020-01-01",
+        "A",
+        "Rusia dan Turki bertemu di Jakarta. Suriah tidak hadir.",
+    ),
+    (
+        "2020-01-01",
+        "B",
+        "Rusia menyerang kota itu.\n\nTurki marah sekali.",
+    ),
+    (
+        "2020-01-03",
+        "A",
+        "Turki dan Suriah berunding. Rusia juga datang. Rusia pulang.",
+    ),
     ("2020-01-03", "B", "Cuaca cerah hari ini di kota."),
     ("", "A", "Rusia sendiri saja."),
 ];
@@ -107,7 +119,10 @@ fn actor_counts_and_timeline() {
     assert_eq!(w.series[0].points.len(), 1);
     assert_eq!(w.series[0].points[0].bin_start, d("2019-12-30"));
     assert_eq!(
-        (w.series[0].points[0].articles, w.series[0].points[0].total_articles),
+        (
+            w.series[0].points[0].articles,
+            w.series[0].points[0].total_articles
+        ),
         (3, 4)
     );
     assert!(close(w.series[0].points[0].share, 0.75));
@@ -156,7 +171,12 @@ fn actor_counts_and_timeline() {
         kind: Some(pantau::model::ActorKind::Organization),
         ..Filter::default()
     };
-    assert!(timeline(&store, &codes, Bin::Day, &f).expect("kind").series.is_empty());
+    assert!(
+        timeline(&store, &codes, Bin::Day, &f)
+            .expect("kind")
+            .series
+            .is_empty()
+    );
 }
 
 #[test]
@@ -201,7 +221,16 @@ fn cooccurrence_article_paragraph_sentence() {
     let pairs = cooccurrence(&store, Window::Article, 1, None, Measure::Both, &f).expect("art");
     let got: Vec<(&str, &str, u64, u64, u64, u64)> = pairs
         .iter()
-        .map(|p| (p.actor_a.as_str(), p.actor_b.as_str(), p.both, p.a_units, p.b_units, p.units))
+        .map(|p| {
+            (
+                p.actor_a.as_str(),
+                p.actor_b.as_str(),
+                p.both,
+                p.a_units,
+                p.b_units,
+                p.units,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -222,10 +251,16 @@ fn cooccurrence_article_paragraph_sentence() {
     let top = cooccurrence(&store, Window::Article, 3, None, Measure::Both, &f).expect("min");
     assert_eq!(top.len(), 1);
     let top = cooccurrence(&store, Window::Article, 1, Some(1), Measure::Jaccard, &f).expect("top");
-    assert_eq!((top[0].actor_a.as_str(), top[0].actor_b.as_str()), ("RUS", "TUR"));
+    assert_eq!(
+        (top[0].actor_a.as_str(), top[0].actor_b.as_str()),
+        ("RUS", "TUR")
+    );
     // By NPMI: SYR-TUR ln(0.4/(0.4*0.6))/-ln 0.4 = 0.557 beats RUS-TUR 0.437.
     let top = cooccurrence(&store, Window::Article, 1, Some(1), Measure::Npmi, &f).expect("top");
-    assert_eq!((top[0].actor_a.as_str(), top[0].actor_b.as_str()), ("SYR", "TUR"));
+    assert_eq!(
+        (top[0].actor_a.as_str(), top[0].actor_b.as_str()),
+        ("SYR", "TUR")
+    );
     assert!(close(top[0].npmi, (0.4f64 / 0.24).ln() / -(0.4f64.ln())));
     assert!(close(top[0].jaccard, 2.0 / 3.0));
 
@@ -235,16 +270,37 @@ fn cooccurrence_article_paragraph_sentence() {
     let s = cooccurrence(&store, Window::Sentence, 1, None, Measure::Both, &f).expect("sent");
     let got: Vec<(&str, &str, u64, u64, u64, u64)> = s
         .iter()
-        .map(|p| (p.actor_a.as_str(), p.actor_b.as_str(), p.both, p.a_units, p.b_units, p.units))
+        .map(|p| {
+            (
+                p.actor_a.as_str(),
+                p.actor_b.as_str(),
+                p.both,
+                p.a_units,
+                p.b_units,
+                p.units,
+            )
+        })
         .collect();
-    assert_eq!(got, vec![("RUS", "TUR", 1, 5, 3, 9), ("SYR", "TUR", 1, 2, 3, 9)]);
+    assert_eq!(
+        got,
+        vec![("RUS", "TUR", 1, 5, 3, 9), ("SYR", "TUR", 1, 2, 3, 9)]
+    );
 
     // Paragraph window. Paragraphs: 1, 2, 1, 1, 1 = 6. RUS 4 (1,2:p0,3,5), TUR 3, SYR 2;
     // RUS&TUR 2 (1, 3), RUS&SYR 2, TUR&SYR 2.
     let p = cooccurrence(&store, Window::Paragraph, 1, None, Measure::Both, &f).expect("para");
     let got: Vec<(&str, &str, u64, u64, u64, u64)> = p
         .iter()
-        .map(|p| (p.actor_a.as_str(), p.actor_b.as_str(), p.both, p.a_units, p.b_units, p.units))
+        .map(|p| {
+            (
+                p.actor_a.as_str(),
+                p.actor_b.as_str(),
+                p.both,
+                p.a_units,
+                p.b_units,
+                p.units,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -273,9 +329,14 @@ fn spikes_find_the_burst() {
         let rec = serde_json::json!({"title": format!("Biasa {day}"), "text": format!("Berita biasa nomor {day} tentang cuaca."), "date": format!("2021-03-{day:02}")});
         lines.push_str(&format!("{rec}\n"));
     }
-    for (i, text) in ["Rusia datang.", "Rusia pergi. Rusia lagi.", "Rusia diam.", "Kabar lain."]
-        .iter()
-        .enumerate()
+    for (i, text) in [
+        "Rusia datang.",
+        "Rusia pergi. Rusia lagi.",
+        "Rusia diam.",
+        "Kabar lain.",
+    ]
+    .iter()
+    .enumerate()
     {
         let rec = serde_json::json!({"title": format!("Lonjakan {i}"), "text": text, "date": "2021-03-11"});
         lines.push_str(&format!("{rec}\n"));
@@ -309,7 +370,11 @@ fn spikes_find_the_burst() {
         min_articles: 4,
         ..Default::default()
     };
-    assert!(analysis::spikes_with(&t, &store, &f, &opts).expect("opts").is_empty());
+    assert!(
+        analysis::spikes_with(&t, &store, &f, &opts)
+            .expect("opts")
+            .is_empty()
+    );
 }
 
 #[test]
@@ -386,7 +451,11 @@ fn drill_down_pages_and_kwic() {
     assert_eq!(pair(Window::Paragraph).total, 2);
     let s = pair(Window::Sentence);
     assert_eq!(s.total, 1);
-    let codes: Vec<&str> = s.items[0].kwic.iter().map(|k| k.actor_code.as_str()).collect();
+    let codes: Vec<&str> = s.items[0]
+        .kwic
+        .iter()
+        .map(|k| k.actor_code.as_str())
+        .collect();
     assert_eq!(codes, vec!["RUS", "TUR"]);
 
     let (line, a, b) = analysis::kwic_line("aaaa\nRusia bbbb", 5, 10, 3);
@@ -395,7 +464,12 @@ fn drill_down_pages_and_kwic() {
 
 fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_reader(bytes);
-    let header = r.headers().expect("header").iter().map(String::from).collect();
+    let header = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
     let rows = r
         .records()
         .map(|rec| rec.expect("record").iter().map(String::from).collect())
@@ -421,11 +495,22 @@ fn exports_read_back() {
     assert!(out.starts_with(b"\xEF\xBB\xBF"));
     let (header, rows) = read_csv(&out[3..]);
     assert_eq!(header, export::TIMELINE_COLUMNS);
-    assert_eq!(rows[2], vec!["2020-01-03", "RUS", "Russia", "1", "2", "2", "0.500000"]);
+    assert_eq!(
+        rows[2],
+        vec!["2020-01-03", "RUS", "Russia", "1", "2", "2", "0.500000"]
+    );
 
     let mut out = Vec::new();
-    export::write_cooccurrence_csv(&store, &mut out, CsvOptions::default(), Window::Article, 1, None, &f)
-        .expect("cooc");
+    export::write_cooccurrence_csv(
+        &store,
+        &mut out,
+        CsvOptions::default(),
+        Window::Article,
+        1,
+        None,
+        &f,
+    )
+    .expect("cooc");
     let (header, rows) = read_csv(&out);
     assert_eq!(header, export::COOCCURRENCE_COLUMNS);
     assert_eq!(rows.len(), 3);
@@ -433,7 +518,8 @@ fn exports_read_back() {
     assert_eq!(rows[0][6], "0.750000");
 
     let mut out = Vec::new();
-    let edges = export::write_network_gexf(&store, &mut out, Window::Article, 1, None, &f).expect("gexf");
+    let edges =
+        export::write_network_gexf(&store, &mut out, Window::Article, 1, None, &f).expect("gexf");
     assert_eq!(edges, 3);
     let mut reader = quick_xml::Reader::from_reader(out.as_slice());
     let mut buf = Vec::new();
@@ -445,10 +531,7 @@ fn exports_read_back() {
                 match e.name().as_ref() {
                     b"node" => {
                         nodes += 1;
-                        let attr = e
-                            .try_get_attribute("label")
-                            .expect("attr")
-                            .expect("label");
+                        let attr = e.try_get_attribute("label").expect("attr").expect("label");
                         let label = String::from_utf8_lossy(&attr.value).into_owned();
                         labels.push(label);
                     }

@@ -155,7 +155,13 @@ pub fn pair_measures(both: u64, a: u64, b: u64, n: u64) -> (f64, f64, f64) {
     let llr = 2.0
         * cells
             .iter()
-            .map(|&(o, e)| if o > 0.0 && e > 0.0 { o * (o / e).ln() } else { 0.0 })
+            .map(|&(o, e)| {
+                if o > 0.0 && e > 0.0 {
+                    o * (o / e).ln()
+                } else {
+                    0.0
+                }
+            })
             .sum::<f64>();
     (jaccard, npmi, llr.max(0.0))
 }
@@ -190,7 +196,11 @@ impl PairCounts {
                 .filter(|&(_, &c)| c > 0)
                 .map(|(k, &c)| ((k / self.n) as u32, (k % self.n) as u32, c as u64))
                 .collect(),
-            None => self.sparse.into_iter().map(|((i, j), c)| (i, j, c)).collect(),
+            None => self
+                .sparse
+                .into_iter()
+                .map(|((i, j), c)| (i, j, c))
+                .collect(),
         }
     }
 }
@@ -213,7 +223,10 @@ pub fn cooccurrence(
 ) -> Result<Vec<PairStat>, StoreError> {
     let actors: Vec<ActorInfo> = store.actors()?;
     // Dense index of the admitted actors, ordered by code so pairs come out as (a < b).
-    let mut admitted: Vec<&ActorInfo> = actors.iter().filter(|a| filter.admits_kind(a.kind)).collect();
+    let mut admitted: Vec<&ActorInfo> = actors
+        .iter()
+        .filter(|a| filter.admits_kind(a.kind))
+        .collect();
     admitted.sort_by(|a, b| a.code.cmp(&b.code));
     let max_id = actors.iter().map(|a| a.id).max().unwrap_or(0).max(0) as usize;
     let mut dense_of = vec![u32::MAX; max_id + 1];

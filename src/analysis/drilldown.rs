@@ -120,14 +120,24 @@ pub fn drill_down(
             let Some(a) = lookup(actor_code) else {
                 return Ok(empty);
             };
-            let days = Some((day_number(bin.bin_start(*bin_start)), day_number(bin.next(*bin_start))));
+            let days = Some((
+                day_number(bin.bin_start(*bin_start)),
+                day_number(bin.next(*bin_start)),
+            ));
             (DrillTarget::Actor { actor: a, days }, vec![a], None)
         }
         DrillDown::Actor { actor_code } => {
             let Some(a) = lookup(actor_code) else {
                 return Ok(empty);
             };
-            (DrillTarget::Actor { actor: a, days: None }, vec![a], None)
+            (
+                DrillTarget::Actor {
+                    actor: a,
+                    days: None,
+                },
+                vec![a],
+                None,
+            )
         }
         DrillDown::Pair {
             actor_a,

@@ -52,7 +52,11 @@ impl Default for SpikeOptions {
 
 /// [`spikes_with`] with the default options: trailing window of 8 bins, z >= 3, at least 3
 /// articles.
-pub fn spikes(timeline: &Timeline, store: &Store, filter: &Filter) -> Result<Vec<Spike>, StoreError> {
+pub fn spikes(
+    timeline: &Timeline,
+    store: &Store,
+    filter: &Filter,
+) -> Result<Vec<Spike>, StoreError> {
     spikes_with(timeline, store, filter, &SpikeOptions::default())
 }
 

@@ -176,9 +176,14 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                 a.top,
                 &a.filter.filter(),
             ),
-            ExportCommand::Network(a) => {
-                write_network_gexf(&store, w, a.window, a.min_support, a.top, &a.filter.filter())
-            }
+            ExportCommand::Network(a) => write_network_gexf(
+                &store,
+                w,
+                a.window,
+                a.min_support,
+                a.top,
+                &a.filter.filter(),
+            ),
         }
     };
     if out_args.out.as_os_str() == "-" {

@@ -37,7 +37,10 @@ pub struct ExportFilter {
 
 impl ExportFilter {
     /// The allowed article ids and, when restricted, the allowed actor codes.
-    fn resolve(&self, store: &Store) -> Result<(HashSet<i64>, Option<HashSet<String>>), ExportError> {
+    fn resolve(
+        &self,
+        store: &Store,
+    ) -> Result<(HashSet<i64>, Option<HashSet<String>>), ExportError> {
         let restricted = !self.actors.is_empty() || self.filter.kind.is_some();
         let (codes, ids): (Option<HashSet<String>>, Option<Vec<ActorId>>) = if restricted {
             let allowed: Vec<_> = store
@@ -155,7 +158,12 @@ pub fn write_network_gexf<W: Write>(
     nodes.dedup();
     let names: HashMap<&str, &str> = pairs
         .iter()
-        .flat_map(|p| [(p.actor_a.as_str(), p.name_a.as_str()), (p.actor_b.as_str(), p.name_b.as_str())])
+        .flat_map(|p| {
+            [
+                (p.actor_a.as_str(), p.name_a.as_str()),
+                (p.actor_b.as_str(), p.name_b.as_str()),
+            ]
+        })
         .collect();
 
     let mut w = Writer::new_with_indent(out, b' ', 2);
@@ -182,10 +190,18 @@ pub fn write_network_gexf<W: Write>(
                         .with_attribute(("class", "node"))
                         .write_inner_content(|w| {
                             w.create_element("attribute")
-                                .with_attributes([("id", "kind"), ("title", "kind"), ("type", "string")])
+                                .with_attributes([
+                                    ("id", "kind"),
+                                    ("title", "kind"),
+                                    ("type", "string"),
+                                ])
                                 .write_empty()?;
                             w.create_element("attribute")
-                                .with_attributes([("id", "mentions"), ("title", "mentions"), ("type", "long")])
+                                .with_attributes([
+                                    ("id", "mentions"),
+                                    ("title", "mentions"),
+                                    ("type", "long"),
+                                ])
                                 .write_empty()?;
                             Ok(())
                         })?;
@@ -203,7 +219,10 @@ pub fn write_network_gexf<W: Write>(
                                             .with_attributes([("for", "kind"), ("value", kind)])
                                             .write_empty()?;
                                         w.create_element("attvalue")
-                                            .with_attributes([("for", "mentions"), ("value", mentions.as_str())])
+                                            .with_attributes([
+                                                ("for", "mentions"),
+                                                ("value", mentions.as_str()),
+                                            ])
                                             .write_empty()?;
                                         Ok(())
                                     })?;

@@ -378,7 +378,8 @@ impl Store {
             set.clear();
         };
         while let Some(r) = rows.next()? {
-            let (article, idx, actor): (ArticleId, i64, ActorId) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let (article, idx, actor): (ArticleId, i64, ActorId) =
+                (r.get(0)?, r.get(1)?, r.get(2)?);
             if current != Some(article) {
                 if let Some(prev) = current {
                     flush(prev, &mut set);

@@ -13,7 +13,8 @@ mod runs;
 mod stats;
 
 pub use aggregates::{
-    ActorInfo, ActorTotals, ArticleBrief, DrillTarget, MentionSpan, UnitColumn, day_date, day_number,
+    ActorInfo, ActorTotals, ArticleBrief, DrillTarget, MentionSpan, UnitColumn, day_date,
+    day_number,
 };
 pub use articles::{InsertOutcome, text_hash};
 pub use rows::{ArticleRow, MentionRow};
@@ -104,7 +105,9 @@ impl Store {
         use rusqlite::OpenFlags;
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
         )
         .map_err(|source| StoreError::Open {
             path: path.to_path_buf(),
