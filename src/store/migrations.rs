@@ -106,6 +106,12 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN paragraphs INTEGER;
     ALTER TABLE articles ADD COLUMN sentences INTEGER;
     "#,
+    // 3: the timeline's per-actor, per-day scan reads only this index (it replaces
+    // article_actors_by_day, its prefix).
+    r#"
+    CREATE INDEX IF NOT EXISTS article_actors_by_day_count ON article_actors(actor_id, published_day, mentions);
+    DROP INDEX IF EXISTS article_actors_by_day;
+    "#,
 ];
 
 /// The schema version this build writes.
