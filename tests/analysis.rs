@@ -578,3 +578,20 @@ fn exports_read_back() {
         2
     );
 }
+
+#[test]
+fn read_only_store_reads_while_the_writer_is_open() {
+    let (dir, _store) = fixture();
+    let ro = Store::open_read_only(&dir.path().join("t.db")).expect("read only");
+    let pairs = cooccurrence(
+        &ro,
+        Window::Sentence,
+        1,
+        None,
+        Measure::Llr,
+        &Filter::default(),
+    )
+    .expect("pairs");
+    assert_eq!(pairs.len(), 2);
+    assert!(pairs.iter().all(|p| p.units == 9));
+}
