@@ -59,9 +59,11 @@ pub enum IngestErrorKind {
         message: String,
     },
     /// The file parsed but holds no article with any text.
-    #[error("no articles found in this {format} file")]
+    #[error("no articles found in this {format} file{detail}")]
     NoArticles {
         /// The format the file was read as.
         format: Format,
+        /// Why the records were skipped (" (3 records skipped; first: ...)"), or empty.
+        detail: String,
     },
 }

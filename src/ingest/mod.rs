@@ -111,7 +111,11 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ImportedFile, IngestError
     };
     articles.retain(|a| !a.text.trim().is_empty() || !a.title.trim().is_empty());
     if articles.is_empty() {
-        return Err(err(IngestErrorKind::NoArticles { format }));
+        let detail = match warnings.first() {
+            Some(first) => format!(" ({} records skipped; first: {first})", warnings.len()),
+            None => String::new(),
+        };
+        return Err(err(IngestErrorKind::NoArticles { format, detail }));
     }
     for article in &mut articles {
         article.path = path.to_path_buf();

@@ -96,9 +96,6 @@ fn parse_json(text: &str) -> Result<ParsedRecords, String> {
             )),
         }
     }
-    if out.articles.is_empty() && !out.warnings.is_empty() {
-        return Err(no_usable_records(&out.warnings));
-    }
     Ok(out)
 }
 
@@ -122,13 +119,6 @@ fn parse_jsonl(text: &str) -> ParsedRecords {
     out
 }
 
-fn no_usable_records(warnings: &[String]) -> String {
-    let first = warnings.first().map(String::as_str).unwrap_or("");
-    format!(
-        "no usable record ({} skipped; first: {first})",
-        warnings.len()
-    )
-}
 
 fn type_name(v: &Value) -> &'static str {
     match v {
@@ -338,9 +328,6 @@ fn parse_csv(text: &str) -> Result<ParsedRecords, String> {
             published,
         );
     }
-    if out.articles.is_empty() && !out.warnings.is_empty() {
-        return Err(no_usable_records(&out.warnings));
-    }
     Ok(out)
 }
 
@@ -384,7 +371,9 @@ mod tests {
     fn json_errors_and_wrong_types() {
         assert!(parse_records(Format::Json, "[{\"title\":").is_err());
         assert!(parse_records(Format::Json, "42").is_err());
-        assert!(parse_records(Format::Json, "[1,2,3]").is_err());
+        let none = parse_records(Format::Json, "[1,2,3]").expect("valid JSON");
+        assert!(none.articles.is_empty());
+        assert_eq!(none.warnings.len(), 3);
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         assert!(parse_records(Format::Json, &deep).is_err());
         let p = parse_records(
