@@ -7,12 +7,19 @@
 mod actors;
 mod articles;
 pub mod migrations;
+mod reader;
 mod rows;
 mod runs;
+mod snapshot;
 mod stats;
 
 pub use articles::{InsertOutcome, text_hash};
+pub use reader::{
+    ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleView, MentionSpan, day_date,
+    day_number,
+};
 pub use rows::{ArticleRow, MentionRow};
+pub use snapshot::{ActorMeta, ArticleMeta, MentionUnit, TagRow};
 pub use runs::{FileRecord, FileStatus, RunCounts};
 pub use stats::{FailedFile, Stats};
 

@@ -1,0 +1,164 @@
+//! The timeline: one line per plotted actor, counts or share per bin, spikes marked; a click
+//! on a point lists the articles of that actor and bin.
+
+use super::action::{Action, ExportKind};
+use super::analysis::{self, DrillDown, Spike, Timeline};
+use super::app::{BINS, Settings};
+use super::colors::actor_color;
+use crate::store::{day_date, day_number};
+use chrono::NaiveDate;
+use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoints, Points};
+
+/// Draws the controls and the plot.
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    data: Option<&(Timeline, Vec<Spike>)>,
+    running: bool,
+) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Bin:");
+        for (i, (_, label)) in BINS.iter().enumerate() {
+            ui.selectable_value(&mut settings.bin, i, *label);
+        }
+        ui.separator();
+        ui.selectable_value(&mut settings.share, false, "Articles");
+        ui.selectable_value(&mut settings.share, true, "Share of articles");
+        ui.separator();
+        ui.add(
+            egui::Slider::new(&mut settings.moving_average, 1..=12)
+                .text("moving average (bins)"),
+        );
+        ui.separator();
+        date_range_ui(ui, settings);
+        ui.separator();
+        if ui.button("Export CSV…").clicked() {
+            action = Some(Action::Export(ExportKind::Timeline));
+        }
+        if running {
+            ui.spinner();
+        }
+    });
+    if settings.selected.is_empty() {
+        ui.add_space(20.0);
+        ui.label("Tick actors in the list on the left to plot them.");
+        return action;
+    }
+    let Some((timeline, spikes)) = data else {
+        ui.spinner();
+        return action;
+    };
+    if timeline.undated_articles > 0 {
+        ui.label(format!(
+            "{} articles of these actors have no date and are not plotted (Articles tab → Undated only, to date them).",
+            timeline.undated_articles
+        ));
+    }
+    let share = settings.share;
+    let value = move |p: &analysis::TimelinePoint| if share { p.share * 100.0 } else { p.articles as f64 };
+    let bin = timeline.bin;
+    let window = settings.moving_average.max(1);
+    let plot = Plot::new("timeline")
+        .legend(Legend::default())
+        .x_axis_formatter(|mark, _| day_date(mark.value.round() as i64).to_string())
+        .y_axis_label(if share { "% of articles" } else { "articles" })
+        .label_formatter(move |hover| {
+            let (name, pos) = match hover {
+                egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
+                egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
+            };
+            let date = analysis::bin_start(bin, day_date(pos.x.round() as i64));
+            let unit = if share { "%" } else { " articles" };
+            Some(format!("{name}\n{date}\n{:.1}{unit}", pos.y))
+        })
+        .allow_scroll(false);
+    let response = plot.show(ui, |plot_ui| {
+        for s in &timeline.series {
+            let color = actor_color(&s.actor_code);
+            let xs: Vec<f64> = s.points.iter().map(|p| day_number(p.bin_start) as f64).collect();
+            let ys: Vec<f64> = s.points.iter().map(value).collect();
+            let ys = if window > 1 { analysis::moving_average(&ys, window) } else { ys };
+            let pts: Vec<[f64; 2]> = xs.iter().zip(&ys).map(|(x, y)| [*x, *y]).collect();
+            let name = format!("{} {}", s.actor_code, s.actor_name);
+            plot_ui.line(Line::new(name.clone(), PlotPoints::from(pts.clone())).color(color).width(2.0));
+            plot_ui.points(Points::new(name, PlotPoints::from(pts)).color(color).radius(2.5));
+        }
+        let marks: Vec<[f64; 2]> = spikes
+            .iter()
+            .filter_map(|sp| {
+                let s = timeline.series.iter().find(|s| s.actor_code == sp.actor_code)?;
+                let p = s.points.iter().find(|p| p.bin_start == sp.bin_start)?;
+                Some([day_number(sp.bin_start) as f64, value(p)])
+            })
+            .collect();
+        if !marks.is_empty() {
+            plot_ui.points(
+                Points::new("spike", PlotPoints::from(marks))
+                    .shape(MarkerShape::Diamond)
+                    .filled(false)
+                    .radius(7.0)
+                    .color(egui::Color32::from_rgb(230, 60, 60)),
+            );
+        }
+    });
+    if response.response.clicked()
+        && let Some(pos) = response.response.interact_pointer_pos()
+    {
+        action = nearest_point(timeline, &response.transform, pos, &value).map(|(code, start)| {
+            Action::DrillDown(DrillDown::ActorBin { actor_code: code, bin, bin_start: start })
+        });
+    }
+    if !spikes.is_empty() {
+        ui.collapsing(format!("Spikes ({})", spikes.len()), |ui| {
+            for sp in spikes {
+                let text = format!("{} {} — {:.0}% of articles (z = {:.1}): {}", sp.bin_start, sp.actor_code, sp.share * 100.0, sp.z, sp.title);
+                if ui.link(text).clicked() {
+                    action = Some(Action::OpenArticle(sp.article_id));
+                }
+            }
+        });
+    }
+    action
+}
+
+/// The point nearest to a click, within 20 pixels.
+fn nearest_point(
+    timeline: &Timeline,
+    transform: &egui_plot::PlotTransform,
+    pos: egui::Pos2,
+    value: &dyn Fn(&analysis::TimelinePoint) -> f64,
+) -> Option<(String, NaiveDate)> {
+    let mut best: Option<(f32, String, NaiveDate)> = None;
+    for s in &timeline.series {
+        for p in &s.points {
+            let screen = transform.position_from_point(&egui_plot::PlotPoint::new(day_number(p.bin_start) as f64, value(p)));
+            let d = screen.distance(pos);
+            if d < 20.0 && best.as_ref().is_none_or(|b| d < b.0) {
+                best = Some((d, s.actor_code.clone(), p.bin_start));
+            }
+        }
+    }
+    best.map(|(_, code, start)| (code, start))
+}
+
+/// From/To fields (YYYY-MM-DD); empty = open.
+pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) {
+    for (label, value) in [("From", &mut settings.from), ("To", &mut settings.to)] {
+        ui.label(label);
+        let id = ui.id().with(label);
+        let mut text = ui
+            .data(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
+        let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(80.0).hint_text("YYYY-MM-DD"));
+        if r.changed() {
+            let t = text.trim();
+            if t.is_empty() {
+                *value = None;
+            } else if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                *value = Some(d);
+            }
+        }
+        ui.data_mut(|d| d.insert_temp(id, text));
+    }
+}
