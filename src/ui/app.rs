@@ -1,100 +1,14 @@
 //! The app shell: saved settings, live jobs, the panels, and the actions applied each frame.
 
 use super::action::Action;
-use super::analysis::{self, ActorCount, Bin, Filter, PairStat, Spike, Timeline, Window};
+use super::analysis::{self, ActorCount, Filter, PairStat, Spike, Timeline};
+pub use super::settings::{BINS, Settings, Tab, WINDOWS};
 use super::articles_view::{ArticleListing, ArticlesState};
 use super::jobs::{Dialogs, ImportJob, Query, Task};
 use super::{actors_panel, articles_view, cooccurrence_view, dictionary_view, menu, timeline_view};
 use crate::pipeline::ImportReport;
 use crate::store::{ActorEntry, ArticleView};
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-
-/// The tabs of the central area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Tab {
-    /// Mentions over time.
-    #[default]
-    Timeline,
-    /// Pairs of actors.
-    Cooccurrence,
-    /// The articles and the reader.
-    Articles,
-    /// Actors and aliases.
-    Dictionary,
-}
-
-impl Tab {
-    /// Every tab with its label.
-    pub const ALL: [(Tab, &'static str); 4] = [
-        (Tab::Timeline, "Timeline"),
-        (Tab::Cooccurrence, "Co-occurrence"),
-        (Tab::Articles, "Articles"),
-        (Tab::Dictionary, "Dictionary"),
-    ];
-}
-
-/// The bins a user can pick.
-pub const BINS: [(Bin, &str); 4] = [
-    (Bin::Day, "Day"),
-    (Bin::Week, "Week"),
-    (Bin::Month, "Month"),
-    (Bin::Year, "Year"),
-];
-
-/// The co-occurrence windows a user can pick.
-pub const WINDOWS: [(Window, &str); 3] = [
-    (Window::Article, "Article"),
-    (Window::Paragraph, "Paragraph"),
-    (Window::Sentence, "Sentence"),
-];
-
-/// Everything remembered between runs (and nothing else: jobs and data are not saved).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// The database last used.
-    pub db_path: Option<PathBuf>,
-    /// The actors plotted, in the order picked.
-    pub selected: Vec<String>,
-    /// Index into [`BINS`].
-    pub bin: usize,
-    /// Index into [`WINDOWS`].
-    pub window: usize,
-    /// Dark theme.
-    pub dark: bool,
-    /// The open tab.
-    pub tab: Tab,
-    /// Plot the share of articles instead of counts.
-    pub share: bool,
-    /// Moving-average window in bins (1 = off).
-    pub moving_average: usize,
-    /// Date range of the timeline and co-occurrence.
-    pub from: Option<NaiveDate>,
-    /// Date range end.
-    pub to: Option<NaiveDate>,
-    /// Minimum support of a co-occurring pair.
-    pub min_support: u64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            db_path: None,
-            selected: Vec::new(),
-            bin: 2,
-            window: 0,
-            dark: true,
-            tab: Tab::Timeline,
-            share: false,
-            moving_average: 1,
-            from: None,
-            to: None,
-            min_support: 2,
-        }
-    }
-}
 
 /// What the views show, computed in the background.
 #[derive(Default)]
@@ -228,23 +142,23 @@ impl PantauApp {
         }
         self.poll(&ctx);
         let dropped: Vec<PathBuf> =
-            ctx.input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
         if !dropped.is_empty() {
             self.send(Action::Import(dropped));
         }
         self.request_data(&ctx);
 
         let mut actions: Vec<Action> = Vec::new();
-        egui::Panel::top("menu").show_inside(ui, |ui| {
+        egui::Panel::top("menu").show(ui, |ui| {
             actions.extend(menu::menu_ui(ui, self));
         });
-        egui::Panel::bottom("status").show_inside(ui, |ui| {
+        egui::Panel::bottom("status").show(ui, |ui| {
             actions.extend(menu::status_ui(ui, self));
         });
         egui::Panel::left("actors")
             .default_size(270.0)
             .resizable(true)
-            .show_inside(ui, |ui| {
+            .show(ui, |ui| {
                 let counts = self.data.actor_counts.value();
                 actions.extend(actors_panel::actors_ui(
                     ui,
@@ -253,7 +167,7 @@ impl PantauApp {
                     &self.settings.selected,
                 ));
             });
-        egui::CentralPanel::default().show_inside(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
             actions.extend(self.central_ui(ui));
         });
         self.pending.extend(actions);
@@ -275,6 +189,16 @@ impl PantauApp {
             }
         });
         ui.separator();
+        let d = &self.data;
+        let error = match self.settings.tab {
+            Tab::Timeline => d.timeline.error(),
+            Tab::Cooccurrence => d.cooccurrence.error(),
+            Tab::Articles => d.articles.error().or(d.article.error()),
+            Tab::Dictionary => d.dictionary.error(),
+        };
+        if let Some(e) = error.or(d.actor_counts.error()) {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
         let view_action = match self.settings.tab {
             Tab::Timeline => {
                 let data = self.data.timeline.value();
@@ -380,11 +304,12 @@ impl PantauApp {
     fn request_data(&mut self, ctx: &egui::Context) {
         let (db, v, filter) = (self.db.clone(), self.version, self.filter());
         let f = filter.clone();
-        self.data.actor_counts.request(&("actors", v, &f), &db, ctx, move |s| analysis::actor_counts(s, &f));
+        let key = format!("{:?}", ("actors", v, &f));
+        self.data.actor_counts.request(&key, &db, ctx, move |s| analysis::actor_counts(s, &f));
         match self.settings.tab {
             Tab::Timeline => {
                 let (codes, bin) = (self.settings.selected.clone(), BINS[self.settings.bin.min(3)].0);
-                let key = ("timeline", v, &filter, &codes, bin);
+                let key = format!("{:?}", ("timeline", v, &filter, &codes, bin));
                 let f = filter.clone();
                 self.data.timeline.request(&key, &db, ctx, move |s| {
                     let t = analysis::timeline(s, &codes, bin, &f)?;
@@ -394,7 +319,7 @@ impl PantauApp {
             }
             Tab::Cooccurrence => {
                 let (window, min) = (WINDOWS[self.settings.window.min(2)].0, self.settings.min_support);
-                let key = ("cooc", v, &filter, window, min);
+                let key = format!("{:?}", ("cooc", v, &filter, window, min));
                 let f = filter.clone();
                 self.data.cooccurrence.request(&key, &db, ctx, move |s| {
                     analysis::cooccurrence(s, window, min, Some(500), analysis::Measure::Both, &f)

@@ -70,7 +70,7 @@ impl ArticlesState {
 pub fn request(app: &mut PantauApp, ctx: &egui::Context, db: &Path, version: u64) {
     let s = &app.articles;
     let (drill, query, offset, filter) = (s.drill.clone(), s.query.clone(), s.offset, app.filter());
-    let key = ("articles", version, &drill, &query, offset, &filter);
+    let key = format!("{:?}", ("articles", version, &drill, &query, offset, &filter));
     app.data.articles.request(&key, db, ctx, move |store| match drill {
         Some(what) => {
             let page = analysis::drill_down(store, &what, &filter, offset, PAGE)?;
@@ -108,10 +108,10 @@ pub fn articles_ui(
     running: bool,
 ) -> Option<Action> {
     let mut action = None;
-    match &state.drill {
+    match state.drill.clone() {
         Some(what) => {
             ui.horizontal(|ui| {
-                ui.strong(describe(what));
+                ui.strong(describe(&what));
                 if ui.button("Show all articles").clicked() {
                     state.drill = None;
                     state.offset = 0;
@@ -123,12 +123,12 @@ pub fn articles_ui(
     egui::Panel::left("article_list")
         .default_size(ui.available_width() * 0.45)
         .resizable(true)
-        .show_inside(ui, |ui| {
+        .show(ui, |ui| {
             if let Some(a) = list_ui(ui, state, list, running) {
                 action = Some(a);
             }
         });
-    egui::CentralPanel::default().show_inside(ui, |ui| {
+    egui::CentralPanel::default().show(ui, |ui| {
         match (state.open, article) {
             (None, _) => {
                 ui.weak("Click an article to read it.");

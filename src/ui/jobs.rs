@@ -144,10 +144,12 @@ impl<V: Send + Sync + 'static> Query<V> {
     pub fn poll(&mut self) {
         let mut done = Vec::new();
         for (key, rx) in &self.running {
-            if let Ok(result) = rx.try_recv() {
-                done.push((key.clone(), result));
-            } else if rx.is_empty() && rx.is_disconnected() {
-                done.push((key.clone(), Err("the query thread stopped".into())));
+            match rx.try_recv() {
+                Ok(result) => done.push((key.clone(), result)),
+                Err(crossbeam_channel::TryRecvError::Disconnected) => {
+                    done.push((key.clone(), Err("the query thread stopped".into())));
+                }
+                Err(crossbeam_channel::TryRecvError::Empty) => {}
             }
         }
         if self.cache.len() > 32 {

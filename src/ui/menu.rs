@@ -11,16 +11,16 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
     let busy = app.import.is_some();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let mut item = |ui: &mut egui::Ui, label: &str, enabled: bool, a: Action| {
-                if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+            for (label, a) in [
+                ("New database…", Action::NewDatabase),
+                ("Open database…", Action::OpenDatabase),
+                ("Import files…", Action::ImportDialog { folder: false }),
+                ("Import folder…", Action::ImportDialog { folder: true }),
+            ] {
+                if ui.add_enabled(!busy, egui::Button::new(label)).clicked() {
                     action = Some(a);
                 }
-            };
-            item(ui, "New database…", !busy, Action::NewDatabase);
-            item(ui, "Open database…", !busy, Action::OpenDatabase);
-            ui.separator();
-            item(ui, "Import files…", !busy, Action::ImportDialog { folder: false });
-            item(ui, "Import folder…", !busy, Action::ImportDialog { folder: true });
+            }
             ui.separator();
             ui.menu_button("Export", |ui| {
                 for (label, kind) in [
@@ -35,7 +35,9 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
                 }
             });
             ui.separator();
-            item(ui, "Quit", true, Action::Quit);
+            if ui.button("Quit").clicked() {
+                action = Some(Action::Quit);
+            }
         });
         ui.menu_button("View", |ui| {
             if ui.checkbox(&mut app.settings.dark, "Dark theme").changed() {

@@ -12,9 +12,10 @@ mod dictionary_view;
 mod export;
 mod jobs;
 mod menu;
-mod provisional;
+pub(crate) mod provisional;
 mod reader_view;
 mod sample;
+mod settings;
 mod timeline_view;
 
 /// The analysis the views show (a provisional in-memory version until `crate::analysis`
@@ -23,6 +24,7 @@ pub(crate) use provisional as analysis;
 
 pub use action::{Action, ExportKind};
 pub use app::{PantauApp, Settings, Tab};
+pub use analysis::DrillDown;
 pub use colors::actor_color;
 
 use std::path::PathBuf;

@@ -104,6 +104,7 @@ pub enum Window {
 }
 
 /// Sort order of pairs.
+#[allow(dead_code)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measure {
     /// Units with both.

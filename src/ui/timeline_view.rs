@@ -146,7 +146,7 @@ fn nearest_point(
 pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) {
     for (label, value) in [("From", &mut settings.from), ("To", &mut settings.to)] {
         ui.label(label);
-        let id = ui.id().with(label);
+        let id = ui.make_persistent_id(("date_range", label));
         let mut text = ui
             .data(|d| d.get_temp::<String>(id))
             .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
