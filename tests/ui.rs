@@ -26,6 +26,8 @@ fn step_until(h: &mut Harness<'static, PantauApp>, what: &str, done: impl Fn(&Pa
     loop {
         h.step();
         if done(h.state()) {
+            // Let the views draw what just arrived.
+            h.run_steps(2);
             return;
         }
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
@@ -123,6 +125,7 @@ fn undated_articles_can_be_dated() {
     h.state_mut().import_paths(vec![undated]);
     step_until(&mut h, "the import", |app| app.last_report().is_some() && !app.is_busy());
     h.state_mut().send(Action::ShowTab(Tab::Articles));
+    h.run_steps(2);
     h.get_by_label("Undated only").click();
     step_until(&mut h, "the list", |app| !app.is_busy());
     h.get_by_label_contains("1–1 of 1");

@@ -2,7 +2,7 @@
 
 use super::action::Action;
 use super::analysis::ActorCount;
-use super::colors::actor_color;
+use super::colors::swatch;
 use crate::model::ActorKind;
 
 /// What the panel remembers while the app runs.
@@ -84,7 +84,7 @@ pub fn actors_ui(
         })
         .collect();
     if rows.is_empty() {
-        ui.weak("No actors mentioned yet. Import articles with File → Import.");
+        ui.weak("No actors mentioned yet. Import articles with File > Import.");
     }
     egui::ScrollArea::vertical().id_salt("actors").show_rows(
         ui,
@@ -94,9 +94,7 @@ pub fn actors_ui(
             for c in &rows[range] {
                 ui.horizontal(|ui| {
                     let mut on = selected.contains(&c.code);
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 2.0, actor_color(&c.code));
+                    swatch(ui, &c.code);
                     if ui.checkbox(&mut on, format!("{} {}", c.code, c.name)).changed() {
                         action = Some(Action::ToggleActor(c.code.clone()));
                     }

@@ -211,10 +211,10 @@ fn list_ui(ui: &mut egui::Ui, state: &mut ArticlesState, list: Option<&ArticleLi
     ui.horizontal(|ui| {
         let end = (state.offset + list.rows.len() as u64).min(list.total);
         ui.label(format!("{}–{} of {}", if list.total == 0 { 0 } else { state.offset + 1 }, end, list.total));
-        if ui.add_enabled(state.offset > 0, egui::Button::new("◀ Prev")).clicked() {
+        if ui.add_enabled(state.offset > 0, egui::Button::new("< Prev")).clicked() {
             state.offset = state.offset.saturating_sub(PAGE);
         }
-        if ui.add_enabled(end < list.total, egui::Button::new("Next ▶")).clicked() {
+        if ui.add_enabled(end < list.total, egui::Button::new("Next >")).clicked() {
             state.offset += PAGE;
         }
         if ui.button("Export CSV…").clicked() {

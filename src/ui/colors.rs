@@ -15,6 +15,12 @@ pub fn actor_color(code: &str) -> Color32 {
     egui::ecolor::Hsva::new(hue, 0.75, value, 1.0).into()
 }
 
+/// A small square in the actor's colour.
+pub fn swatch(ui: &mut egui::Ui, code: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, actor_color(code));
+}
+
 /// The highlight behind a mention: the actor's colour, translucent.
 pub fn highlight(code: &str) -> Color32 {
     actor_color(code).gamma_multiply(0.45)

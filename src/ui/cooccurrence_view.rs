@@ -4,7 +4,7 @@
 use super::action::{Action, ExportKind};
 use super::analysis::{DrillDown, PairStat};
 use super::app::{Settings, WINDOWS};
-use super::colors::{actor_color, heat};
+use super::colors::{actor_color, heat, swatch};
 use egui_extras::{Column, TableBuilder};
 
 /// The columns a user can sort by.
@@ -44,12 +44,11 @@ impl CoocState {
             SortColumn::Llr => p.llr,
             SortColumn::Pair => 0.0,
         };
+        let desc = self.sort != SortColumn::Pair && !self.ascending;
         pairs.sort_by(|a, b| {
-            let o = key(a)
-                .total_cmp(&key(b))
-                .then_with(|| (&a.actor_a, &a.actor_b).cmp(&(&b.actor_a, &b.actor_b)));
-            let desc = self.sort != SortColumn::Pair && !self.ascending;
-            if desc { o.reverse() } else { o }
+            let o = key(a).total_cmp(&key(b));
+            let o = if desc { o.reverse() } else { o };
+            o.then_with(|| (&a.actor_a, &a.actor_b).cmp(&(&b.actor_a, &b.actor_b)))
         });
     }
 }
@@ -110,21 +109,21 @@ pub fn cooccurrence_ui(
                 }
             });
     }
-    ui.label(format!("{} pairs — click a row to read the articles", rows.len()));
+    ui.label(format!("{} pairs — click a pair to read its articles", rows.len()));
     let max = |f: fn(&PairStat) -> f64| rows.iter().map(f).fold(f64::MIN_POSITIVE, f64::max);
     let (max_both, max_j, max_llr) = (max(|p| p.both as f64), max(|p| p.jaccard), max(|p| p.llr));
     TableBuilder::new(ui)
         .id_salt("pairs")
         .striped(true)
-        .sense(egui::Sense::click())
-        .column(Column::remainder().at_least(220.0))
-        .columns(Column::auto().at_least(70.0), 4)
+        .column(Column::initial(320.0).at_least(200.0).resizable(true).clip(true))
+        .columns(Column::initial(80.0).at_least(60.0), 3)
+        .column(Column::remainder().at_least(60.0))
         .header(22.0, |mut header| {
             for (label, col) in HEADERS {
                 header.col(|ui| {
                     let arrow = match (state.sort == col, state.ascending) {
-                        (true, true) => " ⏶",
-                        (true, false) => " ⏷",
+                        (true, true) => " ^",
+                        (true, false) => " v",
                         _ => "",
                     };
                     if ui.button(format!("{label}{arrow}")).clicked() {
@@ -141,10 +140,14 @@ pub fn cooccurrence_ui(
         .body(|body| {
             body.rows(20.0, rows.len(), |mut row| {
                 let p = &rows[row.index()];
+                let mut open = false;
                 row.col(|ui| {
-                    ui.colored_label(actor_color(&p.actor_a), &p.actor_a);
-                    ui.label("+");
-                    ui.colored_label(actor_color(&p.actor_b), &p.actor_b);
+                    swatch(ui, &p.actor_a);
+                    swatch(ui, &p.actor_b);
+                    open = ui
+                        .link(format!("{} + {}", p.actor_a, p.actor_b))
+                        .on_hover_text("read the articles where both occur")
+                        .clicked();
                     ui.weak(format!("{} · {}", p.name_a, p.name_b));
                 });
                 for (value, t) in [
@@ -158,7 +161,7 @@ pub fn cooccurrence_ui(
                         ui.label(value);
                     });
                 }
-                if row.response().clicked() {
+                if open {
                     action = Some(Action::DrillDown(DrillDown::Pair {
                         actor_a: p.actor_a.clone(),
                         actor_b: p.actor_b.clone(),

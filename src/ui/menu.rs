@@ -113,13 +113,13 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
                     for f in &report.failed {
                         ui.colored_label(
                             ui.visuals().error_fg_color,
-                            format!("✗ {} — {}", f.path.display(), f.reason),
+                            format!("failed: {} — {}", f.path.display(), f.reason),
                         );
                     }
                     for f in &report.warnings {
                         ui.colored_label(
                             ui.visuals().warn_fg_color,
-                            format!("⚠ {} — {}", f.path.display(), f.reason),
+                            format!("warning: {} — {}", f.path.display(), f.reason),
                         );
                     }
                 });

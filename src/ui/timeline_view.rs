@@ -51,7 +51,7 @@ pub fn timeline_ui(
     };
     if timeline.undated_articles > 0 {
         ui.label(format!(
-            "{} articles of these actors have no date and are not plotted (Articles tab → Undated only, to date them).",
+            "{} articles of these actors have no date and are not plotted (tick 'Undated only' in the Articles tab to date them).",
             timeline.undated_articles
         ));
     }
