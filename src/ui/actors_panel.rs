@@ -95,7 +95,13 @@ pub fn actors_ui(
                 ui.horizontal(|ui| {
                     let mut on = selected.contains(&c.code);
                     swatch(ui, &c.code);
-                    if ui.checkbox(&mut on, format!("{} {}", c.code, c.name)).changed() {
+                    let name: String = if c.name.chars().count() > 18 {
+                        c.name.chars().take(17).chain(['…']).collect()
+                    } else {
+                        c.name.clone()
+                    };
+                    let r = ui.checkbox(&mut on, format!("{} {name}", c.code));
+                    if r.on_hover_text(&c.name).changed() {
                         action = Some(Action::ToggleActor(c.code.clone()));
                     }
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -227,6 +227,11 @@ impl PantauApp {
             Ok(true) => match super::sample::write_sample() {
                 Ok(paths) => {
                     self.notices.push(("Importing the bundled sample corpus…".into(), false));
+                    if self.settings.selected.is_empty() {
+                        // Something to look at as soon as the sample is in.
+                        self.settings.selected =
+                            ["USA", "CHN", "RUS", "PRK"].map(String::from).to_vec();
+                    }
                     self.send(Action::Import(paths));
                 }
                 Err(e) => self.notices.push((format!("Cannot unpack the sample: {e}"), true)),

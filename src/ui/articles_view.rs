@@ -120,8 +120,10 @@ pub fn articles_ui(
         }
         None => filters_ui(ui, state),
     }
+    let width = ui.available_width();
     egui::Panel::left("article_list")
-        .default_size(ui.available_width() * 0.45)
+        .default_size(width * 0.45)
+        .size_range((width * 0.35).max(280.0)..=width * 0.75)
         .resizable(true)
         .show(ui, |ui| {
             if let Some(a) = list_ui(ui, state, list, running) {
@@ -171,7 +173,8 @@ fn filters_ui(ui: &mut egui::Ui, state: &mut ArticlesState) {
             state.query.actor_code = (!code.is_empty()).then_some(code);
             changed = true;
         }
-        egui::ComboBox::from_label("Language")
+        ui.label("Language:");
+        egui::ComboBox::from_id_salt("language")
             .selected_text(if state.language.is_empty() { "all" } else { &state.language })
             .show_ui(ui, |ui| {
                 for (code, label) in [("", "all"), ("id", "Indonesian"), ("en", "English"), ("other", "other")] {
@@ -252,7 +255,8 @@ fn list_ui(ui: &mut egui::Ui, state: &mut ArticlesState, list: Option<&ArticleLi
                 let date = row.published.map_or("undated".to_string(), |d| d.to_string());
                 ui.weak(date);
                 let title = if row.title.is_empty() { "(untitled)" } else { &row.title };
-                if ui.selectable_label(state.open == Some(row.id), title).clicked() {
+                let label = egui::Button::selectable(state.open == Some(row.id), title).truncate();
+                if ui.add(label).on_hover_text(title).clicked() {
                     state.open = Some(row.id);
                 }
             });

@@ -29,7 +29,7 @@ pub fn highlight(code: &str) -> Color32 {
 /// A heat-map cell colour for `t` in 0..=1 (transparent to strong orange).
 pub fn heat(t: f64) -> Color32 {
     let t = t.clamp(0.0, 1.0) as f32;
-    Color32::from_rgba_unmultiplied(235, 120, 30, (t * 200.0) as u8)
+    Color32::from_rgba_unmultiplied(235, 120, 30, (t * 130.0) as u8)
 }
 
 #[cfg(test)]

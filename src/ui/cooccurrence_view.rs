@@ -115,9 +115,8 @@ pub fn cooccurrence_ui(
     TableBuilder::new(ui)
         .id_salt("pairs")
         .striped(true)
-        .column(Column::initial(320.0).at_least(200.0).resizable(true).clip(true))
-        .columns(Column::initial(80.0).at_least(60.0), 3)
-        .column(Column::remainder().at_least(60.0))
+        .column(Column::initial(420.0).at_least(200.0).resizable(true).clip(true))
+        .columns(Column::exact(84.0), 4)
         .header(22.0, |mut header| {
             for (label, col) in HEADERS {
                 header.col(|ui| {
@@ -142,6 +141,7 @@ pub fn cooccurrence_ui(
                 let p = &rows[row.index()];
                 let mut open = false;
                 row.col(|ui| {
+                    ui.horizontal(|ui| {
                     swatch(ui, &p.actor_a);
                     swatch(ui, &p.actor_b);
                     open = ui
@@ -149,6 +149,7 @@ pub fn cooccurrence_ui(
                         .on_hover_text("read the articles where both occur")
                         .clicked();
                     ui.weak(format!("{} · {}", p.name_a, p.name_b));
+                    });
                 });
                 for (value, t) in [
                     (p.both.to_string(), p.both as f64 / max_both),
@@ -158,7 +159,7 @@ pub fn cooccurrence_ui(
                 ] {
                     row.col(|ui| {
                         ui.painter().rect_filled(ui.max_rect(), 0.0, heat(t));
-                        ui.label(value);
+                        ui.strong(value);
                     });
                 }
                 if open {

@@ -56,21 +56,23 @@ pub fn timeline_ui(
         ));
     }
     let share = settings.share;
-    let value = move |p: &analysis::TimelinePoint| if share { p.share * 100.0 } else { p.articles as f64 };
     let bin = timeline.bin;
+    let value = move |p: &analysis::TimelinePoint| if share { p.share * 100.0 } else { p.articles as f64 };
     let window = settings.moving_average.max(1);
     let plot = Plot::new("timeline")
         .legend(Legend::default())
-        .x_axis_formatter(|mark, _| day_date(mark.value.round() as i64).to_string())
+        .x_axis_formatter(move |mark, _| bin_label(bin, day_date(mark.value.round() as i64)))
         .y_axis_label(if share { "% of articles" } else { "articles" })
-        .label_formatter(move |hover| {
-            let (name, pos) = match hover {
-                egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
-                egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
-            };
-            let date = analysis::bin_start(bin, day_date(pos.x.round() as i64));
-            let unit = if share { "%" } else { " articles" };
-            Some(format!("{name}\n{date}\n{:.1}{unit}", pos.y))
+        .label_formatter(move |hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
+                let date = analysis::bin_start(bin, day_date(position.x.round() as i64));
+                let unit = if share { "% of articles" } else { " articles" };
+                Some(format!("{plot_name}\n{}\n{:.1}{unit}", bin_label(bin, date), position.y))
+            }
+            egui_plot::HoverPosition::Elsewhere { position } => {
+                let date = analysis::bin_start(bin, day_date(position.x.round() as i64));
+                Some(bin_label(bin, date))
+            }
         })
         .allow_scroll(false);
     let response = plot.show(ui, |plot_ui| {
@@ -120,6 +122,15 @@ pub fn timeline_ui(
         });
     }
     action
+}
+
+/// A bin as people write it: 2017-03-05, 2017-03, 2017.
+fn bin_label(bin: analysis::Bin, date: NaiveDate) -> String {
+    match bin {
+        analysis::Bin::Day | analysis::Bin::Week => date.format("%Y-%m-%d").to_string(),
+        analysis::Bin::Month => date.format("%Y-%m").to_string(),
+        analysis::Bin::Year => date.format("%Y").to_string(),
+    }
 }
 
 /// The point nearest to a click, within 20 pixels.
