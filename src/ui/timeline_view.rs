@@ -74,7 +74,8 @@ pub fn timeline_ui(
                 Some(bin_label(bin, date))
             }
         })
-        .allow_scroll(false);
+        .allow_scroll(false)
+        .height((ui.available_height() - if spikes.is_empty() { 0.0 } else { 28.0 }).max(150.0));
     let response = plot.show(ui, |plot_ui| {
         for s in &timeline.series {
             let color = actor_color(&s.actor_code);
