@@ -27,15 +27,14 @@ pub struct OutArgs {
     excel: bool,
 }
 
+type WriteFn = fn(&Store, &mut dyn Write, CsvOptions) -> Result<u64, pantau::export::ExportError>;
+
 pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     if !db.exists() {
         anyhow::bail!("no database at {}", db.display());
     }
     let store = Store::open(db)?;
-    let (args, write): (
-        &OutArgs,
-        fn(&Store, &mut dyn Write, CsvOptions) -> Result<u64, pantau::export::ExportError>,
-    ) = match &cmd {
+    let (args, write): (&OutArgs, WriteFn) = match &cmd {
         ExportCommand::Mentions(a) => (a, |s, w, o| write_mentions_csv(s, w, o)),
         ExportCommand::Articles(a) => (a, |s, w, o| write_articles_csv(s, w, o)),
     };

@@ -124,12 +124,10 @@ fn looks_like_html(head: &str) -> bool {
 }
 
 fn looks_like_json_feed(head: &str) -> bool {
+    let start: String = head.chars().take(4096).collect();
+    // Some writers escape the slashes ("https:\/\/jsonfeed.org\/version\/1").
     head.starts_with('{')
-        && head
-            .chars()
-            .take(4096)
-            .collect::<String>()
-            .contains("jsonfeed.org/version")
+        && (start.contains("jsonfeed.org/version") || start.contains("jsonfeed.org\\/version"))
 }
 
 #[cfg(test)]
@@ -145,6 +143,11 @@ mod tests {
             (
                 "a.json",
                 r#"{"version":"https://jsonfeed.org/version/1.1","items":[]}"#,
+                Some(Format::Feed),
+            ),
+            (
+                "a.json",
+                r#"{"version":"https:\/\/jsonfeed.org\/version\/1","items":[]}"#,
                 Some(Format::Feed),
             ),
             ("a.json", r#"[{"title":"x"}]"#, Some(Format::Json)),

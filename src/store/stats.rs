@@ -34,6 +34,9 @@ pub struct Stats {
 impl Store {
     /// Counts what the database holds.
     pub fn stats(&self) -> Result<Stats> {
+        // One read transaction: every count comes from the same snapshot, even while an
+        // import writes.
+        let snapshot = self.conn.unchecked_transaction()?;
         let count = |sql: &str| -> Result<u64> {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
@@ -61,7 +64,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?
         };
-        Ok(Stats {
+        let stats = Stats {
             articles: count("SELECT COUNT(*) FROM articles")?,
             mentions: count("SELECT COUNT(*) FROM mentions")?,
             actors_seen: count("SELECT COUNT(DISTINCT actor_id) FROM article_actors")?,
@@ -69,6 +72,8 @@ impl Store {
             duplicates: count("SELECT COALESCE(SUM(duplicates), 0) FROM articles")?,
             per_language,
             failed_files,
-        })
+        };
+        snapshot.commit()?;
+        Ok(stats)
     }
 }

@@ -1,0 +1,309 @@
+//! The core pipeline end to end: files → ingest → tagging → store → exports, and the CLI.
+
+use pantau::export::{CsvOptions, write_articles_csv, write_mentions_csv};
+use pantau::pipeline::{ImportOptions, ImportReport, import_paths, prepare_matcher};
+use pantau::store::Store;
+use pantau::tagging::MatcherOptions;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+const SEED: &str = "000_a8de84f94fd64a6f.txt";
+
+fn import(store: &mut Store, paths: &[PathBuf]) -> ImportReport {
+    let matcher = prepare_matcher(store, MatcherOptions::default()).expect("matcher");
+    import_paths(
+        store,
+        &matcher,
+        paths,
+        &ImportOptions::default(),
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("import")
+}
+
+fn mentions_csv(store: &Store) -> Vec<csv::StringRecord> {
+    let mut out = Vec::new();
+    write_mentions_csv(store, &mut out, CsvOptions::default()).expect("export");
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "article_id",
+            "source_id",
+            "path",
+            "title",
+            "source",
+            "published",
+            "date_source",
+            "language",
+            "actor_code",
+            "actor_kind",
+            "actor_name",
+            "matched_text",
+            "via",
+            "start",
+            "end",
+            "context"
+        ]
+    );
+    reader.records().map(|r| r.expect("record")).collect()
+}
+
+#[test]
+fn seed_gives_the_expected_mentions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("x.db")).expect("open");
+    let report = import(&mut store, &[fixture(SEED)]);
+    assert_eq!(
+        (
+            report.counts.articles_added,
+            report.counts.undated,
+            report.failed.len()
+        ),
+        (1, 1, 0)
+    );
+
+    let rows = mentions_csv(&store);
+    let mut per_actor: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &rows {
+        *per_actor.entry(r[8].to_string()).or_default() += 1;
+        assert_eq!(&r[4], "wartaperang");
+        assert_eq!(&r[5], "", "undated");
+        assert_eq!(&r[6], "none");
+        assert_eq!(&r[7], "id");
+    }
+    // EXPECTED.md: RUS 10, TUR 7, USA 2, ISIS 11, NATO 1, SOHR 1. "Suriah" stands 7 times in
+    // the text: once inside the Syrian Observatory's name, so Syria has 6 mentions (EXPECTED.md
+    // says 5 + 1, one short of the text).
+    for (code, n) in [
+        ("RUS", 10),
+        ("TUR", 7),
+        ("SYR", 6),
+        ("USA", 2),
+        ("ISIS", 11),
+        ("NATO", 1),
+        ("SOHR", 1),
+    ] {
+        assert_eq!(
+            per_actor.get(code).copied().unwrap_or(0),
+            n,
+            "{code}: {per_actor:?}"
+        );
+    }
+    // "Barat" (the West) and "negara-negara lain" are not actors; the boilerplate is not text.
+    assert!(rows.iter().all(|r| !r[11].contains("Barat")));
+    let isis: Vec<&str> = rows
+        .iter()
+        .filter(|r| &r[8] == "ISIS")
+        .map(|r| &r[11])
+        .collect();
+    assert_eq!(isis.iter().filter(|t| **t == "ISIS").count(), 9);
+    assert!(isis.contains(&"ISIL") && isis.contains(&"Daesh"));
+
+    // Offsets are character offsets into the stored text: the matched text is found there.
+    let mut articles = Vec::new();
+    write_articles_csv(&store, &mut articles, CsvOptions::default()).expect("articles");
+    let text = std::fs::read_to_string(fixture(SEED)).expect("seed");
+    for r in &rows {
+        let (start, end): (usize, usize) =
+            (r[13].parse().expect("start"), r[14].parse().expect("end"));
+        assert_eq!(end - start, r[11].chars().count());
+        assert!(r[15].contains(&r[11]), "context holds the match");
+    }
+    assert!(!text.is_empty());
+}
+
+#[test]
+fn importing_twice_stores_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("x.db")).expect("open");
+    let first = import(&mut store, &[fixture(SEED)]);
+    let before = store.stats().expect("stats");
+    let second = import(&mut store, &[fixture(SEED)]);
+    let after = store.stats().expect("stats");
+    assert_eq!(first.counts.articles_added, 1);
+    assert_eq!(
+        (second.counts.articles_added, second.counts.duplicates),
+        (0, 1)
+    );
+    assert_eq!(
+        (before.articles, before.mentions),
+        (after.articles, after.mentions)
+    );
+    assert_eq!(after.duplicates, 1);
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_others_imported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    std::fs::copy(fixture(SEED), input.join("seed.txt")).expect("copy");
+    std::fs::write(input.join("empty.txt"), "").expect("write");
+    std::fs::write(
+        input.join("image.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+    )
+    .expect("write");
+    std::fs::write(input.join("broken.json"), "[{\"title\": \"x\",").expect("write");
+    std::fs::write(input.join("good.jsonl"), "{\"id\":\"a1\",\"title\":\"NATO\",\"text\":\"NATO dan Rusia bertemu di Brussels.\",\"date\":\"2016-08-11\"}\n").expect("write");
+    let mut store = Store::open(&dir.path().join("x.db")).expect("open");
+    let report = import(&mut store, &[input.clone(), dir.path().join("missing.txt")]);
+    let failed: BTreeMap<String, String> = report
+        .failed
+        .iter()
+        .map(|f| {
+            (
+                f.path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                f.reason.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(failed.len(), 4, "{failed:?}");
+    assert!(failed["empty.txt"].contains("empty"), "{failed:?}");
+    assert!(failed["image.png"].contains("binary"), "{failed:?}");
+    assert!(failed["broken.json"].contains("JSON"), "{failed:?}");
+    assert!(failed.contains_key("missing.txt"), "{failed:?}");
+    assert_eq!(report.counts.articles_added, 2);
+    let stats = store.stats().expect("stats");
+    assert_eq!((stats.articles, stats.undated), (2, 1));
+    assert_eq!(stats.failed_files.len(), 4);
+    assert_eq!(store.integrity_check().expect("check"), "ok");
+}
+
+fn pantau(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .args(args)
+        .output()
+        .expect("run pantau")
+}
+
+#[test]
+fn cli_import_export_stats() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cli.db");
+    let db = db.to_str().expect("utf8 path");
+    let seed = fixture(SEED);
+    let out = pantau(&[
+        "import",
+        "--db",
+        db,
+        seed.to_str().expect("utf8"),
+        "/nonexistent/file.txt",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("1 articles added"), "{stdout}");
+    assert!(stdout.contains("failed: /nonexistent/file.txt"), "{stdout}");
+
+    let out = pantau(&["export", "mentions", "--db", db, "--out", "-"]);
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let rus = reader
+        .records()
+        .filter(|r| r.as_ref().is_ok_and(|r| &r[8] == "RUS"))
+        .count();
+    assert_eq!(rus, 10);
+
+    let csv_path = dir.path().join("articles.csv");
+    let out = pantau(&[
+        "export",
+        "articles",
+        "--db",
+        db,
+        "--out",
+        csv_path.to_str().expect("utf8"),
+        "--excel",
+    ]);
+    assert!(out.status.success());
+    let bytes = std::fs::read(&csv_path).expect("read");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][10], "ISIS;NATO;NTV;RUS;SOHR;SYR;TUR;USA");
+
+    let out = pantau(&["stats", "--db", db, "--json"]);
+    assert!(out.status.success());
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(stats["articles"], 1);
+    assert_eq!(stats["undated"], 1);
+    assert_eq!(stats["failed_files"].as_array().map(Vec::len), Some(1));
+
+    // Usage errors and an unwritable database exit non-zero.
+    assert!(!pantau(&["import", "--db", db]).status.success());
+    assert!(
+        !pantau(&[
+            "import",
+            "--db",
+            "/proc/pantau/x.db",
+            seed.to_str().expect("utf8")
+        ])
+        .status
+        .success()
+    );
+
+    let out = pantau(&["tag", seed.to_str().expect("utf8")]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("NATO\tNATO\tshort"));
+}
+
+#[test]
+fn one_real_file_of_each_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("x.db")).expect("open");
+    let files = [
+        ("html/wapo-2.html", 1),
+        ("html/liberation-1.html", 1),
+        ("feeds/rss_2.0_bbc.xml", 0),
+        ("feeds/atom_example_1.xml", 1),
+        ("feeds/jsonfeed_example_1.json", 0),
+        ("feeds/uolNoticias.rss", 0),
+        ("records/indosum-dev-3.jsonl", 3),
+        ("records/indosum-dev-5.csv", 5),
+    ];
+    for (name, min_articles) in files {
+        let before = store.stats().expect("stats").articles;
+        let report = import(&mut store, &[fixture(name)]);
+        assert!(report.failed.is_empty(), "{name}: {:?}", report.failed);
+        let added = store.stats().expect("stats").articles - before;
+        assert!(added >= min_articles.max(1), "{name}: {added} articles");
+    }
+    // Every article has text or a title, and the CSV records keep their id and date.
+    let mut out = Vec::new();
+    write_articles_csv(&store, &mut out, CsvOptions::default()).expect("export");
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let csv_rows: Vec<&csv::StringRecord> = rows
+        .iter()
+        .filter(|r| r[2].ends_with("indosum-dev-5.csv"))
+        .collect();
+    assert_eq!(csv_rows.len(), 5);
+    assert!(
+        csv_rows
+            .iter()
+            .all(|r| !r[1].is_empty() && r[6].len() == 10 && &r[7] == "metadata" && &r[8] == "id")
+    );
+    let wapo: Vec<&csv::StringRecord> = rows
+        .iter()
+        .filter(|r| r[2].ends_with("wapo-2.html"))
+        .collect();
+    assert_eq!(&wapo[0][8], "en");
+}
