@@ -35,6 +35,16 @@ fn step_until(h: &mut Harness<'static, PantauApp>, what: &str, done: impl Fn(&Pa
     }
 }
 
+/// Steps frames until a widget labelled with `text` shows up.
+fn wait_for_label(h: &mut Harness<'static, PantauApp>, text: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while h.query_by_label_contains(text).is_none() {
+        assert!(Instant::now() < deadline, "timed out waiting for {text:?}");
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 fn imported(h: &mut Harness<'static, PantauApp>) {
     h.state_mut().import_paths(vec![
         fixture("ui/indosum-8.jsonl"),
@@ -103,10 +113,7 @@ fn import_plot_drill_down_and_export() {
     h.state_mut().send(Action::DrillDown(
         pantau::ui::DrillDown::Actor { actor_code: "RUS".into() },
     ));
-    step_until(&mut h, "the drill-down", |app| {
-        app.settings.tab == Tab::Articles && !app.is_busy()
-    });
-    h.get_by_label_contains("Articles mentioning RUS");
+    wait_for_label(&mut h, "Articles mentioning RUS");
 
     // The mentions export of the whole database.
     let mentions = dir.path().join("mentions.csv");
@@ -127,13 +134,11 @@ fn undated_articles_can_be_dated() {
     h.state_mut().send(Action::ShowTab(Tab::Articles));
     h.run_steps(2);
     h.get_by_label("Undated only").click();
-    step_until(&mut h, "the list", |app| !app.is_busy());
-    h.get_by_label_contains("1–1 of 1");
+    wait_for_label(&mut h, "1–1 of 1");
     h.state_mut()
         .send(Action::SetDates(vec![1], chrono::NaiveDate::from_ymd_opt(2020, 5, 17).expect("date")));
     step_until(&mut h, "the date", |app| {
         !app.is_busy() && app.notices.iter().any(|(n, _)| n.starts_with("Dated 1"))
     });
-    step_until(&mut h, "the list", |app| !app.is_busy());
-    h.get_by_label_contains("0–0 of 0");
+    wait_for_label(&mut h, "0–0 of 0");
 }
