@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn harness(db: PathBuf) -> Harness<'static, PantauApp> {
@@ -51,7 +53,9 @@ fn imported(h: &mut Harness<'static, PantauApp>) {
         fixture("ui/broken.pdf"),
         fixture("000_a8de84f94fd64a6f.txt"),
     ]);
-    step_until(h, "the import", |app| app.last_report().is_some() && !app.is_busy());
+    step_until(h, "the import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
 }
 
 #[test]
@@ -59,7 +63,12 @@ fn import_plot_drill_down_and_export() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(dir.path().join("ui.db"));
     imported(&mut h);
-    let report = h.state().last_report().cloned().expect("report").expect("import ok");
+    let report = h
+        .state()
+        .last_report()
+        .cloned()
+        .expect("report")
+        .expect("import ok");
     assert!(report.counts.articles_added >= 9, "{:?}", report.counts);
     assert!(
         report.failed.iter().any(|f| f.path.ends_with("broken.pdf")),
@@ -76,13 +85,19 @@ fn import_plot_drill_down_and_export() {
     });
     let timeline = h.state().timeline().expect("timeline");
     let points: u64 = timeline.0.series[0].points.iter().map(|p| p.articles).sum();
-    assert!(points >= 8, "every fixture article mentions Rusia: {points}");
+    assert!(
+        points >= 8,
+        "every fixture article mentions Rusia: {points}"
+    );
     assert_eq!(h.state().settings.selected, vec!["RUS".to_string()]);
 
     // Export the timeline and read it back.
     let csv_path = dir.path().join("timeline.csv");
-    h.state_mut().send(Action::ExportTo(ExportKind::Timeline, csv_path.clone()));
-    step_until(&mut h, "the export", |app| !app.is_busy() && csv_path.exists());
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::Timeline, csv_path.clone()));
+    step_until(&mut h, "the export", |app| {
+        !app.is_busy() && csv_path.exists()
+    });
     let mut rows = csv::Reader::from_path(&csv_path).expect("csv");
     let total: u64 = rows
         .records()
@@ -93,14 +108,21 @@ fn import_plot_drill_down_and_export() {
     // Co-occurrence: open the tab, sort by Jaccard, check the order, export it.
     h.get_by_label("Co-occurrence").click();
     h.state_mut().settings.min_support = 1;
-    step_until(&mut h, "the pairs", |app| !app.pairs().is_empty() && !app.is_busy());
+    step_until(&mut h, "the pairs", |app| {
+        !app.pairs().is_empty() && !app.is_busy()
+    });
     h.get_by_label("Jaccard").click();
     h.run_steps(2);
     let pairs = h.state().pairs();
     assert!(pairs.windows(2).all(|w| w[0].jaccard >= w[1].jaccard));
     let cooc_path = dir.path().join("cooc.csv");
-    h.state_mut().send(Action::ExportTo(ExportKind::Cooccurrence, cooc_path.clone()));
-    step_until(&mut h, "the export", |app| !app.is_busy() && cooc_path.exists());
+    h.state_mut().send(Action::ExportTo(
+        ExportKind::Cooccurrence,
+        cooc_path.clone(),
+    ));
+    step_until(&mut h, "the export", |app| {
+        !app.is_busy() && cooc_path.exists()
+    });
     let mut rows = csv::Reader::from_path(&cooc_path).expect("csv");
     let jaccards: Vec<f64> = rows
         .records()
@@ -110,16 +132,23 @@ fn import_plot_drill_down_and_export() {
     assert!(jaccards.windows(2).all(|w| w[0] >= w[1]));
 
     // Drill down from a number: the articles of Russia.
-    h.state_mut().send(Action::DrillDown(
-        pantau::ui::DrillDown::Actor { actor_code: "RUS".into() },
-    ));
+    h.state_mut()
+        .send(Action::DrillDown(pantau::ui::DrillDown::Actor {
+            actor_code: "RUS".into(),
+        }));
     wait_for_label(&mut h, "Articles mentioning RUS");
 
     // The mentions export of the whole database.
     let mentions = dir.path().join("mentions.csv");
-    h.state_mut().send(Action::ExportTo(ExportKind::Mentions, mentions.clone()));
-    step_until(&mut h, "the export", |app| !app.is_busy() && mentions.exists());
-    let n = csv::Reader::from_path(&mentions).expect("csv").records().count();
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::Mentions, mentions.clone()));
+    step_until(&mut h, "the export", |app| {
+        !app.is_busy() && mentions.exists()
+    });
+    let n = csv::Reader::from_path(&mentions)
+        .expect("csv")
+        .records()
+        .count();
     assert!(n >= 8);
 }
 
@@ -128,15 +157,23 @@ fn undated_articles_can_be_dated() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(dir.path().join("ui.db"));
     let undated = dir.path().join("undated.txt");
-    std::fs::write(&undated, "Rusia dan Tiongkok bertemu di PBB.\n\nTanpa tanggal.\n").expect("write");
+    std::fs::write(
+        &undated,
+        "Rusia dan Tiongkok bertemu di PBB.\n\nTanpa tanggal.\n",
+    )
+    .expect("write");
     h.state_mut().import_paths(vec![undated]);
-    step_until(&mut h, "the import", |app| app.last_report().is_some() && !app.is_busy());
+    step_until(&mut h, "the import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
     h.state_mut().send(Action::ShowTab(Tab::Articles));
     h.run_steps(2);
     h.get_by_label("Undated only").click();
     wait_for_label(&mut h, "1–1 of 1");
-    h.state_mut()
-        .send(Action::SetDates(vec![1], chrono::NaiveDate::from_ymd_opt(2020, 5, 17).expect("date")));
+    h.state_mut().send(Action::SetDates(
+        vec![1],
+        chrono::NaiveDate::from_ymd_opt(2020, 5, 17).expect("date"),
+    ));
     step_until(&mut h, "the date", |app| {
         !app.is_busy() && app.notices.iter().any(|(n, _)| n.starts_with("Dated 1"))
     });

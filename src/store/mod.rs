@@ -19,8 +19,8 @@ pub use reader::{
     day_number,
 };
 pub use rows::{ArticleRow, MentionRow};
-pub use snapshot::{ActorMeta, ArticleMeta, MentionUnit, TagRow};
 pub use runs::{FileRecord, FileStatus, RunCounts};
+pub use snapshot::{ActorMeta, ArticleMeta, MentionUnit, TagRow};
 pub use stats::{FailedFile, Stats};
 
 use rusqlite::Connection;

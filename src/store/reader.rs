@@ -197,8 +197,9 @@ impl Store {
                 "UPDATE articles SET published = ?1, published_day = ?2, date_source = 'user'
                  WHERE id = ?3",
             )?;
-            let mut counts =
-                tx.prepare_cached("UPDATE article_actors SET published_day = ?1 WHERE article_id = ?2")?;
+            let mut counts = tx.prepare_cached(
+                "UPDATE article_actors SET published_day = ?1 WHERE article_id = ?2",
+            )?;
             for &id in ids {
                 changed += article.execute(params![published, day, id])?;
                 counts.execute(params![day, id])?;
@@ -237,7 +238,10 @@ impl Store {
             args.push(Value::Integer(day_number(to)));
             conds.push(format!("a.published_day <= ?{}", args.len()));
         }
-        for (column, values) in [("a.language", &query.languages), ("a.source", &query.sources)] {
+        for (column, values) in [
+            ("a.language", &query.languages),
+            ("a.source", &query.sources),
+        ] {
             if values.is_empty() {
                 continue;
             }
@@ -364,7 +368,11 @@ mod tests {
     #[test]
     fn quotes_search_words() {
         assert_eq!(fts_phrase(" Rusia  \"AS\" "), "\"Rusia\" \"\"\"AS\"\"\"");
-        assert_eq!(day_date(day_number(NaiveDate::from_ymd_opt(2017, 3, 4).unwrap_or_default())),
-            NaiveDate::from_ymd_opt(2017, 3, 4).unwrap_or_default());
+        assert_eq!(
+            day_date(day_number(
+                NaiveDate::from_ymd_opt(2017, 3, 4).unwrap_or_default()
+            )),
+            NaiveDate::from_ymd_opt(2017, 3, 4).unwrap_or_default()
+        );
     }
 }

@@ -57,7 +57,11 @@ pub fn actors_ui(
         types.sort_unstable();
         types.dedup();
         egui::ComboBox::from_label("Type")
-            .selected_text(if state.org_type.is_empty() { "all" } else { &state.org_type })
+            .selected_text(if state.org_type.is_empty() {
+                "all"
+            } else {
+                &state.org_type
+            })
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.org_type, String::new(), "all");
                 for t in types {

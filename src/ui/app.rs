@@ -1,10 +1,10 @@
 //! The app shell: saved settings, live jobs, the panels, and the actions applied each frame.
 
 use super::action::Action;
-use super::analysis::{self, ActorCount, Filter, PairStat, Spike, Timeline};
-pub use super::settings::{BINS, Settings, Tab, WINDOWS};
+use super::analysis::{ActorCount, Filter, PairStat, Spike, Timeline};
 use super::articles_view::{ArticleListing, ArticlesState};
 use super::jobs::{Dialogs, ImportJob, Query, Task};
+pub use super::settings::{BINS, Settings, Tab, WINDOWS};
 use super::{actors_panel, articles_view, cooccurrence_view, dictionary_view, menu, timeline_view};
 use crate::pipeline::ImportReport;
 use crate::store::{ActorEntry, ArticleView};
@@ -37,7 +37,7 @@ pub struct PantauApp {
     /// Messages for the status bar: (text, is_error).
     pub notices: Vec<(String, bool)>,
     pub(crate) version: u64,
-    pending: Vec<Action>,
+    pub(crate) pending: Vec<Action>,
     sample_on_empty: bool,
     started: bool,
     quit: bool,
@@ -141,8 +141,14 @@ impl PantauApp {
             }
         }
         self.poll(&ctx);
-        let dropped: Vec<PathBuf> =
-            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if !dropped.is_empty() {
             self.send(Action::Import(dropped));
         }
@@ -183,7 +189,10 @@ impl PantauApp {
         let mut action = None;
         ui.horizontal(|ui| {
             for (tab, label) in Tab::ALL {
-                if ui.selectable_label(self.settings.tab == tab, label).clicked() {
+                if ui
+                    .selectable_label(self.settings.tab == tab, label)
+                    .clicked()
+                {
                     action = Some(Action::ShowTab(tab));
                 }
             }
@@ -202,20 +211,41 @@ impl PantauApp {
         let view_action = match self.settings.tab {
             Tab::Timeline => {
                 let data = self.data.timeline.value();
-                timeline_view::timeline_ui(ui, &mut self.settings, data.as_deref(), self.data.timeline.is_running())
+                timeline_view::timeline_ui(
+                    ui,
+                    &mut self.settings,
+                    data.as_deref(),
+                    self.data.timeline.is_running(),
+                )
             }
             Tab::Cooccurrence => {
                 let data = self.data.cooccurrence.value();
-                cooccurrence_view::cooccurrence_ui(ui, &mut self.settings, &mut self.cooc, data.as_deref().map(Vec::as_slice), self.data.cooccurrence.is_running())
+                cooccurrence_view::cooccurrence_ui(
+                    ui,
+                    &mut self.settings,
+                    &mut self.cooc,
+                    data.as_deref().map(Vec::as_slice),
+                    self.data.cooccurrence.is_running(),
+                )
             }
             Tab::Articles => {
                 let list = self.data.articles.value();
                 let article = self.data.article.value();
-                articles_view::articles_ui(ui, &mut self.articles, list.as_deref(), article.as_deref().and_then(Option::as_ref), self.data.articles.is_running())
+                articles_view::articles_ui(
+                    ui,
+                    &mut self.articles,
+                    list.as_deref(),
+                    article.as_deref().and_then(Option::as_ref),
+                    self.data.articles.is_running(),
+                )
             }
             Tab::Dictionary => {
                 let entries = self.data.dictionary.value();
-                dictionary_view::dictionary_ui(ui, &mut self.actors.dictionary_search, entries.as_deref().map(Vec::as_slice))
+                dictionary_view::dictionary_ui(
+                    ui,
+                    &mut self.actors.dictionary_search,
+                    entries.as_deref().map(Vec::as_slice),
+                )
             }
         };
         action.or(view_action)
@@ -226,7 +256,8 @@ impl PantauApp {
         match empty {
             Ok(true) => match super::sample::write_sample() {
                 Ok(paths) => {
-                    self.notices.push(("Importing the bundled sample corpus…".into(), false));
+                    self.notices
+                        .push(("Importing the bundled sample corpus…".into(), false));
                     if self.settings.selected.is_empty() {
                         // Something to look at as soon as the sample is in.
                         self.settings.selected =
@@ -234,108 +265,12 @@ impl PantauApp {
                     }
                     self.send(Action::Import(paths));
                 }
-                Err(e) => self.notices.push((format!("Cannot unpack the sample: {e}"), true)),
+                Err(e) => self
+                    .notices
+                    .push((format!("Cannot unpack the sample: {e}"), true)),
             },
             Ok(false) => {}
             Err(e) => self.notices.push((e.to_string(), true)),
-        }
-    }
-
-    /// Collects what the background jobs sent.
-    fn poll(&mut self, _ctx: &egui::Context) {
-        if let Some(job) = &mut self.import
-            && let Some(result) = job.poll()
-        {
-            self.import = None;
-            if let Ok(report) = &result {
-                self.notices.push((
-                    format!(
-                        "Import {}: {} articles added, {} duplicates, {} failed files.",
-                        if report.cancelled { "cancelled" } else { "finished" },
-                        report.counts.articles_added,
-                        report.counts.duplicates,
-                        report.failed.len()
-                    ),
-                    false,
-                ));
-            }
-            self.report = Some(result);
-            self.data_changed();
-        }
-        let data = &mut self.data;
-        data.actor_counts.poll();
-        data.timeline.poll();
-        data.cooccurrence.poll();
-        data.articles.poll();
-        data.article.poll();
-        data.dictionary.poll();
-        let mut changed = false;
-        self.tasks.retain(|task| match task.poll() {
-            Some(Ok(msg)) => {
-                changed |= msg.starts_with("Dated");
-                self.notices.push((msg, false));
-                false
-            }
-            Some(Err(msg)) => {
-                self.notices.push((msg, true));
-                false
-            }
-            None => true,
-        });
-        if changed {
-            self.data_changed();
-        }
-        for action in self.dialogs.poll() {
-            self.pending.push(action);
-        }
-        if self.notices.len() > 20 {
-            self.notices.drain(..self.notices.len() - 20);
-        }
-    }
-
-    /// The database changed: every cached result is stale.
-    pub(crate) fn data_changed(&mut self) {
-        self.version += 1;
-        let d = &mut self.data;
-        d.actor_counts.invalidate();
-        d.timeline.invalidate();
-        d.cooccurrence.invalidate();
-        d.articles.invalidate();
-        d.article.invalidate();
-        d.dictionary.invalidate();
-    }
-
-    /// Asks for what the visible views need (cached results come back at once).
-    fn request_data(&mut self, ctx: &egui::Context) {
-        let (db, v, filter) = (self.db.clone(), self.version, self.filter());
-        let f = filter.clone();
-        let key = format!("{:?}", ("actors", v, &f));
-        self.data.actor_counts.request(&key, &db, ctx, move |s| analysis::actor_counts(s, &f));
-        match self.settings.tab {
-            Tab::Timeline => {
-                let (codes, bin) = (self.settings.selected.clone(), BINS[self.settings.bin.min(3)].0);
-                let key = format!("{:?}", ("timeline", v, &filter, &codes, bin));
-                let f = filter.clone();
-                self.data.timeline.request(&key, &db, ctx, move |s| {
-                    let t = analysis::timeline(s, &codes, bin, &f)?;
-                    let spikes = analysis::spikes(&t, s, &f)?;
-                    Ok((t, spikes))
-                });
-            }
-            Tab::Cooccurrence => {
-                let (window, min) = (WINDOWS[self.settings.window.min(2)].0, self.settings.min_support);
-                let key = format!("{:?}", ("cooc", v, &filter, window, min));
-                let f = filter.clone();
-                self.data.cooccurrence.request(&key, &db, ctx, move |s| {
-                    analysis::cooccurrence(s, window, min, Some(500), analysis::Measure::Both, &f)
-                });
-            }
-            Tab::Articles => {
-                articles_view::request(self, ctx, &db, v);
-            }
-            Tab::Dictionary => {
-                self.data.dictionary.request(&("dict", v), &db, ctx, |s| s.dictionary_entries());
-            }
         }
     }
 
@@ -373,7 +308,8 @@ impl PantauApp {
     /// Starts an import job unless one runs.
     pub(crate) fn start_import(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
         if self.import.is_some() {
-            self.notices.push(("An import is already running.".into(), true));
+            self.notices
+                .push(("An import is already running.".into(), true));
             return;
         }
         let label = match paths.as_slice() {

@@ -95,7 +95,8 @@ pub fn cooccurrence_ui(
         .iter()
         .filter(|p| {
             !state.only_selected
-                || (settings.selected.contains(&p.actor_a) && settings.selected.contains(&p.actor_b))
+                || (settings.selected.contains(&p.actor_a)
+                    && settings.selected.contains(&p.actor_b))
         })
         .cloned()
         .collect();
@@ -109,13 +110,21 @@ pub fn cooccurrence_ui(
                 }
             });
     }
-    ui.label(format!("{} pairs — click a pair to read its articles", rows.len()));
+    ui.label(format!(
+        "{} pairs — click a pair to read its articles",
+        rows.len()
+    ));
     let max = |f: fn(&PairStat) -> f64| rows.iter().map(f).fold(f64::MIN_POSITIVE, f64::max);
     let (max_both, max_j, max_llr) = (max(|p| p.both as f64), max(|p| p.jaccard), max(|p| p.llr));
     TableBuilder::new(ui)
         .id_salt("pairs")
         .striped(true)
-        .column(Column::initial(420.0).at_least(200.0).resizable(true).clip(true))
+        .column(
+            Column::initial(420.0)
+                .at_least(200.0)
+                .resizable(true)
+                .clip(true),
+        )
         .columns(Column::exact(84.0), 4)
         .header(22.0, |mut header| {
             for (label, col) in HEADERS {
@@ -142,13 +151,13 @@ pub fn cooccurrence_ui(
                 let mut open = false;
                 row.col(|ui| {
                     ui.horizontal(|ui| {
-                    swatch(ui, &p.actor_a);
-                    swatch(ui, &p.actor_b);
-                    open = ui
-                        .link(format!("{} + {}", p.actor_a, p.actor_b))
-                        .on_hover_text("read the articles where both occur")
-                        .clicked();
-                    ui.weak(format!("{} · {}", p.name_a, p.name_b));
+                        swatch(ui, &p.actor_a);
+                        swatch(ui, &p.actor_b);
+                        open = ui
+                            .link(format!("{} + {}", p.actor_a, p.actor_b))
+                            .on_hover_text("read the articles where both occur")
+                            .clicked();
+                        ui.weak(format!("{} · {}", p.name_a, p.name_b));
                     });
                 });
                 for (value, t) in [
@@ -189,33 +198,40 @@ fn matrix_ui(
             .map_or(0, |p| p.both)
     };
     let max = pairs.iter().map(|p| p.both).max().unwrap_or(1).max(1) as f64;
-    egui::Grid::new("matrix").spacing([2.0, 2.0]).show(ui, |ui| {
-        ui.label("");
-        for b in selected {
-            ui.colored_label(actor_color(b), b);
-        }
-        ui.end_row();
-        for a in selected {
-            ui.colored_label(actor_color(a), a);
+    egui::Grid::new("matrix")
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("");
             for b in selected {
-                if a == b {
-                    ui.weak("—");
-                    continue;
-                }
-                let n = both(a, b);
-                let button = egui::Button::new(n.to_string())
-                    .fill(heat(n as f64 / max))
-                    .min_size(egui::vec2(44.0, 18.0));
-                if ui.add(button).on_hover_text(format!("{a} + {b}: {n}")).clicked() && n > 0 {
-                    action = Some(Action::DrillDown(DrillDown::Pair {
-                        actor_a: a.clone(),
-                        actor_b: b.clone(),
-                        window,
-                    }));
-                }
+                ui.colored_label(actor_color(b), b);
             }
             ui.end_row();
-        }
-    });
+            for a in selected {
+                ui.colored_label(actor_color(a), a);
+                for b in selected {
+                    if a == b {
+                        ui.weak("—");
+                        continue;
+                    }
+                    let n = both(a, b);
+                    let button = egui::Button::new(n.to_string())
+                        .fill(heat(n as f64 / max))
+                        .min_size(egui::vec2(44.0, 18.0));
+                    if ui
+                        .add(button)
+                        .on_hover_text(format!("{a} + {b}: {n}"))
+                        .clicked()
+                        && n > 0
+                    {
+                        action = Some(Action::DrillDown(DrillDown::Pair {
+                            actor_a: a.clone(),
+                            actor_b: b.clone(),
+                            window,
+                        }));
+                    }
+                }
+                ui.end_row();
+            }
+        });
     action
 }

@@ -26,7 +26,8 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
         }),
         ExportKind::Timeline => {
             let Some(data) = app.timeline() else {
-                app.notices.push(("Nothing to export yet: the timeline is empty.".into(), true));
+                app.notices
+                    .push(("Nothing to export yet: the timeline is empty.".into(), true));
                 return;
             };
             Box::new(move || timeline_csv(&data.0, &path).map_err(|e| e.to_string()))
@@ -62,7 +63,15 @@ fn writer(path: &Path) -> Result<csv::Writer<std::fs::File>, csv::Error> {
 /// One row per actor and bin.
 pub fn timeline_csv(t: &Timeline, path: &Path) -> Result<u64, csv::Error> {
     let mut w = writer(path)?;
-    w.write_record(["actor_code", "actor_name", "bin_start", "articles", "mentions", "total_articles", "share"])?;
+    w.write_record([
+        "actor_code",
+        "actor_name",
+        "bin_start",
+        "articles",
+        "mentions",
+        "total_articles",
+        "share",
+    ])?;
     let mut n = 0;
     for s in &t.series {
         for p in &s.points {
@@ -85,7 +94,10 @@ pub fn timeline_csv(t: &Timeline, path: &Path) -> Result<u64, csv::Error> {
 /// One row per pair, in the table's order.
 pub fn pairs_csv(pairs: &[PairStat], path: &Path) -> Result<u64, csv::Error> {
     let mut w = writer(path)?;
-    w.write_record(["actor_a", "name_a", "actor_b", "name_b", "both", "a_units", "b_units", "units", "jaccard", "npmi", "llr"])?;
+    w.write_record([
+        "actor_a", "name_a", "actor_b", "name_b", "both", "a_units", "b_units", "units", "jaccard",
+        "npmi", "llr",
+    ])?;
     for p in pairs {
         w.write_record([
             p.actor_a.clone(),

@@ -171,7 +171,11 @@ impl<V: Send + Sync + 'static> Query<V> {
 
     /// The error of the last requested key, if it failed.
     pub fn error(&self) -> Option<&str> {
-        self.cache.get(self.wanted.as_ref()?)?.as_ref().err().map(String::as_str)
+        self.cache
+            .get(self.wanted.as_ref()?)?
+            .as_ref()
+            .err()
+            .map(String::as_str)
     }
 
     /// True while the last requested key is being computed.

@@ -80,8 +80,15 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| job.label.clone())
             ));
-            let label = if job.is_cancelling() { "Cancelling…" } else { "Cancel" };
-            if ui.add_enabled(!job.is_cancelling(), egui::Button::new(label)).clicked() {
+            let label = if job.is_cancelling() {
+                "Cancelling…"
+            } else {
+                "Cancel"
+            };
+            if ui
+                .add_enabled(!job.is_cancelling(), egui::Button::new(label))
+                .clicked()
+            {
                 action = Some(Action::CancelImport);
             }
         });

@@ -8,6 +8,7 @@ mod app;
 mod articles_view;
 mod colors;
 mod cooccurrence_view;
+mod data;
 mod dictionary_view;
 mod export;
 mod jobs;
@@ -23,8 +24,8 @@ mod timeline_view;
 pub(crate) use provisional as analysis;
 
 pub use action::{Action, ExportKind};
-pub use app::{PantauApp, Settings, Tab};
 pub use analysis::DrillDown;
+pub use app::{PantauApp, Settings, Tab};
 pub use colors::actor_color;
 
 use std::path::PathBuf;

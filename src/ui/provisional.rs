@@ -150,9 +150,19 @@ pub struct ActorCount {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum DrillDown {
-    ActorBin { actor_code: String, bin: Bin, bin_start: NaiveDate },
-    Pair { actor_a: String, actor_b: String, window: Window },
-    Actor { actor_code: String },
+    ActorBin {
+        actor_code: String,
+        bin: Bin,
+        bin_start: NaiveDate,
+    },
+    Pair {
+        actor_a: String,
+        actor_b: String,
+        window: Window,
+    },
+    Actor {
+        actor_code: String,
+    },
 }
 
 /// A keyword-in-context line.
@@ -186,8 +196,15 @@ pub struct Page<T> {
     pub offset: u64,
 }
 
+impl Bin {
+    /// The first day of `date`'s bin.
+    pub fn bin_start(self, date: NaiveDate) -> NaiveDate {
+        bin_start(self, date)
+    }
+}
+
 /// The first day of `date`'s bin.
-pub fn bin_start(bin: Bin, date: NaiveDate) -> NaiveDate {
+fn bin_start(bin: Bin, date: NaiveDate) -> NaiveDate {
     match bin {
         Bin::Day => date,
         Bin::Week => date - chrono::Duration::days(date.weekday().num_days_from_monday() as i64),
@@ -200,8 +217,12 @@ fn next_bin(bin: Bin, start: NaiveDate) -> NaiveDate {
     match bin {
         Bin::Day => start + chrono::Duration::days(1),
         Bin::Week => start + chrono::Duration::days(7),
-        Bin::Month => start.checked_add_months(chrono::Months::new(1)).unwrap_or(start),
-        Bin::Year => start.checked_add_months(chrono::Months::new(12)).unwrap_or(start),
+        Bin::Month => start
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(start),
+        Bin::Year => start
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(start),
     }
 }
 
@@ -238,11 +259,20 @@ fn load(store: &Store, filter: &Filter) -> Result<Corpus, StoreError> {
         .into_iter()
         .filter(|t| articles.contains_key(&t.article_id) && actors.contains_key(&t.actor_code))
         .collect();
-    Ok(Corpus { articles, tags, actors })
+    Ok(Corpus {
+        articles,
+        tags,
+        actors,
+    })
 }
 
 /// Articles and share per bin for each actor.
-pub fn timeline(store: &Store, actor_codes: &[String], bin: Bin, filter: &Filter) -> Result<Timeline, StoreError> {
+pub fn timeline(
+    store: &Store,
+    actor_codes: &[String],
+    bin: Bin,
+    filter: &Filter,
+) -> Result<Timeline, StoreError> {
     let c = load(store, filter)?;
     let mut totals: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     for (day, _) in c.articles.values() {
@@ -250,8 +280,13 @@ pub fn timeline(store: &Store, actor_codes: &[String], bin: Bin, filter: &Filter
             *totals.entry(bin_start(bin, day_date(*d))).or_default() += 1;
         }
     }
-    let (Some(first), Some(last)) = (totals.keys().next().copied(), totals.keys().last().copied()) else {
-        return Ok(Timeline { bin, series: Vec::new(), undated_articles: 0 });
+    let (Some(first), Some(last)) = (totals.keys().next().copied(), totals.keys().last().copied())
+    else {
+        return Ok(Timeline {
+            bin,
+            series: Vec::new(),
+            undated_articles: 0,
+        });
     };
     let mut undated = 0;
     let mut series = Vec::new();
@@ -272,18 +307,40 @@ pub fn timeline(store: &Store, actor_codes: &[String], bin: Bin, filter: &Filter
         while start <= last {
             let (articles, mentions) = per_bin.get(&start).copied().unwrap_or_default();
             let total = totals.get(&start).copied().unwrap_or_default();
-            let share = if total == 0 { 0.0 } else { articles as f64 / total as f64 };
-            points.push(TimelinePoint { bin_start: start, articles, mentions, total_articles: total, share });
+            let share = if total == 0 {
+                0.0
+            } else {
+                articles as f64 / total as f64
+            };
+            points.push(TimelinePoint {
+                bin_start: start,
+                articles,
+                mentions,
+                total_articles: total,
+                share,
+            });
             let next = next_bin(bin, start);
             if next <= start {
                 break;
             }
             start = next;
         }
-        let actor_name = c.actors.get(code).map(|a| a.name.clone()).unwrap_or_else(|| code.clone());
-        series.push(Series { actor_code: code.clone(), actor_name, points });
+        let actor_name = c
+            .actors
+            .get(code)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| code.clone());
+        series.push(Series {
+            actor_code: code.clone(),
+            actor_name,
+            points,
+        });
     }
-    Ok(Timeline { bin, series, undated_articles: undated })
+    Ok(Timeline {
+        bin,
+        series,
+        undated_articles: undated,
+    })
 }
 
 /// Centred moving average (the window shrinks at the ends).
@@ -298,7 +355,11 @@ pub fn moving_average(values: &[f64], window: usize) -> Vec<f64> {
 }
 
 /// Bins whose share stands out (z ≥ 2.5, at least 2 articles).
-pub fn spikes(timeline: &Timeline, store: &Store, filter: &Filter) -> Result<Vec<Spike>, StoreError> {
+pub fn spikes(
+    timeline: &Timeline,
+    store: &Store,
+    filter: &Filter,
+) -> Result<Vec<Spike>, StoreError> {
     let c = load(store, filter)?;
     let mut out = Vec::new();
     for s in &timeline.series {
@@ -307,48 +368,89 @@ pub fn spikes(timeline: &Timeline, store: &Store, filter: &Filter) -> Result<Vec
             continue;
         }
         let mean = s.points.iter().map(|p| p.share).sum::<f64>() / n;
-        let sd = (s.points.iter().map(|p| (p.share - mean).powi(2)).sum::<f64>() / n).sqrt();
+        let sd = (s
+            .points
+            .iter()
+            .map(|p| (p.share - mean).powi(2))
+            .sum::<f64>()
+            / n)
+            .sqrt();
         for p in s.points.iter().filter(|p| p.articles >= 2 && sd > 0.0) {
             let z = (p.share - mean) / sd;
             if z < 2.5 {
                 continue;
             }
             let end = next_bin(timeline.bin, p.bin_start);
-            let top = c.tags.iter().filter(|t| t.actor_code == s.actor_code).filter_map(|t| {
-                let (day, title) = c.articles.get(&t.article_id)?;
-                let d = day_date((*day)?);
-                (d >= p.bin_start && d < end).then_some((t.mentions, t.article_id, title))
-            }).max_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
+            let top = c
+                .tags
+                .iter()
+                .filter(|t| t.actor_code == s.actor_code)
+                .filter_map(|t| {
+                    let (day, title) = c.articles.get(&t.article_id)?;
+                    let d = day_date((*day)?);
+                    (d >= p.bin_start && d < end).then_some((t.mentions, t.article_id, title))
+                })
+                .max_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
             if let Some((_, article_id, title)) = top {
-                out.push(Spike { actor_code: s.actor_code.clone(), bin_start: p.bin_start, share: p.share, z, article_id, title: title.clone() });
+                out.push(Spike {
+                    actor_code: s.actor_code.clone(),
+                    bin_start: p.bin_start,
+                    share: p.share,
+                    z,
+                    article_id,
+                    title: title.clone(),
+                });
             }
         }
     }
     Ok(out)
 }
 
-fn units(store: &Store, c: &Corpus, window: Window) -> Result<HashMap<(i64, u32), BTreeSet<String>>, StoreError> {
+fn units(
+    store: &Store,
+    c: &Corpus,
+    window: Window,
+) -> Result<HashMap<(i64, u32), BTreeSet<String>>, StoreError> {
     let mut map: HashMap<(i64, u32), BTreeSet<String>> = HashMap::new();
     if window == Window::Article {
         for t in &c.tags {
-            map.entry((t.article_id, 0)).or_default().insert(t.actor_code.clone());
+            map.entry((t.article_id, 0))
+                .or_default()
+                .insert(t.actor_code.clone());
         }
         return Ok(map);
     }
     for m in store.mention_units()? {
         if c.articles.contains_key(&m.article_id) && c.actors.contains_key(&m.actor_code) {
-            let unit = if window == Window::Paragraph { m.paragraph_idx } else { m.sentence_idx };
-            map.entry((m.article_id, unit)).or_default().insert(m.actor_code);
+            let unit = if window == Window::Paragraph {
+                m.paragraph_idx
+            } else {
+                m.sentence_idx
+            };
+            map.entry((m.article_id, unit))
+                .or_default()
+                .insert(m.actor_code);
         }
     }
     Ok(map)
 }
 
 /// Pairs of actors that occur together.
-pub fn cooccurrence(store: &Store, window: Window, min_support: u64, top_n: Option<usize>, order_by: Measure, filter: &Filter) -> Result<Vec<PairStat>, StoreError> {
+pub fn cooccurrence(
+    store: &Store,
+    window: Window,
+    min_support: u64,
+    top_n: Option<usize>,
+    order_by: Measure,
+    filter: &Filter,
+) -> Result<Vec<PairStat>, StoreError> {
     let c = load(store, filter)?;
     let map = units(store, &c, window)?;
-    let n = if window == Window::Article { c.articles.len() } else { map.len() } as f64;
+    let n = if window == Window::Article {
+        c.articles.len()
+    } else {
+        map.len()
+    } as f64;
     let mut single: HashMap<&str, u64> = HashMap::new();
     let mut pairs: HashMap<(&str, &str), u64> = HashMap::new();
     for set in map.values() {
@@ -360,7 +462,12 @@ pub fn cooccurrence(store: &Store, window: Window, min_support: u64, top_n: Opti
             }
         }
     }
-    let name = |code: &str| c.actors.get(code).map(|a| a.name.clone()).unwrap_or_default();
+    let name = |code: &str| {
+        c.actors
+            .get(code)
+            .map(|a| a.name.clone())
+            .unwrap_or_default()
+    };
     let mut out: Vec<PairStat> = pairs
         .into_iter()
         .filter(|&(_, both)| both >= min_support.max(1))
@@ -368,11 +475,38 @@ pub fn cooccurrence(store: &Store, window: Window, min_support: u64, top_n: Opti
             let (na, nb) = (single[a] as f64, single[b] as f64);
             let k = both as f64;
             let p_ab = k / n;
-            let npmi = if p_ab >= 1.0 { 1.0 } else { (p_ab / ((na / n) * (nb / n))).ln() / -p_ab.ln() };
+            let npmi = if p_ab >= 1.0 {
+                1.0
+            } else {
+                (p_ab / ((na / n) * (nb / n))).ln() / -p_ab.ln()
+            };
             let cells = [k, na - k, nb - k, n - na - nb + k];
-            let expected = [na * nb / n, na * (n - nb) / n, (n - na) * nb / n, (n - na) * (n - nb) / n];
-            let llr = 2.0 * cells.iter().zip(expected).filter(|(o, e)| **o > 0.0 && *e > 0.0).map(|(o, e)| o * (o / e).ln()).sum::<f64>();
-            PairStat { actor_a: a.into(), actor_b: b.into(), name_a: name(a), name_b: name(b), both, a_units: na as u64, b_units: nb as u64, units: n as u64, jaccard: k / (na + nb - k), npmi, llr }
+            let expected = [
+                na * nb / n,
+                na * (n - nb) / n,
+                (n - na) * nb / n,
+                (n - na) * (n - nb) / n,
+            ];
+            let llr = 2.0
+                * cells
+                    .iter()
+                    .zip(expected)
+                    .filter(|(o, e)| **o > 0.0 && *e > 0.0)
+                    .map(|(o, e)| o * (o / e).ln())
+                    .sum::<f64>();
+            PairStat {
+                actor_a: a.into(),
+                actor_b: b.into(),
+                name_a: name(a),
+                name_b: name(b),
+                both,
+                a_units: na as u64,
+                b_units: nb as u64,
+                units: n as u64,
+                jaccard: k / (na + nb - k),
+                npmi,
+                llr,
+            }
         })
         .collect();
     let key = |p: &PairStat| match order_by {
@@ -381,7 +515,11 @@ pub fn cooccurrence(store: &Store, window: Window, min_support: u64, top_n: Opti
         Measure::Npmi => p.npmi,
         Measure::Llr => p.llr,
     };
-    out.sort_by(|x, y| key(y).total_cmp(&key(x)).then_with(|| (&x.actor_a, &x.actor_b).cmp(&(&y.actor_a, &y.actor_b))));
+    out.sort_by(|x, y| {
+        key(y)
+            .total_cmp(&key(x))
+            .then_with(|| (&x.actor_a, &x.actor_b).cmp(&(&y.actor_a, &y.actor_b)))
+    });
     if let Some(top) = top_n {
         out.truncate(top);
     }
@@ -401,28 +539,77 @@ pub fn actor_counts(store: &Store, filter: &Filter) -> Result<Vec<ActorCount>, S
         .into_iter()
         .filter_map(|(code, (articles, mentions))| {
             let a = c.actors.get(code)?;
-            Some(ActorCount { code: a.code.clone(), name: a.name.clone(), kind: ActorKind::parse(&a.kind)?, org_type: a.org_type.clone(), articles, mentions })
+            Some(ActorCount {
+                code: a.code.clone(),
+                name: a.name.clone(),
+                kind: ActorKind::parse(&a.kind)?,
+                org_type: a.org_type.clone(),
+                articles,
+                mentions,
+            })
         })
         .collect();
-    out.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.code.cmp(&b.code)));
+    out.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.code.cmp(&b.code))
+    });
     Ok(out)
 }
 
 /// The articles behind a number, with keyword-in-context lines.
-pub fn drill_down(store: &Store, what: &DrillDown, filter: &Filter, offset: u64, limit: u64) -> Result<Page<ArticleHit>, StoreError> {
+pub fn drill_down(
+    store: &Store,
+    what: &DrillDown,
+    filter: &Filter,
+    offset: u64,
+    limit: u64,
+) -> Result<Page<ArticleHit>, StoreError> {
     let c = load(store, filter)?;
     let (ids, codes): (Vec<i64>, Vec<String>) = match what {
-        DrillDown::Actor { actor_code } => (c.tags.iter().filter(|t| &t.actor_code == actor_code).map(|t| t.article_id).collect(), vec![actor_code.clone()]),
-        DrillDown::ActorBin { actor_code, bin, bin_start: start } => {
+        DrillDown::Actor { actor_code } => (
+            c.tags
+                .iter()
+                .filter(|t| &t.actor_code == actor_code)
+                .map(|t| t.article_id)
+                .collect(),
+            vec![actor_code.clone()],
+        ),
+        DrillDown::ActorBin {
+            actor_code,
+            bin,
+            bin_start: start,
+        } => {
             let end = next_bin(*bin, *start);
-            let ids = c.tags.iter().filter(|t| &t.actor_code == actor_code).filter(|t| {
-                c.articles.get(&t.article_id).and_then(|a| a.0).map(day_date).is_some_and(|d| d >= *start && d < end)
-            }).map(|t| t.article_id).collect();
+            let ids = c
+                .tags
+                .iter()
+                .filter(|t| &t.actor_code == actor_code)
+                .filter(|t| {
+                    c.articles
+                        .get(&t.article_id)
+                        .and_then(|a| a.0)
+                        .map(day_date)
+                        .is_some_and(|d| d >= *start && d < end)
+                })
+                .map(|t| t.article_id)
+                .collect();
             (ids, vec![actor_code.clone()])
         }
-        DrillDown::Pair { actor_a, actor_b, window } => {
-            let ids: BTreeSet<i64> = units(store, &c, *window)?.into_iter().filter(|(_, s)| s.contains(actor_a) && s.contains(actor_b)).map(|((id, _), _)| id).collect();
-            (ids.into_iter().collect(), vec![actor_a.clone(), actor_b.clone()])
+        DrillDown::Pair {
+            actor_a,
+            actor_b,
+            window,
+        } => {
+            let ids: BTreeSet<i64> = units(store, &c, *window)?
+                .into_iter()
+                .filter(|(_, s)| s.contains(actor_a) && s.contains(actor_b))
+                .map(|((id, _), _)| id)
+                .collect();
+            (
+                ids.into_iter().collect(),
+                vec![actor_a.clone(), actor_b.clone()],
+            )
         }
     };
     let mut ids = ids;
@@ -431,17 +618,40 @@ pub fn drill_down(store: &Store, what: &DrillDown, filter: &Filter, offset: u64,
     let total = ids.len() as u64;
     let mut items = Vec::new();
     for id in ids.into_iter().skip(offset as usize).take(limit as usize) {
-        let Some(a) = store.article(id)? else { continue };
+        let Some(a) = store.article(id)? else {
+            continue;
+        };
         let chars: Vec<(usize, char)> = a.text.char_indices().collect();
         let byte = |c: usize| chars.get(c).map_or(a.text.len(), |x| x.0);
         let mut kwic = Vec::new();
-        for m in a.mentions.iter().filter(|m| codes.contains(&m.actor_code)).take(6) {
+        for m in a
+            .mentions
+            .iter()
+            .filter(|m| codes.contains(&m.actor_code))
+            .take(6)
+        {
             let (lo, hi) = (byte(m.start_char.saturating_sub(60)), byte(m.end_char + 60));
             let (s, e) = (byte(m.start_char), byte(m.end_char).max(byte(m.start_char)));
             let line = a.text[lo..hi].replace('\n', " ");
-            kwic.push(Kwic { actor_code: m.actor_code.clone(), line, match_start: s - lo, match_end: e - lo });
+            kwic.push(Kwic {
+                actor_code: m.actor_code.clone(),
+                line,
+                match_start: s - lo,
+                match_end: e - lo,
+            });
         }
-        items.push(ArticleHit { article_id: id, title: a.title, source: a.source, published: a.published, language: a.language, kwic });
+        items.push(ArticleHit {
+            article_id: id,
+            title: a.title,
+            source: a.source,
+            published: a.published,
+            language: a.language,
+            kwic,
+        });
     }
-    Ok(Page { items, total, offset })
+    Ok(Page {
+        items,
+        total,
+        offset,
+    })
 }

@@ -11,11 +11,19 @@ use std::collections::BTreeMap;
 /// Draws an article.
 pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
     let mut action = None;
-    ui.heading(if a.title.is_empty() { "(untitled)" } else { &a.title });
+    ui.heading(if a.title.is_empty() {
+        "(untitled)"
+    } else {
+        &a.title
+    });
     ui.horizontal_wrapped(|ui| {
         ui.weak(format!(
             "{} · {} ({}) · {} · #{}",
-            if a.source.is_empty() { "no source" } else { &a.source },
+            if a.source.is_empty() {
+                "no source"
+            } else {
+                &a.source
+            },
             a.published.map_or("undated".into(), |d| d.to_string()),
             a.date_source,
             a.language,
@@ -31,8 +39,13 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
     }
     ui.horizontal_wrapped(|ui| {
         for (code, n) in &per_actor {
-            let text = egui::RichText::new(format!("{code} ×{n}")).background_color(highlight(code));
-            if ui.button(text).on_hover_text("list the articles mentioning it").clicked() {
+            let text =
+                egui::RichText::new(format!("{code} ×{n}")).background_color(highlight(code));
+            if ui
+                .button(text)
+                .on_hover_text("list the articles mentioning it")
+                .clicked()
+            {
                 action = Some(Action::DrillDown(super::analysis::DrillDown::Actor {
                     actor_code: code.to_string(),
                 }));
@@ -50,15 +63,21 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
             }
         });
     ui.separator();
-    egui::ScrollArea::vertical().id_salt("reader").auto_shrink(false).show(ui, |ui| {
-        ui.label(highlighted(ui, a));
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("reader")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.label(highlighted(ui, a));
+        });
     action
 }
 
 /// Byte offset of every character, plus the end.
 fn char_starts(text: &str) -> Vec<usize> {
-    text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect()
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
 }
 
 /// The text with each mention's background in its actor's colour.
@@ -116,7 +135,10 @@ pub fn kwic_job(ui: &egui::Ui, k: &Kwic) -> LayoutJob {
         color: ui.visuals().weak_text_color(),
         ..Default::default()
     };
-    let (s, e) = (k.match_start.min(k.line.len()), k.match_end.min(k.line.len()));
+    let (s, e) = (
+        k.match_start.min(k.line.len()),
+        k.match_end.min(k.line.len()),
+    );
     let mut job = LayoutJob::default();
     if !k.line.is_char_boundary(s) || !k.line.is_char_boundary(e) {
         job.append(&k.line, 0.0, plain);
@@ -140,7 +162,12 @@ mod tests {
     fn kwic_uses_character_offsets() {
         let a = ArticleView {
             text: "Ça va: Rusia dan Tiongkok".into(),
-            mentions: vec![MentionSpan { actor_code: "RUS".into(), start_char: 7, end_char: 12, ..Default::default() }],
+            mentions: vec![MentionSpan {
+                actor_code: "RUS".into(),
+                start_char: 7,
+                end_char: 12,
+                ..Default::default()
+            }],
             ..Default::default()
         };
         let k = &kwic_lines(&a, "RUS", 5)[0];

@@ -27,8 +27,7 @@ pub fn timeline_ui(
         ui.selectable_value(&mut settings.share, true, "Share of articles");
         ui.separator();
         ui.add(
-            egui::Slider::new(&mut settings.moving_average, 1..=12)
-                .text("moving average (bins)"),
+            egui::Slider::new(&mut settings.moving_average, 1..=12).text("moving average (bins)"),
         );
         ui.separator();
         date_range_ui(ui, settings);
@@ -57,20 +56,34 @@ pub fn timeline_ui(
     }
     let share = settings.share;
     let bin = timeline.bin;
-    let value = move |p: &analysis::TimelinePoint| if share { p.share * 100.0 } else { p.articles as f64 };
+    let value = move |p: &analysis::TimelinePoint| {
+        if share {
+            p.share * 100.0
+        } else {
+            p.articles as f64
+        }
+    };
     let window = settings.moving_average.max(1);
     let plot = Plot::new("timeline")
         .legend(Legend::default())
         .x_axis_formatter(move |mark, _| bin_label(bin, day_date(mark.value.round() as i64)))
         .y_axis_label(if share { "% of articles" } else { "articles" })
         .label_formatter(move |hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
-                let date = analysis::bin_start(bin, day_date(position.x.round() as i64));
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => {
+                let date = bin.bin_start(day_date(position.x.round() as i64));
                 let unit = if share { "% of articles" } else { " articles" };
-                Some(format!("{plot_name}\n{}\n{:.1}{unit}", bin_label(bin, date), position.y))
+                Some(format!(
+                    "{plot_name}\n{}\n{:.1}{unit}",
+                    bin_label(bin, date),
+                    position.y
+                ))
             }
             egui_plot::HoverPosition::Elsewhere { position } => {
-                let date = analysis::bin_start(bin, day_date(position.x.round() as i64));
+                let date = bin.bin_start(day_date(position.x.round() as i64));
                 Some(bin_label(bin, date))
             }
         })
@@ -79,18 +92,37 @@ pub fn timeline_ui(
     let response = plot.show(ui, |plot_ui| {
         for s in &timeline.series {
             let color = actor_color(&s.actor_code);
-            let xs: Vec<f64> = s.points.iter().map(|p| day_number(p.bin_start) as f64).collect();
+            let xs: Vec<f64> = s
+                .points
+                .iter()
+                .map(|p| day_number(p.bin_start) as f64)
+                .collect();
             let ys: Vec<f64> = s.points.iter().map(value).collect();
-            let ys = if window > 1 { analysis::moving_average(&ys, window) } else { ys };
+            let ys = if window > 1 {
+                analysis::moving_average(&ys, window)
+            } else {
+                ys
+            };
             let pts: Vec<[f64; 2]> = xs.iter().zip(&ys).map(|(x, y)| [*x, *y]).collect();
             let name = format!("{} {}", s.actor_code, s.actor_name);
-            plot_ui.line(Line::new(name.clone(), PlotPoints::from(pts.clone())).color(color).width(2.0));
-            plot_ui.points(Points::new(name, PlotPoints::from(pts)).color(color).radius(2.5));
+            plot_ui.line(
+                Line::new(name.clone(), PlotPoints::from(pts.clone()))
+                    .color(color)
+                    .width(2.0),
+            );
+            plot_ui.points(
+                Points::new(name, PlotPoints::from(pts))
+                    .color(color)
+                    .radius(2.5),
+            );
         }
         let marks: Vec<[f64; 2]> = spikes
             .iter()
             .filter_map(|sp| {
-                let s = timeline.series.iter().find(|s| s.actor_code == sp.actor_code)?;
+                let s = timeline
+                    .series
+                    .iter()
+                    .find(|s| s.actor_code == sp.actor_code)?;
                 let p = s.points.iter().find(|p| p.bin_start == sp.bin_start)?;
                 Some([day_number(sp.bin_start) as f64, value(p)])
             })
@@ -109,13 +141,24 @@ pub fn timeline_ui(
         && let Some(pos) = response.response.interact_pointer_pos()
     {
         action = nearest_point(timeline, &response.transform, pos, &value).map(|(code, start)| {
-            Action::DrillDown(DrillDown::ActorBin { actor_code: code, bin, bin_start: start })
+            Action::DrillDown(DrillDown::ActorBin {
+                actor_code: code,
+                bin,
+                bin_start: start,
+            })
         });
     }
     if !spikes.is_empty() {
         ui.collapsing(format!("Spikes ({})", spikes.len()), |ui| {
             for sp in spikes {
-                let text = format!("{} {} — {:.0}% of articles (z = {:.1}): {}", sp.bin_start, sp.actor_code, sp.share * 100.0, sp.z, sp.title);
+                let text = format!(
+                    "{} {} — {:.0}% of articles (z = {:.1}): {}",
+                    sp.bin_start,
+                    sp.actor_code,
+                    sp.share * 100.0,
+                    sp.z,
+                    sp.title
+                );
                 if ui.link(text).clicked() {
                     action = Some(Action::OpenArticle(sp.article_id));
                 }
@@ -144,7 +187,10 @@ fn nearest_point(
     let mut best: Option<(f32, String, NaiveDate)> = None;
     for s in &timeline.series {
         for p in &s.points {
-            let screen = transform.position_from_point(&egui_plot::PlotPoint::new(day_number(p.bin_start) as f64, value(p)));
+            let screen = transform.position_from_point(&egui_plot::PlotPoint::new(
+                day_number(p.bin_start) as f64,
+                value(p),
+            ));
             let d = screen.distance(pos);
             if d < 20.0 && best.as_ref().is_none_or(|b| d < b.0) {
                 best = Some((d, s.actor_code.clone(), p.bin_start));
@@ -162,7 +208,11 @@ pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) {
         let mut text = ui
             .data(|d| d.get_temp::<String>(id))
             .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
-        let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(80.0).hint_text("YYYY-MM-DD"));
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(80.0)
+                .hint_text("YYYY-MM-DD"),
+        );
         if r.changed() {
             let t = text.trim();
             if t.is_empty() {
