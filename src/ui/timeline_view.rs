@@ -87,6 +87,7 @@ pub fn timeline_ui(
                 Some(bin_label(bin, date))
             }
         })
+        .x_grid_spacer(calendar_marks)
         .allow_scroll(false)
         .height((ui.available_height() - if spikes.is_empty() { 0.0 } else { 28.0 }).max(150.0));
     let response = plot.show(ui, |plot_ui| {
@@ -166,6 +167,37 @@ pub fn timeline_ui(
         });
     }
     action
+}
+
+/// Grid lines on month starts (thicker on years), so labels sit on the points of month bins.
+fn calendar_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    use chrono::Datelike;
+    let (lo, hi) = input.bounds;
+    if !(hi - lo).is_finite() || hi <= lo || hi - lo > 365.0 * 200.0 {
+        return Vec::new();
+    }
+    let start = day_date(lo.floor() as i64);
+    let mut month = NaiveDate::from_ymd_opt(start.year(), start.month(), 1).unwrap_or(start);
+    // Skip months when they would be closer than the recommended minimum step.
+    let every = ((input.base_step_size / 30.0).ceil() as u32).clamp(1, 12);
+    let every = [1, 2, 3, 6, 12].into_iter().find(|&m| m >= every).unwrap_or(12);
+    let mut marks = Vec::new();
+    while (day_number(month) as f64) <= hi {
+        let x = day_number(month) as f64;
+        if x >= lo && (month.month() - 1) % every == 0 {
+            let step = match month.month() {
+                1 => 365.0,
+                4 | 7 | 10 => 91.0,
+                _ => 30.0 * every as f64,
+            };
+            marks.push(egui_plot::GridMark { value: x, step_size: step });
+        }
+        match month.checked_add_months(chrono::Months::new(1)) {
+            Some(next) => month = next,
+            None => break,
+        }
+    }
+    marks
 }
 
 /// A bin as people write it: 2017-03-05, 2017-03, 2017.
