@@ -48,6 +48,11 @@ pub fn timeline_ui(
         ui.spinner();
         return action;
     };
+    if timeline.series.iter().all(|s| s.points.is_empty()) {
+        ui.add_space(20.0);
+        ui.label("No dated articles yet: import some with File > Import, or drop files here.");
+        return action;
+    }
     if timeline.undated_articles > 0 {
         ui.label(format!(
             "{} articles of these actors have no date and are not plotted (tick 'Undated only' in the Articles tab to date them).",
@@ -180,17 +185,23 @@ fn calendar_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     let mut month = NaiveDate::from_ymd_opt(start.year(), start.month(), 1).unwrap_or(start);
     // Skip months when they would be closer than the recommended minimum step.
     let every = ((input.base_step_size / 30.0).ceil() as u32).clamp(1, 12);
-    let every = [1, 2, 3, 6, 12].into_iter().find(|&m| m >= every).unwrap_or(12);
+    let every = [1, 2, 3, 6, 12]
+        .into_iter()
+        .find(|&m| m >= every)
+        .unwrap_or(12);
     let mut marks = Vec::new();
     while (day_number(month) as f64) <= hi {
         let x = day_number(month) as f64;
-        if x >= lo && (month.month() - 1) % every == 0 {
+        if x >= lo && (month.month() - 1).is_multiple_of(every) {
             let step = match month.month() {
                 1 => 365.0,
                 4 | 7 | 10 => 91.0,
                 _ => 30.0 * every as f64,
             };
-            marks.push(egui_plot::GridMark { value: x, step_size: step });
+            marks.push(egui_plot::GridMark {
+                value: x,
+                step_size: step,
+            });
         }
         match month.checked_add_months(chrono::Months::new(1)) {
             Some(next) => month = next,
