@@ -8,6 +8,7 @@
 
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod export;
 pub mod ingest;
 pub mod model;

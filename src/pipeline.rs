@@ -99,6 +99,8 @@ pub fn import_paths(
     mut progress: impl FnMut(&ImportProgress),
 ) -> Result<ImportReport, StoreError> {
     let started = Instant::now();
+    // Catch up on articles a killed import left out of the full-text index.
+    store.index_new_articles()?;
     let actor_ids = store.actor_ids()?;
     let run = store.begin_run()?;
     let (files, problems) = walk::collect_files(paths);
@@ -199,7 +201,7 @@ pub fn import_paths(
     // Workers stop on their own once the channel closes or cancel is set.
     report.cancelled = cancel.load(Ordering::Relaxed);
     report.elapsed = started.elapsed();
-    match result {
+    match result.and_then(|()| store.index_new_articles().map(|_| ())) {
         Ok(()) => {
             store.finish_run(
                 run,

@@ -1,7 +1,13 @@
 //! `pantau export`.
 
 use anyhow::Context;
-use pantau::export::{CsvOptions, write_articles_csv, write_mentions_csv};
+use chrono::NaiveDate;
+use pantau::analysis::{Bin, Filter, Window};
+use pantau::export::{
+    CsvOptions, ExportError, ExportFilter, write_articles_csv_filtered, write_cooccurrence_csv,
+    write_mentions_csv_filtered, write_network_gexf, write_timeline_csv,
+};
+use pantau::model::{ActorKind, Language};
 use pantau::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,9 +17,15 @@ use std::process::ExitCode;
 #[derive(clap::Subcommand)]
 pub enum ExportCommand {
     /// One row per mention.
-    Mentions(OutArgs),
+    Mentions(TableArgs),
     /// One row per article.
-    Articles(OutArgs),
+    Articles(TableArgs),
+    /// Timeline: one row per bin and actor.
+    Timeline(TimelineArgs),
+    /// Co-occurrence: one row per pair of actors.
+    Cooccurrence(PairArgs),
+    /// The actor network as GEXF 1.3 (for Gephi).
+    Network(PairArgs),
 }
 
 /// Where to write.
@@ -27,34 +39,165 @@ pub struct OutArgs {
     excel: bool,
 }
 
-type WriteFn = fn(&Store, &mut dyn Write, CsvOptions) -> Result<u64, pantau::export::ExportError>;
+/// Which articles and actors to export (shared by every export).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// First day (YYYY-MM-DD), inclusive; undated articles are left out when set.
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    /// Last day (YYYY-MM-DD), inclusive.
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    /// Languages to keep (id, en, other), comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = parse_language)]
+    language: Vec<Language>,
+    /// Outlets to keep, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    source: Vec<String>,
+    /// Actor kind to keep: country or organization.
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<ActorKind>,
+    /// Full-text query (SQLite FTS5 syntax) over title and text.
+    #[arg(long)]
+    query: Option<String>,
+    /// Actor codes, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    actors: Vec<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Filter {
+        Filter {
+            from: self.from,
+            to: self.to,
+            languages: self.language.clone(),
+            sources: self.source.clone(),
+            kind: self.kind,
+            query: self.query.clone(),
+        }
+    }
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::parse(s).ok_or_else(|| format!("unknown language {s:?} (id, en, other)"))
+}
+
+fn parse_kind(s: &str) -> Result<ActorKind, String> {
+    ActorKind::parse(s).ok_or_else(|| format!("unknown kind {s:?} (country, organization)"))
+}
+
+fn parse_bin(s: &str) -> Result<Bin, String> {
+    Bin::parse(s).ok_or_else(|| format!("unknown bin {s:?} (day, week, month, year)"))
+}
+
+fn parse_window(s: &str) -> Result<Window, String> {
+    Window::parse(s).ok_or_else(|| format!("unknown window {s:?} (article, paragraph, sentence)"))
+}
+
+/// A table export.
+#[derive(clap::Args)]
+pub struct TableArgs {
+    #[command(flatten)]
+    out: OutArgs,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// The timeline export.
+#[derive(clap::Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    out: OutArgs,
+    /// Bin width: day, week, month or year.
+    #[arg(long, default_value = "week", value_parser = parse_bin)]
+    bin: Bin,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// The co-occurrence and network exports.
+#[derive(clap::Args)]
+pub struct PairArgs {
+    #[command(flatten)]
+    out: OutArgs,
+    /// The unit two actors must share: article, paragraph or sentence.
+    #[arg(long, default_value = "article", value_parser = parse_window)]
+    window: Window,
+    /// Fewest units with both actors for a pair to be kept.
+    #[arg(long, default_value_t = 1)]
+    min_support: u64,
+    /// Keep only the N pairs with most units in common.
+    #[arg(long)]
+    top: Option<usize>,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
 
 pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     if !db.exists() {
         anyhow::bail!("no database at {}", db.display());
     }
     let store = Store::open(db)?;
-    let (args, write): (&OutArgs, WriteFn) = match &cmd {
-        ExportCommand::Mentions(a) => (a, |s, w, o| write_mentions_csv(s, w, o)),
-        ExportCommand::Articles(a) => (a, |s, w, o| write_articles_csv(s, w, o)),
+    let out_args = match &cmd {
+        ExportCommand::Mentions(a) | ExportCommand::Articles(a) => &a.out,
+        ExportCommand::Timeline(a) => &a.out,
+        ExportCommand::Cooccurrence(a) | ExportCommand::Network(a) => &a.out,
     };
     let options = CsvOptions {
-        excel_bom: args.excel,
+        excel_bom: out_args.excel,
     };
-    let rows = if args.out.as_os_str() == "-" {
+    let write = |w: &mut dyn Write| -> Result<u64, ExportError> {
+        match &cmd {
+            ExportCommand::Mentions(a) | ExportCommand::Articles(a) => {
+                let scope = ExportFilter {
+                    filter: a.filter.filter(),
+                    actors: a.filter.actors.clone(),
+                };
+                if matches!(cmd, ExportCommand::Mentions(_)) {
+                    write_mentions_csv_filtered(&store, w, options, &scope)
+                } else {
+                    write_articles_csv_filtered(&store, w, options, &scope)
+                }
+            }
+            ExportCommand::Timeline(a) => write_timeline_csv(
+                &store,
+                w,
+                options,
+                &a.filter.actors,
+                a.bin,
+                &a.filter.filter(),
+            ),
+            ExportCommand::Cooccurrence(a) => write_cooccurrence_csv(
+                &store,
+                w,
+                options,
+                a.window,
+                a.min_support,
+                a.top,
+                &a.filter.filter(),
+            ),
+            ExportCommand::Network(a) => write_network_gexf(
+                &store,
+                w,
+                a.window,
+                a.min_support,
+                a.top,
+                &a.filter.filter(),
+            ),
+        }
+    };
+    if out_args.out.as_os_str() == "-" {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
-        write(&store, &mut lock, options)?
+        write(&mut lock)?;
     } else {
-        let file = std::fs::File::create(&args.out)
-            .with_context(|| format!("creating {}", args.out.display()))?;
+        let file = std::fs::File::create(&out_args.out)
+            .with_context(|| format!("creating {}", out_args.out.display()))?;
         let mut out = std::io::BufWriter::new(file);
-        let n = write(&store, &mut out, options)?;
+        let n = write(&mut out)?;
         out.flush()
-            .with_context(|| format!("writing {}", args.out.display()))?;
-        eprintln!("{n} rows written to {}", args.out.display());
-        n
-    };
-    let _ = rows;
+            .with_context(|| format!("writing {}", out_args.out.display()))?;
+        eprintln!("{n} rows written to {}", out_args.out.display());
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -24,7 +24,7 @@ struct Cli {
 enum Command {
     /// Import article files and folders into the database.
     Import(import::ImportArgs),
-    /// Export tagged data as CSV.
+    /// Export tagged data, timelines and co-occurrence as CSV, the actor network as GEXF.
     #[command(subcommand)]
     Export(export::ExportCommand),
     /// Print what the database holds.

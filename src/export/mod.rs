@@ -1,11 +1,17 @@
-//! Exports: CSV (RFC 4180, UTF-8, a header row) of the tagged data.
+//! Exports: CSV (RFC 4180, UTF-8, a header row) of the tagged data and of the analyses, and
+//! the actor network as GEXF 1.3.
 //!
 //! Text cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`,
 //! tab or carriage return) are neutralised with a leading apostrophe; `excel_bom` writes a
 //! UTF-8 byte-order mark so Excel reads the file as UTF-8.
 
+mod analysis;
 mod tables;
 
+pub use analysis::{
+    COOCCURRENCE_COLUMNS, ExportFilter, TIMELINE_COLUMNS, write_articles_csv_filtered,
+    write_cooccurrence_csv, write_mentions_csv_filtered, write_network_gexf, write_timeline_csv,
+};
 pub use tables::{write_articles_csv, write_mentions_csv};
 
 use std::borrow::Cow;
@@ -20,6 +26,9 @@ pub enum ExportError {
     /// Writing the output failed.
     #[error("cannot write the export: {0}")]
     Write(#[from] std::io::Error),
+    /// The XML writer failed.
+    #[error("cannot write the export: {0}")]
+    Xml(#[from] quick_xml::Error),
     /// The CSV writer failed.
     #[error("cannot write the export: {0}")]
     Csv(#[from] csv::Error),

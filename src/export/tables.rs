@@ -45,10 +45,22 @@ pub fn write_mentions_csv<W: Write>(
     out: W,
     options: CsvOptions,
 ) -> Result<u64, ExportError> {
+    mentions_csv(store, out, options, |_| true)
+}
+
+pub(crate) fn mentions_csv<W: Write>(
+    store: &Store,
+    out: W,
+    options: CsvOptions,
+    keep: impl Fn(&crate::store::MentionRow) -> bool,
+) -> Result<u64, ExportError> {
     let mut w = csv_writer(out, options)?;
     w.write_record(MENTION_COLUMNS)?;
     let mut n = 0u64;
     store.for_each_mention(|m| -> Result<(), ExportError> {
+        if !keep(m) {
+            return Ok(());
+        }
         let (id, start, end) = (
             m.article_id.to_string(),
             m.start_char.to_string(),
@@ -85,10 +97,22 @@ pub fn write_articles_csv<W: Write>(
     out: W,
     options: CsvOptions,
 ) -> Result<u64, ExportError> {
+    articles_csv(store, out, options, |_| true)
+}
+
+pub(crate) fn articles_csv<W: Write>(
+    store: &Store,
+    out: W,
+    options: CsvOptions,
+    keep: impl Fn(&crate::store::ArticleRow) -> bool,
+) -> Result<u64, ExportError> {
     let mut w = csv_writer(out, options)?;
     w.write_record(ARTICLE_COLUMNS)?;
     let mut n = 0u64;
     store.for_each_article(|a| -> Result<(), ExportError> {
+        if !keep(a) {
+            return Ok(());
+        }
         let (id, mentions) = (a.article_id.to_string(), a.mentions.to_string());
         w.write_record([
             id.as_str(),

@@ -27,6 +27,7 @@ const TEXT: &[&str] = &[
     "full_text",
     "fulltext",
     "isi",
+    "paragraphs",
     "description",
     "summary",
 ];
@@ -148,19 +149,26 @@ fn lookup<'a>(map: &'a serde_json::Map<String, Value>, names: &[&str]) -> Option
     })
 }
 
-/// A scalar as text; arrays of strings joined; objects are not text.
+/// A scalar as text. An array of strings is a list of paragraphs; nested arrays (tokenised
+/// corpora such as IndoSum: paragraphs of sentences of tokens) are paragraphs at the top and
+/// words joined by spaces below. Objects are not text.
 fn scalar_text(v: &Value) -> Option<String> {
+    fn nested(v: &Value, depth: usize) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Array(items) if depth < 4 => {
+                let parts: Option<Vec<String>> =
+                    items.iter().map(|i| nested(i, depth + 1)).collect();
+                Some(parts?.join(if depth == 0 { "\n\n" } else { " " }))
+            }
+            _ => None,
+        }
+    }
     match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
-        Value::Array(items) if items.iter().all(|i| i.is_string()) => Some(
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-        ),
+        Value::Array(_) => nested(v, 0),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{ActorId, ArticleId, FileId, Result};
 use crate::model::{ArticleDraft, Mention};
+use crate::tagging::segment::Segments;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeMap, HashMap};
@@ -63,10 +64,11 @@ pub(crate) fn insert_article(
         .published
         .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string());
     let day = article.published.as_ref().map(epoch_day);
+    let segments = Segments::new(&article.text);
     conn.prepare_cached(
         "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,
-           published, published_day, date_source, language, text_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+           published, published_day, date_source, language, text_hash, paragraphs, sentences)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         file_id,
@@ -82,10 +84,11 @@ pub(crate) fn insert_article(
         article.date_source.as_str(),
         article.language.as_str(),
         &hash[..],
+        segments.paragraph_count() as i64,
+        segments.sentence_count() as i64,
     ])?;
     let id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, article.title, article.text])?;
+    // The full-text index is filled in bulk after the import (Store::index_new_articles).
     insert_mentions(conn, id, day, mentions, actor_ids)?;
     Ok(InsertOutcome::Added(id))
 }

@@ -100,6 +100,18 @@ const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
+    // 2: per-article unit counts for the paragraph and sentence co-occurrence windows (NULL for
+    // articles stored before: they count the units that hold mentions).
+    r#"
+    ALTER TABLE articles ADD COLUMN paragraphs INTEGER;
+    ALTER TABLE articles ADD COLUMN sentences INTEGER;
+    "#,
+    // 3: the timeline's per-actor, per-day scan reads only this index (it replaces
+    // article_actors_by_day, its prefix).
+    r#"
+    CREATE INDEX IF NOT EXISTS article_actors_by_day_count ON article_actors(actor_id, published_day, mentions);
+    DROP INDEX IF EXISTS article_actors_by_day;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -5,7 +5,9 @@
 //! thread); readers open their own connections and see consistent snapshots under WAL.
 
 mod actors;
+mod aggregates;
 mod articles;
+mod fulltext;
 pub mod migrations;
 mod reader;
 mod rows;
@@ -13,6 +15,10 @@ mod runs;
 mod snapshot;
 mod stats;
 
+pub use aggregates::{
+    ActorInfo, ActorTotals, ArticleBrief, DrillTarget, MentionSpan, UnitColumn, day_date,
+    day_number,
+};
 pub use articles::{InsertOutcome, text_hash};
 pub use reader::{
     ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleView, MentionSpan, day_date,
@@ -98,6 +104,36 @@ impl Store {
                 source,
             },
             other => other,
+        })
+    }
+
+    /// Opens an existing database for reading only (the window's background readers; under
+    /// WAL they see consistent snapshots while an import writes). It must be migrated already.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -32_000)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > migrations::latest_version() {
+            return Err(StoreError::TooNew {
+                found: version,
+                known: migrations::latest_version(),
+            });
+        }
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
         })
     }
 

@@ -36,6 +36,16 @@ impl Segments {
         }
     }
 
+    /// Number of sentences (the non-blank ones).
+    pub fn sentence_count(&self) -> usize {
+        self.sentence_starts.len()
+    }
+
+    /// Number of paragraphs (blocks separated by blank lines; at least 1).
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraph_starts.len()
+    }
+
     /// Index of the sentence holding byte offset `pos`.
     pub fn sentence_of(&self, pos: usize) -> u32 {
         self.sentence_starts

@@ -1,0 +1,18 @@
+//! Analysis: timelines, spikes, co-occurrence and drill-downs over a stored corpus.
+//!
+//! Every function takes a [`Filter`] (date range, languages, sources, actor kind, full-text
+//! query). The SQL lives in [`crate::store`]; this module bins, pairs and scores.
+
+mod cooccurrence;
+mod drilldown;
+mod filter;
+mod spikes;
+mod timeline;
+
+pub use cooccurrence::{Measure, PairStat, Window, cooccurrence, pair_measures};
+pub use drilldown::{ArticleHit, DrillDown, KWIC_CONTEXT, Kwic, Page, drill_down, kwic_line};
+pub use filter::Filter;
+pub use spikes::{Spike, SpikeOptions, spikes, spikes_with};
+pub use timeline::{
+    ActorCount, Bin, Series, Timeline, TimelinePoint, actor_counts, moving_average, timeline,
+};

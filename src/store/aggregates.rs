@@ -1,0 +1,551 @@
+//! Aggregates for the analysis: per-day counts, per-article actor sets, mention units and the
+//! articles behind a drill-down. The caller ([`crate::analysis`]) bins, pairs and scores; this
+//! file only reads.
+//!
+//! Every query takes an [`analysis::Filter`](crate::analysis::Filter): its article conditions
+//! (date range, languages, sources, full-text query) become SQL on `articles a`; its actor
+//! kind is applied by the caller to the actors it keeps.
+
+use super::{ActorId, ArticleId, Result, Store};
+use crate::analysis::Filter;
+use crate::model::ActorKind;
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params_from_iter};
+
+/// An actor as the analysis shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorInfo {
+    /// Row id.
+    pub id: ActorId,
+    /// Code ("RUS").
+    pub code: String,
+    /// Display name.
+    pub name: String,
+    /// Country or organization.
+    pub kind: ActorKind,
+    /// Organization type ("" for countries).
+    pub org_type: String,
+}
+
+/// Per-actor totals under a filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorTotals {
+    /// The actor.
+    pub actor: ActorId,
+    /// Articles mentioning it.
+    pub articles: u64,
+    /// Its mentions.
+    pub mentions: u64,
+}
+
+/// One article of a drill-down, with its text (for the context lines).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleBrief {
+    /// Row id.
+    pub id: ArticleId,
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub source: String,
+    /// Publication day.
+    pub published: Option<NaiveDate>,
+    /// Language code.
+    pub language: String,
+    /// The text.
+    pub text: String,
+}
+
+/// A stored mention, as the drill-down reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionSpan {
+    /// The actor.
+    pub actor: ActorId,
+    /// First character (Unicode scalar values from the text's start).
+    pub start_char: usize,
+    /// One past the last character.
+    pub end_char: usize,
+    /// Sentence index.
+    pub sentence: u32,
+    /// Paragraph index.
+    pub paragraph: u32,
+}
+
+/// The unit a co-occurrence counts in, below the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitColumn {
+    /// Paragraphs.
+    Paragraph,
+    /// Sentences.
+    Sentence,
+}
+
+impl UnitColumn {
+    fn mention_column(self) -> &'static str {
+        match self {
+            UnitColumn::Paragraph => "paragraph_idx",
+            UnitColumn::Sentence => "sentence_idx",
+        }
+    }
+    fn article_column(self) -> &'static str {
+        match self {
+            UnitColumn::Paragraph => "paragraphs",
+            UnitColumn::Sentence => "sentences",
+        }
+    }
+}
+
+/// Which articles a drill-down lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DrillTarget {
+    /// Articles mentioning `actor`, optionally within days `from..until` (until exclusive).
+    Actor {
+        /// The actor.
+        actor: ActorId,
+        /// Day range, in days since 1970-01-01.
+        days: Option<(i64, i64)>,
+    },
+    /// Articles mentioning both actors (in one unit, when given).
+    Pair {
+        /// First actor.
+        a: ActorId,
+        /// Second actor.
+        b: ActorId,
+        /// Paragraph or sentence; `None` = the whole article.
+        unit: Option<UnitColumn>,
+    },
+}
+
+/// Days since 1970-01-01 of a date.
+pub fn day_number(d: NaiveDate) -> i64 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    (d - epoch).num_days()
+}
+
+/// The date of a day number.
+pub fn day_date(day: i64) -> NaiveDate {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    epoch + chrono::Duration::days(day)
+}
+
+/// SQL conditions (each starting with " AND ") on `articles a` for a filter, and their values.
+fn conditions(filter: &Filter, dated_only: bool) -> (String, Vec<Value>) {
+    let mut sql = String::new();
+    let mut values = Vec::new();
+    if dated_only {
+        sql.push_str(" AND a.published_day IS NOT NULL");
+    }
+    if let Some(from) = filter.from {
+        sql.push_str(" AND a.published_day >= ?");
+        values.push(Value::Integer(day_number(from)));
+    }
+    if let Some(to) = filter.to {
+        sql.push_str(" AND a.published_day <= ?");
+        values.push(Value::Integer(day_number(to)));
+    }
+    if !filter.languages.is_empty() {
+        sql.push_str(" AND a.language IN (");
+        sql.push_str(&vec!["?"; filter.languages.len()].join(","));
+        sql.push(')');
+        values.extend(
+            filter
+                .languages
+                .iter()
+                .map(|l| Value::Text(l.as_str().to_string())),
+        );
+    }
+    if !filter.sources.is_empty() {
+        sql.push_str(" AND a.source IN (");
+        sql.push_str(&vec!["?"; filter.sources.len()].join(","));
+        sql.push(')');
+        values.extend(filter.sources.iter().map(|s| Value::Text(s.clone())));
+    }
+    if let Some(q) = filter.query.as_deref().filter(|q| !q.trim().is_empty()) {
+        sql.push_str(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+        values.push(Value::Text(q.to_string()));
+    }
+    (sql, values)
+}
+
+/// True when the filter restricts articles (beyond the actor kind).
+fn restricts_articles(filter: &Filter) -> bool {
+    let (sql, _) = conditions(filter, false);
+    !sql.is_empty()
+}
+
+fn u(n: i64) -> u64 {
+    n.max(0) as u64
+}
+
+impl Store {
+    /// Every actor, by id.
+    pub fn actors(&self) -> Result<Vec<ActorInfo>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, code, name, kind, org_type FROM actors ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            let kind: String = r.get(3)?;
+            Ok(ActorInfo {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                kind: ActorKind::parse(&kind).unwrap_or(ActorKind::Organization),
+                org_type: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Articles and mentions per actor among the articles passing `filter` (actors with none
+    /// left out).
+    pub fn actor_totals(&self, filter: &Filter) -> Result<Vec<ActorTotals>> {
+        let (cond, values) = conditions(filter, false);
+        let sql = if cond.is_empty() {
+            "SELECT actor_id, COUNT(*), SUM(mentions) FROM article_actors GROUP BY actor_id"
+                .to_string()
+        } else {
+            format!(
+                "SELECT x.actor_id, COUNT(*), SUM(x.mentions) FROM article_actors x
+                 JOIN articles a ON a.id = x.article_id WHERE 1{cond} GROUP BY x.actor_id"
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| {
+            Ok(ActorTotals {
+                actor: r.get(0)?,
+                articles: u(r.get(1)?),
+                mentions: u(r.get(2)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Dated articles passing `filter`, per day (days without articles left out).
+    pub fn articles_per_day(&self, filter: &Filter) -> Result<Vec<(i64, u64)>> {
+        let (cond, values) = conditions(filter, true);
+        let sql = format!(
+            "SELECT a.published_day, COUNT(*) FROM articles a WHERE 1{cond}
+             GROUP BY a.published_day ORDER BY a.published_day"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, u(r.get(1)?))))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Undated articles passing the filter's conditions other than the date range.
+    pub fn undated_articles(&self, filter: &Filter) -> Result<u64> {
+        let undated = Filter {
+            from: None,
+            to: None,
+            ..filter.clone()
+        };
+        let (cond, values) = conditions(&undated, false);
+        let sql = format!("SELECT COUNT(*) FROM articles a WHERE a.published_day IS NULL{cond}");
+        Ok(u(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(values), |r| r.get(0))?))
+    }
+
+    /// Articles passing `filter` (dated or not, unless it has a date range).
+    pub fn article_count(&self, filter: &Filter) -> Result<u64> {
+        let (cond, values) = conditions(filter, false);
+        let sql = format!("SELECT COUNT(*) FROM articles a WHERE 1{cond}");
+        Ok(u(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(values), |r| r.get(0))?))
+    }
+
+    /// For one actor, per day: articles passing `filter` that mention it, and its mentions.
+    pub fn actor_per_day(&self, actor: ActorId, filter: &Filter) -> Result<Vec<(i64, u64, u64)>> {
+        let (cond, mut values) = conditions(filter, false);
+        let sql = if cond.is_empty() {
+            // The primary key range of the actor holds day and count: one sequential scan.
+            "SELECT published_day, COUNT(*), SUM(mentions) FROM article_actors
+             WHERE actor_id = ? AND published_day IS NOT NULL GROUP BY published_day"
+                .to_string()
+        } else {
+            format!(
+                "SELECT x.published_day, COUNT(*), SUM(x.mentions) FROM article_actors x
+                 JOIN articles a ON a.id = x.article_id
+                 WHERE x.actor_id = ? AND x.published_day IS NOT NULL{cond}
+                 GROUP BY x.published_day"
+            )
+        };
+        values.insert(0, Value::Integer(actor));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| {
+            Ok((r.get(0)?, u(r.get(1)?), u(r.get(2)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The article passing `filter` with the most mentions of `actor` between days `from` and
+    /// `until` (exclusive); ties go to the lowest id.
+    pub fn top_article(
+        &self,
+        actor: ActorId,
+        from: i64,
+        until: i64,
+        filter: &Filter,
+    ) -> Result<Option<(ArticleId, String)>> {
+        let (cond, values) = conditions(filter, false);
+        let sql = format!(
+            "SELECT a.id, a.title FROM article_actors x JOIN articles a ON a.id = x.article_id
+             WHERE x.actor_id = ? AND x.published_day >= ? AND x.published_day < ?{cond}
+             ORDER BY x.mentions DESC, a.id LIMIT 1"
+        );
+        let mut all = vec![
+            Value::Integer(actor),
+            Value::Integer(from),
+            Value::Integer(until),
+        ];
+        all.extend(values);
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(all), |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Calls `f(article, actors)` for every article passing `filter` that mentions at least
+    /// one actor, with its actors sorted by id.
+    pub fn for_each_actor_set(
+        &self,
+        filter: &Filter,
+        mut f: impl FnMut(ArticleId, &[ActorId]),
+    ) -> Result<()> {
+        let (cond, values) = conditions(filter, false);
+        let sql = if cond.is_empty() {
+            "SELECT article_id, actor_id FROM article_actors INDEXED BY article_actors_by_article
+             ORDER BY article_id, actor_id"
+                .to_string()
+        } else {
+            format!(
+                "SELECT x.article_id, x.actor_id FROM articles a
+                 JOIN article_actors x INDEXED BY article_actors_by_article ON x.article_id = a.id
+                 WHERE 1{cond} ORDER BY x.article_id, x.actor_id"
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(values))?;
+        let mut current: Option<ArticleId> = None;
+        let mut set: Vec<ActorId> = Vec::with_capacity(32);
+        while let Some(r) = rows.next()? {
+            let (article, actor): (ArticleId, ActorId) = (r.get(0)?, r.get(1)?);
+            if current != Some(article) {
+                if let Some(prev) = current {
+                    f(prev, &set);
+                }
+                set.clear();
+                current = Some(article);
+            }
+            set.push(actor);
+        }
+        if let Some(prev) = current {
+            f(prev, &set);
+        }
+        Ok(())
+    }
+
+    /// Calls `f(article, units)` for every article passing `filter` that mentions at least one
+    /// actor, with its (unit index, actor) pairs sorted and without repeats.
+    pub fn for_each_unit_set(
+        &self,
+        filter: &Filter,
+        unit: UnitColumn,
+        mut f: impl FnMut(ArticleId, &[(u32, ActorId)]),
+    ) -> Result<()> {
+        let col = unit.mention_column();
+        let (cond, values) = conditions(filter, false);
+        let sql = if cond.is_empty() {
+            format!("SELECT article_id, {col}, actor_id FROM mentions ORDER BY article_id")
+        } else {
+            format!(
+                "SELECT m.article_id, m.{col}, m.actor_id FROM articles a
+                 JOIN mentions m ON m.article_id = a.id WHERE 1{cond} ORDER BY m.article_id"
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(values))?;
+        let mut current: Option<ArticleId> = None;
+        let mut set: Vec<(u32, ActorId)> = Vec::with_capacity(64);
+        let mut flush = |article: ArticleId, set: &mut Vec<(u32, ActorId)>| {
+            set.sort_unstable();
+            set.dedup();
+            f(article, set);
+            set.clear();
+        };
+        while let Some(r) = rows.next()? {
+            let (article, idx, actor): (ArticleId, i64, ActorId) =
+                (r.get(0)?, r.get(1)?, r.get(2)?);
+            if current != Some(article) {
+                if let Some(prev) = current {
+                    flush(prev, &mut set);
+                }
+                current = Some(article);
+            }
+            set.push((idx.max(0) as u32, actor));
+        }
+        if let Some(prev) = current {
+            flush(prev, &mut set);
+        }
+        Ok(())
+    }
+
+    /// Units (paragraphs or sentences) of the articles passing `filter` whose count was stored
+    /// at import, summed; and the ids of those without a stored count (imported before the
+    /// counts existed), sorted.
+    pub fn unit_totals(&self, filter: &Filter, unit: UnitColumn) -> Result<(u64, Vec<ArticleId>)> {
+        let col = unit.article_column();
+        let (cond, values) = conditions(filter, false);
+        let sum: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT COALESCE(SUM(a.{col}), 0) FROM articles a WHERE 1{cond}"
+            ))?
+            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT a.id FROM articles a WHERE a.{col} IS NULL{cond} ORDER BY a.id"
+        ))?;
+        let missing = stmt
+            .query_map(params_from_iter(values.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<ArticleId>>>()?;
+        Ok((u(sum), missing))
+    }
+
+    fn drill_conditions(target: &DrillTarget, filter: &Filter) -> (String, Vec<Value>) {
+        let (cond, values) = conditions(filter, false);
+        let mut sql = String::new();
+        let mut all = Vec::new();
+        match *target {
+            DrillTarget::Actor { actor, days } => {
+                sql.push_str(
+                    " AND a.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)",
+                );
+                all.push(Value::Integer(actor));
+                if let Some((from, until)) = days {
+                    sql.push_str(" AND a.published_day >= ? AND a.published_day < ?");
+                    all.push(Value::Integer(from));
+                    all.push(Value::Integer(until));
+                }
+            }
+            DrillTarget::Pair { a, b, unit } => {
+                sql.push_str(
+                    " AND a.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)
+                      AND a.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)",
+                );
+                all.push(Value::Integer(a));
+                all.push(Value::Integer(b));
+                if let Some(unit) = unit {
+                    let col = unit.mention_column();
+                    sql.push_str(&format!(
+                        " AND EXISTS (SELECT 1 FROM mentions m1 JOIN mentions m2
+                           ON m2.article_id = m1.article_id AND m2.{col} = m1.{col}
+                           WHERE m1.article_id = a.id AND m1.actor_id = ? AND m2.actor_id = ?)"
+                    ));
+                    all.push(Value::Integer(a));
+                    all.push(Value::Integer(b));
+                }
+            }
+        }
+        sql.push_str(&cond);
+        all.extend(values);
+        (sql, all)
+    }
+
+    /// The articles of a drill-down passing `filter`, oldest first (undated last), paged; and
+    /// how many there are in all.
+    pub fn drill_articles(
+        &self,
+        target: &DrillTarget,
+        filter: &Filter,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<ArticleBrief>, u64)> {
+        let (cond, values) = Store::drill_conditions(target, filter);
+        let total: i64 = self
+            .conn
+            .prepare(&format!("SELECT COUNT(*) FROM articles a WHERE 1{cond}"))?
+            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+        let mut page = values;
+        page.push(Value::Integer(limit.min(i64::MAX as u64) as i64));
+        page.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT a.id, a.title, a.source, a.published_day, a.language, a.text FROM articles a
+             WHERE 1{cond} ORDER BY a.published_day IS NULL, a.published_day, a.id LIMIT ? OFFSET ?"
+        ))?;
+        let rows = stmt.query_map(params_from_iter(page), |r| {
+            Ok(ArticleBrief {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                source: r.get(2)?,
+                published: r.get::<_, Option<i64>>(3)?.map(day_date),
+                language: r.get(4)?,
+                text: r.get(5)?,
+            })
+        })?;
+        Ok((rows.collect::<rusqlite::Result<_>>()?, u(total)))
+    }
+
+    /// The mentions of `actors` in one article, by position.
+    pub fn article_mentions(
+        &self,
+        article: ArticleId,
+        actors: &[ActorId],
+    ) -> Result<Vec<MentionSpan>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT actor_id, start_char, end_char, sentence_idx, paragraph_idx FROM mentions
+             WHERE article_id = ? ORDER BY start_char",
+        )?;
+        let rows = stmt.query_map([article], |r| {
+            Ok(MentionSpan {
+                actor: r.get(0)?,
+                start_char: r.get::<_, i64>(1)?.max(0) as usize,
+                end_char: r.get::<_, i64>(2)?.max(0) as usize,
+                sentence: r.get::<_, i64>(3)?.max(0) as u32,
+                paragraph: r.get::<_, i64>(4)?.max(0) as u32,
+            })
+        })?;
+        let mut out = Vec::new();
+        for m in rows {
+            let m = m?;
+            if actors.contains(&m.actor) {
+                out.push(m);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Article ids passing `filter` (and, if `actors` is not empty, mentioning one of them),
+    /// for the filtered exports.
+    pub fn filtered_article_ids(
+        &self,
+        filter: &Filter,
+        actors: Option<&[ActorId]>,
+    ) -> Result<Vec<ArticleId>> {
+        let (cond, mut values) = conditions(filter, false);
+        let mut sql = format!("SELECT a.id FROM articles a WHERE 1{cond}");
+        if let Some(actors) = actors {
+            sql.push_str(&format!(
+                " AND a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({}))",
+                if actors.is_empty() {
+                    "NULL".to_string()
+                } else {
+                    vec!["?"; actors.len()].join(",")
+                }
+            ));
+            values.extend(actors.iter().map(|&a| Value::Integer(a)));
+        }
+        sql.push_str(" ORDER BY a.id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// True when `filter` restricts the articles (not just the actor kind).
+    pub fn filter_restricts_articles(filter: &Filter) -> bool {
+        restricts_articles(filter)
+    }
+}

@@ -1,0 +1,597 @@
+//! Analysis on a small hand-made corpus: every measure checked against hand-computed values.
+
+use chrono::NaiveDate;
+use pantau::analysis::{
+    self, Bin, DrillDown, Filter, Measure, Window, cooccurrence, drill_down, moving_average,
+    pair_measures, timeline,
+};
+use pantau::export::{self, CsvOptions, ExportFilter};
+use pantau::pipeline::{ImportOptions, import_paths, prepare_matcher};
+use pantau::store::Store;
+use std::sync::atomic::AtomicBool;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+/// The fixture: (date, source, text).
+///
+/// 1. 2020-01-01 A  RUS TUR (sentence 0), SYR (sentence 1); one paragraph.
+/// 2. 2020-01-01 B  RUS (s0, p0), TUR (s1, p1).
+/// 3. 2020-01-03 A  TUR SYR (s0), RUS (s1), RUS (s2); one paragraph.
+/// 4. 2020-01-03 B  nothing.
+/// 5. undated    A  RUS.
+const ARTICLES: &[(&str, &str, &str)] = &[
+    (
+        "2020-01-01",
+        "A",
+        "Rusia dan Turki bertemu di Jakarta. Suriah tidak hadir.",
+    ),
+    (
+        "2020-01-01",
+        "B",
+        "Rusia menyerang kota itu.\n\nTurki marah sekali.",
+    ),
+    (
+        "2020-01-03",
+        "A",
+        "Turki dan Suriah berunding. Rusia juga datang. Rusia pulang.",
+    ),
+    ("2020-01-03", "B", "Cuaca cerah hari ini di kota."),
+    ("", "A", "Rusia sendiri saja."),
+];
+
+fn fixture() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut lines = String::new();
+    for (i, (date, source, text)) in ARTICLES.iter().enumerate() {
+        let mut rec = serde_json::json!({
+            "id": i.to_string(),
+            "title": format!("Judul {i}"),
+            "text": text,
+            "source": source,
+        });
+        if !date.is_empty() {
+            rec["date"] = serde_json::Value::String(date.to_string());
+        }
+        lines.push_str(&rec.to_string());
+        lines.push('\n');
+    }
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, lines).expect("write corpus");
+    let mut store = Store::open(&dir.path().join("t.db")).expect("open");
+    let matcher = prepare_matcher(&mut store, Default::default()).expect("matcher");
+    let report = import_paths(
+        &mut store,
+        &matcher,
+        &[corpus],
+        &ImportOptions::default(),
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("import");
+    assert_eq!(report.counts.articles_added, 5, "{report:?}");
+    (dir, store)
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn actor_counts_and_timeline() {
+    let (_dir, store) = fixture();
+    let counts = analysis::actor_counts(&store, &Filter::default()).expect("counts");
+    let got: Vec<(&str, u64, u64)> = counts
+        .iter()
+        .map(|c| (c.code.as_str(), c.articles, c.mentions))
+        .collect();
+    assert_eq!(got, vec![("RUS", 4, 5), ("TUR", 3, 3), ("SYR", 2, 2)]);
+
+    let codes = vec!["RUS".to_string(), "SYR".to_string()];
+    let t = timeline(&store, &codes, Bin::Day, &Filter::default()).expect("timeline");
+    assert_eq!(t.undated_articles, 1);
+    assert_eq!(t.series.len(), 2);
+    let rus = &t.series[0];
+    assert_eq!(rus.actor_code, "RUS");
+    let pts: Vec<(NaiveDate, u64, u64, u64)> = rus
+        .points
+        .iter()
+        .map(|p| (p.bin_start, p.articles, p.mentions, p.total_articles))
+        .collect();
+    // The empty 2020-01-02 is there.
+    assert_eq!(
+        pts,
+        vec![
+            (d("2020-01-01"), 2, 2, 2),
+            (d("2020-01-02"), 0, 0, 0),
+            (d("2020-01-03"), 1, 2, 2),
+        ]
+    );
+    assert!(close(rus.points[0].share, 1.0));
+    assert!(close(rus.points[1].share, 0.0));
+    assert!(close(rus.points[2].share, 0.5));
+    let syr = &t.series[1];
+    assert!(close(syr.points[0].share, 0.5) && close(syr.points[2].share, 0.5));
+
+    // Weekly: 2020-01-01 is a Wednesday; both days in the week of Monday 2019-12-30.
+    let w = timeline(&store, &codes, Bin::Week, &Filter::default()).expect("week");
+    assert_eq!(w.series[0].points.len(), 1);
+    assert_eq!(w.series[0].points[0].bin_start, d("2019-12-30"));
+    assert_eq!(
+        (
+            w.series[0].points[0].articles,
+            w.series[0].points[0].total_articles
+        ),
+        (3, 4)
+    );
+    assert!(close(w.series[0].points[0].share, 0.75));
+
+    // A date range extends the axis with empty bins and drops the undated from the counts.
+    let f = Filter {
+        from: Some(d("2019-12-31")),
+        to: Some(d("2020-01-04")),
+        ..Filter::default()
+    };
+    let t = timeline(&store, &codes, Bin::Day, &f).expect("range");
+    assert_eq!(t.series[0].points.len(), 5);
+    assert_eq!(t.series[0].points[0].bin_start, d("2019-12-31"));
+    assert_eq!(t.series[0].points[4].articles, 0);
+
+    // Source filter.
+    let f = Filter {
+        sources: vec!["B".into()],
+        ..Filter::default()
+    };
+    let t = timeline(&store, &codes, Bin::Day, &f).expect("source");
+    let p: Vec<(u64, u64)> = t.series[0]
+        .points
+        .iter()
+        .map(|p| (p.articles, p.total_articles))
+        .collect();
+    assert_eq!(p, vec![(1, 1), (0, 0), (0, 1)]);
+    assert_eq!(t.undated_articles, 0);
+
+    // Full-text query.
+    let f = Filter {
+        query: Some("berunding".into()),
+        ..Filter::default()
+    };
+    let t = timeline(&store, &codes, Bin::Day, &f).expect("query");
+    assert_eq!(t.series[0].points.len(), 1);
+    assert_eq!(t.series[0].points[0].bin_start, d("2020-01-03"));
+    assert_eq!(t.series[0].points[0].total_articles, 1);
+
+    // No actors named: the top ones.
+    let t = timeline(&store, &[], Bin::Month, &Filter::default()).expect("top");
+    let names: Vec<&str> = t.series.iter().map(|s| s.actor_code.as_str()).collect();
+    assert_eq!(names, vec!["RUS", "TUR", "SYR"]);
+    // Kind filter: organizations only leaves no actor.
+    let f = Filter {
+        kind: Some(pantau::model::ActorKind::Organization),
+        ..Filter::default()
+    };
+    assert!(
+        timeline(&store, &codes, Bin::Day, &f)
+            .expect("kind")
+            .series
+            .is_empty()
+    );
+}
+
+#[test]
+fn bins_and_moving_average() {
+    assert_eq!(Bin::Week.bin_start(d("2020-01-05")), d("2019-12-30"));
+    assert_eq!(Bin::Week.next(d("2020-01-05")), d("2020-01-06"));
+    assert_eq!(Bin::Month.bin_start(d("2020-02-29")), d("2020-02-01"));
+    assert_eq!(Bin::Month.next(d("2020-12-15")), d("2021-01-01"));
+    assert_eq!(Bin::Year.next(d("2020-06-01")), d("2021-01-01"));
+    for b in Bin::ALL {
+        assert_eq!(Bin::parse(b.as_str()), Some(b));
+    }
+    let ma = moving_average(&[1.0, 2.0, 3.0, 4.0], 2);
+    assert_eq!(ma, vec![1.0, 1.5, 2.5, 3.5]);
+    assert_eq!(moving_average(&[1.0, 5.0], 1), vec![1.0, 5.0]);
+}
+
+#[test]
+fn measures_by_hand() {
+    // both = 2, a = 3, b = 4, n = 10.
+    let (j, npmi, llr) = pair_measures(2, 3, 4, 10);
+    assert!(close(j, 2.0 / 5.0));
+    let p11: f64 = 0.2;
+    assert!(close(npmi, (p11 / (0.3 * 0.4)).ln() / -p11.ln()));
+    // Table 2 1 / 2 5; expected 1.2 1.8 / 2.8 4.2.
+    let g2 = 2.0
+        * (2.0 * (2.0f64 / 1.2).ln()
+            + 1.0 * (1.0f64 / 1.8).ln()
+            + 2.0 * (2.0f64 / 2.8).ln()
+            + 5.0 * (5.0f64 / 4.2).ln());
+    assert!(close(llr, g2), "{llr} vs {g2}");
+    // Edge cases: no co-occurrence, perfect co-occurrence.
+    assert_eq!(pair_measures(0, 1, 1, 4).1, -1.0);
+    assert_eq!(pair_measures(4, 4, 4, 4).1, 1.0);
+}
+
+#[test]
+fn cooccurrence_article_paragraph_sentence() {
+    let (_dir, store) = fixture();
+    let f = Filter::default();
+    // Article window: 5 articles. RUS 4, TUR 3, SYR 2; RUS&TUR 3, RUS&SYR 2, TUR&SYR 2.
+    let pairs = cooccurrence(&store, Window::Article, 1, None, Measure::Both, &f).expect("art");
+    let got: Vec<(&str, &str, u64, u64, u64, u64)> = pairs
+        .iter()
+        .map(|p| {
+            (
+                p.actor_a.as_str(),
+                p.actor_b.as_str(),
+                p.both,
+                p.a_units,
+                p.b_units,
+                p.units,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("RUS", "TUR", 3, 4, 3, 5),
+            ("RUS", "SYR", 2, 4, 2, 5),
+            ("SYR", "TUR", 2, 2, 3, 5),
+        ]
+    );
+    for p in &pairs {
+        let (j, n, l) = pair_measures(p.both, p.a_units, p.b_units, p.units);
+        assert!(close(p.jaccard, j) && close(p.npmi, n) && close(p.llr, l));
+    }
+    // RUS-TUR: jaccard 3/4, npmi ln(0.6/(0.8*0.6))/-ln 0.6.
+    assert!(close(pairs[0].jaccard, 0.75));
+    assert!(close(pairs[0].npmi, (0.6f64 / 0.48).ln() / -(0.6f64.ln())));
+    // Min support and top N.
+    let top = cooccurrence(&store, Window::Article, 3, None, Measure::Both, &f).expect("min");
+    assert_eq!(top.len(), 1);
+    let top = cooccurrence(&store, Window::Article, 1, Some(1), Measure::Jaccard, &f).expect("top");
+    assert_eq!(
+        (top[0].actor_a.as_str(), top[0].actor_b.as_str()),
+        ("RUS", "TUR")
+    );
+    // By NPMI: SYR-TUR ln(0.4/(0.4*0.6))/-ln 0.4 = 0.557 beats RUS-TUR 0.437.
+    let top = cooccurrence(&store, Window::Article, 1, Some(1), Measure::Npmi, &f).expect("top");
+    assert_eq!(
+        (top[0].actor_a.as_str(), top[0].actor_b.as_str()),
+        ("SYR", "TUR")
+    );
+    assert!(close(top[0].npmi, (0.4f64 / 0.24).ln() / -(0.4f64.ln())));
+    assert!(close(top[0].jaccard, 2.0 / 3.0));
+
+    // Sentence window. Sentences: art1 2, art2 2, art3 3, art4 1, art5 1 = 9.
+    // RUS in 1:s0, 2:s0, 3:s1, 3:s2, 5:s0 = 5; TUR 1:s0, 2:s1, 3:s0 = 3; SYR 1:s1, 3:s0 = 2.
+    // RUS&TUR 1 (1:s0); TUR&SYR 1 (3:s0); RUS&SYR 0.
+    let s = cooccurrence(&store, Window::Sentence, 1, None, Measure::Both, &f).expect("sent");
+    let got: Vec<(&str, &str, u64, u64, u64, u64)> = s
+        .iter()
+        .map(|p| {
+            (
+                p.actor_a.as_str(),
+                p.actor_b.as_str(),
+                p.both,
+                p.a_units,
+                p.b_units,
+                p.units,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![("RUS", "TUR", 1, 5, 3, 9), ("SYR", "TUR", 1, 2, 3, 9)]
+    );
+
+    // Paragraph window. Paragraphs: 1, 2, 1, 1, 1 = 6. RUS 4 (1,2:p0,3,5), TUR 3, SYR 2;
+    // RUS&TUR 2 (1, 3), RUS&SYR 2, TUR&SYR 2.
+    let p = cooccurrence(&store, Window::Paragraph, 1, None, Measure::Both, &f).expect("para");
+    let got: Vec<(&str, &str, u64, u64, u64, u64)> = p
+        .iter()
+        .map(|p| {
+            (
+                p.actor_a.as_str(),
+                p.actor_b.as_str(),
+                p.both,
+                p.a_units,
+                p.b_units,
+                p.units,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("RUS", "SYR", 2, 4, 2, 6),
+            ("RUS", "TUR", 2, 4, 3, 6),
+            ("SYR", "TUR", 2, 2, 3, 6),
+        ]
+    );
+
+    // Filters: date range drops the undated article (4 units).
+    let f = Filter {
+        from: Some(d("2020-01-01")),
+        ..Filter::default()
+    };
+    let pairs = cooccurrence(&store, Window::Article, 1, None, Measure::Both, &f).expect("f");
+    assert_eq!((pairs[0].a_units, pairs[0].units), (3, 4));
+}
+
+#[test]
+fn spikes_find_the_burst() {
+    // Ten days with one unrelated article each, then a day where RUS dominates.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut lines = String::new();
+    for day in 1..=10 {
+        let rec = serde_json::json!({"title": format!("Biasa {day}"), "text": format!("Berita biasa nomor {day} tentang cuaca."), "date": format!("2021-03-{day:02}")});
+        lines.push_str(&format!("{rec}\n"));
+    }
+    for (i, text) in [
+        "Rusia datang.",
+        "Rusia pergi. Rusia lagi.",
+        "Rusia diam.",
+        "Kabar lain.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let rec = serde_json::json!({"title": format!("Lonjakan {i}"), "text": text, "date": "2021-03-11"});
+        lines.push_str(&format!("{rec}\n"));
+    }
+    let corpus = dir.path().join("c.jsonl");
+    std::fs::write(&corpus, lines).expect("write");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let matcher = prepare_matcher(&mut store, Default::default()).expect("matcher");
+    import_paths(
+        &mut store,
+        &matcher,
+        &[corpus],
+        &ImportOptions::default(),
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("import");
+    let f = Filter::default();
+    let t = timeline(&store, &["RUS".to_string()], Bin::Day, &f).expect("timeline");
+    assert_eq!(t.series[0].points.len(), 11);
+    let spikes = analysis::spikes(&t, &store, &f).expect("spikes");
+    assert_eq!(spikes.len(), 1, "{spikes:?}");
+    let s = &spikes[0];
+    assert_eq!(s.bin_start, d("2021-03-11"));
+    assert!(close(s.share, 0.75));
+    // Flat zero baseline: sd floored at 0.01.
+    assert!(close(s.z, 75.0), "{}", s.z);
+    assert_eq!(s.title, "Lonjakan 1");
+    // Fewer than 3 articles is not a spike.
+    let opts = analysis::SpikeOptions {
+        min_articles: 4,
+        ..Default::default()
+    };
+    assert!(
+        analysis::spikes_with(&t, &store, &f, &opts)
+            .expect("opts")
+            .is_empty()
+    );
+}
+
+#[test]
+fn drill_down_pages_and_kwic() {
+    let (_dir, store) = fixture();
+    let f = Filter::default();
+    let page = drill_down(
+        &store,
+        &DrillDown::Actor {
+            actor_code: "RUS".into(),
+        },
+        &f,
+        0,
+        2,
+    )
+    .expect("drill");
+    assert_eq!(page.total, 4);
+    assert_eq!(page.items.len(), 2);
+    let rest = drill_down(
+        &store,
+        &DrillDown::Actor {
+            actor_code: "RUS".into(),
+        },
+        &f,
+        2,
+        10,
+    )
+    .expect("drill");
+    assert_eq!(rest.items.len(), 2);
+    // Undated last.
+    assert_eq!(rest.items[1].published, None);
+    let third = &rest.items[0];
+    assert_eq!(third.kwic.len(), 2);
+    for k in &third.kwic {
+        let m: String = k
+            .line
+            .chars()
+            .skip(k.match_start)
+            .take(k.match_end - k.match_start)
+            .collect();
+        assert_eq!(m, "Rusia");
+    }
+
+    let bin = drill_down(
+        &store,
+        &DrillDown::ActorBin {
+            actor_code: "RUS".into(),
+            bin: Bin::Day,
+            bin_start: d("2020-01-03"),
+        },
+        &f,
+        0,
+        10,
+    )
+    .expect("bin");
+    assert_eq!(bin.total, 1);
+    assert_eq!(bin.items[0].title, "Judul 2");
+
+    let pair = |window| {
+        drill_down(
+            &store,
+            &DrillDown::Pair {
+                actor_a: "RUS".into(),
+                actor_b: "TUR".into(),
+                window,
+            },
+            &f,
+            0,
+            10,
+        )
+        .expect("pair")
+    };
+    assert_eq!(pair(Window::Article).total, 3);
+    assert_eq!(pair(Window::Paragraph).total, 2);
+    let s = pair(Window::Sentence);
+    assert_eq!(s.total, 1);
+    let codes: Vec<&str> = s.items[0]
+        .kwic
+        .iter()
+        .map(|k| k.actor_code.as_str())
+        .collect();
+    assert_eq!(codes, vec!["RUS", "TUR"]);
+
+    let (line, a, b) = analysis::kwic_line("aaaa\nRusia bbbb", 5, 10, 3);
+    assert_eq!((line.as_str(), a, b), ("aa Rusia bb", 3, 8));
+}
+
+fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(bytes);
+    let header = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.expect("record").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn exports_read_back() {
+    let (_dir, store) = fixture();
+    let f = Filter::default();
+    let mut out = Vec::new();
+    let n = export::write_timeline_csv(
+        &store,
+        &mut out,
+        CsvOptions { excel_bom: true },
+        &["RUS".to_string()],
+        Bin::Day,
+        &f,
+    )
+    .expect("timeline");
+    assert_eq!(n, 3);
+    assert!(out.starts_with(b"\xEF\xBB\xBF"));
+    let (header, rows) = read_csv(&out[3..]);
+    assert_eq!(header, export::TIMELINE_COLUMNS);
+    assert_eq!(
+        rows[2],
+        vec!["2020-01-03", "RUS", "Russia", "1", "2", "2", "0.500000"]
+    );
+
+    let mut out = Vec::new();
+    export::write_cooccurrence_csv(
+        &store,
+        &mut out,
+        CsvOptions::default(),
+        Window::Article,
+        1,
+        None,
+        &f,
+    )
+    .expect("cooc");
+    let (header, rows) = read_csv(&out);
+    assert_eq!(header, export::COOCCURRENCE_COLUMNS);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][..6], ["RUS", "TUR", "3", "4", "3", "5"]);
+    assert_eq!(rows[0][6], "0.750000");
+
+    let mut out = Vec::new();
+    let edges =
+        export::write_network_gexf(&store, &mut out, Window::Article, 1, None, &f).expect("gexf");
+    assert_eq!(edges, 3);
+    let mut reader = quick_xml::Reader::from_reader(out.as_slice());
+    let mut buf = Vec::new();
+    let (mut nodes, mut edge_count, mut labels) = (0, 0, Vec::new());
+    loop {
+        match reader.read_event_into(&mut buf).expect("xml") {
+            quick_xml::events::Event::Eof => break,
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                match e.name().as_ref() {
+                    b"node" => {
+                        nodes += 1;
+                        let attr = e.try_get_attribute("label").expect("attr").expect("label");
+                        let label = String::from_utf8_lossy(&attr.value).into_owned();
+                        labels.push(label);
+                    }
+                    b"edge" => edge_count += 1,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    assert_eq!((nodes, edge_count), (3, 3));
+    assert!(labels.contains(&"Russia".to_string()));
+
+    // Filtered mentions and articles exports.
+    let scope = ExportFilter {
+        filter: Filter {
+            sources: vec!["A".into()],
+            ..Filter::default()
+        },
+        actors: vec!["SYR".into()],
+    };
+    let mut out = Vec::new();
+    let n = export::write_mentions_csv_filtered(&store, &mut out, CsvOptions::default(), &scope)
+        .expect("mentions");
+    assert_eq!(n, 2);
+    let (_, rows) = read_csv(&out);
+    assert!(rows.iter().all(|r| r[8] == "SYR"));
+    let mut out = Vec::new();
+    let n = export::write_articles_csv_filtered(&store, &mut out, CsvOptions::default(), &scope)
+        .expect("articles");
+    assert_eq!(n, 2);
+    let scope = ExportFilter {
+        filter: Filter {
+            to: Some(d("2020-01-02")),
+            ..Filter::default()
+        },
+        actors: vec![],
+    };
+    let mut out = Vec::new();
+    assert_eq!(
+        export::write_articles_csv_filtered(&store, &mut out, CsvOptions::default(), &scope)
+            .expect("articles"),
+        2
+    );
+}
+
+#[test]
+fn read_only_store_reads_while_the_writer_is_open() {
+    let (dir, _store) = fixture();
+    let ro = Store::open_read_only(&dir.path().join("t.db")).expect("read only");
+    let pairs = cooccurrence(
+        &ro,
+        Window::Sentence,
+        1,
+        None,
+        Measure::Llr,
+        &Filter::default(),
+    )
+    .expect("pairs");
+    assert_eq!(pairs.len(), 2);
+    assert!(pairs.iter().all(|p| p.units == 9));
+}
