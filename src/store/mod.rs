@@ -12,7 +12,6 @@ pub mod migrations;
 mod reader;
 mod rows;
 mod runs;
-mod snapshot;
 mod stats;
 
 pub use aggregates::{
@@ -21,12 +20,10 @@ pub use aggregates::{
 };
 pub use articles::{InsertOutcome, text_hash};
 pub use reader::{
-    ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleView, MentionSpan, day_date,
-    day_number,
+    ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleMention, ArticleView,
 };
 pub use rows::{ArticleRow, MentionRow};
 pub use runs::{FileRecord, FileStatus, RunCounts};
-pub use snapshot::{ActorMeta, ArticleMeta, MentionUnit, TagRow};
 pub use stats::{FailedFile, Stats};
 
 use rusqlite::Connection;

@@ -1,6 +1,6 @@
 //! Reading single articles and lists of articles for the dashboard, and correcting dates.
 
-use super::{ArticleId, Result, Store};
+use super::{ArticleId, Result, Store, day_number};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params, params_from_iter, types::Value};
 
@@ -26,12 +26,12 @@ pub struct ArticleView {
     /// Language code.
     pub language: String,
     /// Mentions in text order.
-    pub mentions: Vec<MentionSpan>,
+    pub mentions: Vec<ArticleMention>,
 }
 
 /// Where one mention stands in an article's text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MentionSpan {
+pub struct ArticleMention {
     /// Actor code.
     pub actor_code: String,
     /// First character (Unicode scalar values from the text's start).
@@ -116,20 +116,6 @@ pub struct AliasEntry {
     pub enabled: bool,
 }
 
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
-}
-
-/// A date as days since 1970-01-01 (the `published_day` column).
-pub fn day_number(date: NaiveDate) -> i64 {
-    (date - epoch()).num_days()
-}
-
-/// The date of a `published_day` number.
-pub fn day_date(day: i64) -> NaiveDate {
-    epoch() + chrono::Duration::days(day)
-}
-
 fn parse_published(p: Option<String>) -> Option<NaiveDate> {
     let p = p?;
     NaiveDateTime::parse_from_str(&p, "%Y-%m-%dT%H:%M:%S")
@@ -172,7 +158,7 @@ impl Store {
         )?;
         article.mentions = stmt
             .query_map([id], |r| {
-                Ok(MentionSpan {
+                Ok(ArticleMention {
                     actor_code: r.get(0)?,
                     start_char: r.get::<_, i64>(1)?.max(0) as usize,
                     end_char: r.get::<_, i64>(2)?.max(0) as usize,
@@ -364,6 +350,7 @@ fn fts_phrase(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::day_date;
 
     #[test]
     fn quotes_search_words() {

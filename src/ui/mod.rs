@@ -13,15 +13,13 @@ mod dictionary_view;
 mod export;
 mod jobs;
 mod menu;
-pub(crate) mod provisional;
 mod reader_view;
 mod sample;
 mod settings;
 mod timeline_view;
 
-/// The analysis the views show (a provisional in-memory version until `crate::analysis`
-/// is merged).
-pub(crate) use provisional as analysis;
+/// The analysis the views show.
+pub(crate) use crate::analysis;
 
 pub use action::{Action, ExportKind};
 pub use analysis::DrillDown;

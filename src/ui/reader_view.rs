@@ -156,13 +156,13 @@ pub fn kwic_job(ui: &egui::Ui, k: &Kwic) -> LayoutJob {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::MentionSpan;
+    use crate::store::ArticleMention;
 
     #[test]
     fn kwic_uses_character_offsets() {
         let a = ArticleView {
             text: "Ça va: Rusia dan Tiongkok".into(),
-            mentions: vec![MentionSpan {
+            mentions: vec![ArticleMention {
                 actor_code: "RUS".into(),
                 start_char: 7,
                 end_char: 12,
