@@ -81,7 +81,9 @@ fn import_plot_drill_down_and_export() {
     // Plot Russia by ticking it in the actors panel.
     h.get_by_label_contains("RUS ").click();
     step_until(&mut h, "the timeline", |app| {
-        app.timeline().is_some_and(|t| !t.0.series.is_empty()) && !app.is_busy()
+        app.timeline()
+            .is_some_and(|t| t.0.series.len() == 1 && t.0.series[0].actor_code == "RUS")
+            && !app.is_busy()
     });
     let timeline = h.state().timeline().expect("timeline");
     let points: u64 = timeline.0.series[0].points.iter().map(|p| p.articles).sum();
@@ -130,6 +132,14 @@ fn import_plot_drill_down_and_export() {
         .collect();
     assert_eq!(jaccards.len(), pairs.len());
     assert!(jaccards.windows(2).all(|w| w[0] >= w[1]));
+
+    // The network as GEXF.
+    let gexf = dir.path().join("network.gexf");
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::Network, gexf.clone()));
+    step_until(&mut h, "the export", |app| !app.is_busy() && gexf.exists());
+    let xml = std::fs::read_to_string(&gexf).expect("gexf");
+    assert!(xml.contains("<gexf") && xml.contains("RUS"), "{xml}");
 
     // Drill down from a number: the articles of Russia.
     h.state_mut()

@@ -18,6 +18,8 @@ pub enum ExportKind {
     Cooccurrence,
     /// The article list as shown.
     ArticleList,
+    /// The co-occurrence network (GEXF, for Gephi).
+    Network,
 }
 
 impl ExportKind {
@@ -29,6 +31,7 @@ impl ExportKind {
             ExportKind::Timeline => "timeline.csv",
             ExportKind::Cooccurrence => "cooccurrence.csv",
             ExportKind::ArticleList => "article-list.csv",
+            ExportKind::Network => "network.gexf",
         }
     }
 }

@@ -83,6 +83,7 @@ impl PantauApp {
             .actor_counts
             .request(&key, &db, ctx, move |s| analysis::actor_counts(s, &f));
         match self.settings.tab {
+            Tab::Timeline if self.settings.selected.is_empty() => {}
             Tab::Timeline => {
                 let (codes, bin) = (
                     self.settings.selected.clone(),

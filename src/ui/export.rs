@@ -24,6 +24,17 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
             };
             written.map_err(|e| e.to_string())
         }),
+        ExportKind::Network => {
+            let filter = app.filter();
+            let window = super::app::WINDOWS[app.settings.window.min(2)].0;
+            let min_support = app.settings.min_support;
+            Box::new(move || {
+                let store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
+                let out = std::io::BufWriter::new(create(&path)?);
+                crate::export::write_network_gexf(&store, out, window, min_support, None, &filter)
+                    .map_err(|e| e.to_string())
+            })
+        }
         ExportKind::Timeline => {
             let Some(data) = app.timeline() else {
                 app.notices

@@ -28,6 +28,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
                     ("Articles (CSV)…", ExportKind::Articles),
                     ("Timeline (CSV)…", ExportKind::Timeline),
                     ("Co-occurrence (CSV)…", ExportKind::Cooccurrence),
+                    ("Network (GEXF)…", ExportKind::Network),
                 ] {
                     if ui.button(label).clicked() {
                         action = Some(Action::Export(kind));
@@ -175,9 +176,14 @@ pub fn apply_file_action(app: &mut PantauApp, action: Action, ctx: &egui::Contex
         }),
         Action::Import(paths) => app.start_import(paths, ctx),
         Action::Export(kind) => app.dialogs.spawn(ctx, move || {
+            let (name, ext) = if kind == ExportKind::Network {
+                ("GEXF", "gexf")
+            } else {
+                ("CSV", "csv")
+            };
             rfd::FileDialog::new()
                 .set_title("Export")
-                .add_filter("CSV", &["csv"])
+                .add_filter(name, &[ext])
                 .set_file_name(kind.file_name())
                 .save_file()
                 .map(|p| Action::ExportTo(kind, p))
