@@ -55,8 +55,11 @@ pub fn timeline_ui(
     }
     if timeline.undated_articles > 0 {
         ui.label(format!(
-            "{} articles of these actors have no date and are not plotted (tick 'Undated only' in the Articles tab to date them).",
-            timeline.undated_articles
+            "{} {} of these actors {} no date and {} not plotted (tick 'Undated only' in the Articles tab to date them).",
+            timeline.undated_articles,
+            if timeline.undated_articles == 1 { "article" } else { "articles" },
+            if timeline.undated_articles == 1 { "has" } else { "have" },
+            if timeline.undated_articles == 1 { "is" } else { "are" },
         ));
     }
     let share = settings.share;
