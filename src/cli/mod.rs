@@ -48,7 +48,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
 
 #[cfg(feature = "gui")]
 fn window(db: &std::path::Path) -> anyhow::Result<ExitCode> {
-    pantau::ui::run_window(db.to_path_buf())?;
+    pantau::ui::run_window(db.to_path_buf())
+        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -129,13 +129,26 @@ pub fn migrate(conn: &Connection) -> Result<()> {
         });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        conn.execute_batch(&format!(
-            "BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {}; COMMIT;",
-            i + 1
-        ))
-        .inspect_err(|_| {
-            let _ = conn.execute_batch("ROLLBACK");
-        })?;
+        // Another connection may have migrated since the version was read (two threads
+        // opening a new database at once): read it again under the write lock.
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let applied = conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .map_err(StoreError::from)
+            .and_then(|now| {
+                if now > i as i64 {
+                    return Ok(());
+                }
+                conn.execute_batch(&format!("{sql}; PRAGMA user_version = {};", i + 1))
+                    .map_err(StoreError::from)
+            });
+        match applied {
+            Ok(()) => conn.execute_batch("COMMIT")?,
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                return Err(e);
+            }
+        }
     }
     Ok(())
 }

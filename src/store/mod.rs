@@ -9,6 +9,7 @@ mod aggregates;
 mod articles;
 mod fulltext;
 pub mod migrations;
+mod reader;
 mod rows;
 mod runs;
 mod stats;
@@ -18,6 +19,9 @@ pub use aggregates::{
     day_number,
 };
 pub use articles::{InsertOutcome, text_hash};
+pub use reader::{
+    ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleMention, ArticleView,
+};
 pub use rows::{ArticleRow, MentionRow};
 pub use runs::{FileRecord, FileStatus, RunCounts};
 pub use stats::{FailedFile, Stats};

@@ -1,14 +1,61 @@
-//! The dashboard window (feature `gui`).
+//! The dashboard window (feature `gui`): an actors panel, a timeline, co-occurrence, the
+//! articles behind every number, and the dictionary. Views return [`Action`]s that the app
+//! applies at the end of the frame; imports and queries run on background threads.
+
+mod action;
+mod actors_panel;
+mod app;
+mod articles_view;
+mod colors;
+mod cooccurrence_view;
+mod data;
+mod dictionary_view;
+mod export;
+mod jobs;
+mod menu;
+mod reader_view;
+mod sample;
+mod settings;
+mod timeline_view;
+
+/// The analysis the views show.
+pub(crate) use crate::analysis;
+
+pub use action::{Action, ExportKind};
+pub use analysis::DrillDown;
+pub use app::{PantauApp, Settings, Tab};
+pub use colors::actor_color;
 
 use std::path::PathBuf;
 
 /// Opens the dashboard on the database at `db`; returns when the window closes.
+///
+/// An empty database gets the bundled sample corpus, imported in the background.
 pub fn run_window(db: PathBuf) -> Result<(), eframe::Error> {
-    let options = eframe::NativeOptions::default();
-    eframe::run_ui_native("pantau", options, move |ui, _frame| {
-        egui::CentralPanel::default().show_inside(ui, |ui| {
-            ui.heading("pantau");
-            ui.label(format!("Database: {}", db.display()));
-        });
-    })
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("pantau")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "pantau",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            // Without --db, reopen the database of the last run if it still exists.
+            let db = match &settings.db_path {
+                Some(last) if db == crate::pipeline::default_database() && last.exists() => {
+                    last.clone()
+                }
+                _ => db,
+            };
+            Ok(Box::new(PantauApp::new(db, settings, true)))
+        }),
+    )
 }

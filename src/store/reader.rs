@@ -1,0 +1,365 @@
+//! Reading single articles and lists of articles for the dashboard, and correcting dates.
+
+use super::{ArticleId, Result, Store, day_number};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, params, params_from_iter, types::Value};
+
+/// One article with its mentions, as the reader shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleView {
+    /// Row id.
+    pub id: ArticleId,
+    /// Headline.
+    pub title: String,
+    /// Text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Outlet.
+    pub source: String,
+    /// URL.
+    pub url: String,
+    /// The file it came from.
+    pub path: String,
+    /// Publication date, if known.
+    pub published: Option<NaiveDate>,
+    /// Where the date came from ("metadata", "user", "none", ...).
+    pub date_source: String,
+    /// Language code.
+    pub language: String,
+    /// Mentions in text order.
+    pub mentions: Vec<ArticleMention>,
+}
+
+/// Where one mention stands in an article's text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleMention {
+    /// Actor code.
+    pub actor_code: String,
+    /// First character (Unicode scalar values from the text's start).
+    pub start_char: usize,
+    /// One past the last character.
+    pub end_char: usize,
+    /// name | short | demonym | place.
+    pub via: String,
+    /// Sentence index.
+    pub sentence_idx: u32,
+    /// Paragraph index.
+    pub paragraph_idx: u32,
+}
+
+/// Which articles to list; every field narrows the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ArticleListQuery {
+    /// Only articles mentioning this actor.
+    pub actor_code: Option<String>,
+    /// Published on or after.
+    pub from: Option<NaiveDate>,
+    /// Published on or before.
+    pub to: Option<NaiveDate>,
+    /// Only undated articles.
+    pub undated_only: bool,
+    /// Language codes ("id", "en"); empty = all.
+    pub languages: Vec<String>,
+    /// Outlets; empty = all.
+    pub sources: Vec<String>,
+    /// Full-text search (SQLite FTS5 syntax); empty = none.
+    pub text: String,
+}
+
+/// One row of an article list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleListRow {
+    /// Row id.
+    pub id: ArticleId,
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub source: String,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Language code.
+    pub language: String,
+    /// Mentions of all actors.
+    pub mentions: u64,
+}
+
+/// An actor and its aliases, for the dictionary view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActorEntry {
+    /// Code.
+    pub code: String,
+    /// "country" or "organization".
+    pub kind: String,
+    /// English name.
+    pub name: String,
+    /// Indonesian name.
+    pub name_id: String,
+    /// Organization type.
+    pub org_type: String,
+    /// "builtin" or "user".
+    pub origin: String,
+    /// Aliases.
+    pub aliases: Vec<AliasEntry>,
+}
+
+/// One alias of an actor.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AliasEntry {
+    /// The alias text.
+    pub alias: String,
+    /// Language code or "any".
+    pub language: String,
+    /// name | short | demonym | place.
+    pub via: String,
+    /// "exact" or "fold".
+    pub case_rule: String,
+    /// Used by the tagger.
+    pub enabled: bool,
+}
+
+fn parse_published(p: Option<String>) -> Option<NaiveDate> {
+    let p = p?;
+    NaiveDateTime::parse_from_str(&p, "%Y-%m-%dT%H:%M:%S")
+        .map(|d| d.date())
+        .ok()
+        .or_else(|| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
+}
+
+impl Store {
+    /// One article with its mentions; `None` if there is no such article.
+    pub fn article(&self, id: ArticleId) -> Result<Option<ArticleView>> {
+        let article = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, text, source, url, path, published, date_source, language
+                 FROM articles WHERE id = ?1",
+            )?
+            .query_row([id], |r| {
+                Ok(ArticleView {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    text: r.get(2)?,
+                    source: r.get(3)?,
+                    url: r.get(4)?,
+                    path: r.get(5)?,
+                    published: parse_published(r.get(6)?),
+                    date_source: r.get(7)?,
+                    language: r.get(8)?,
+                    mentions: Vec::new(),
+                })
+            })
+            .optional()?;
+        let Some(mut article) = article else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.code, m.start_char, m.end_char, m.via, m.sentence_idx, m.paragraph_idx
+             FROM mentions m JOIN actors c ON c.id = m.actor_id
+             WHERE m.article_id = ?1 ORDER BY m.start_char",
+        )?;
+        article.mentions = stmt
+            .query_map([id], |r| {
+                Ok(ArticleMention {
+                    actor_code: r.get(0)?,
+                    start_char: r.get::<_, i64>(1)?.max(0) as usize,
+                    end_char: r.get::<_, i64>(2)?.max(0) as usize,
+                    via: r.get(3)?,
+                    sentence_idx: r.get(4)?,
+                    paragraph_idx: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(article))
+    }
+
+    /// Sets the publication date of `ids` to `date` (date source "user"), in the articles and
+    /// in the per-actor counts the timeline reads; returns the number of articles changed.
+    pub fn set_article_dates(&mut self, ids: &[ArticleId], date: NaiveDate) -> Result<usize> {
+        let published = date.format("%Y-%m-%dT00:00:00").to_string();
+        let day = day_number(date);
+        let tx = self.conn.transaction()?;
+        let mut changed = 0;
+        {
+            let mut article = tx.prepare_cached(
+                "UPDATE articles SET published = ?1, published_day = ?2, date_source = 'user'
+                 WHERE id = ?3",
+            )?;
+            let mut counts = tx.prepare_cached(
+                "UPDATE article_actors SET published_day = ?1 WHERE article_id = ?2",
+            )?;
+            for &id in ids {
+                changed += article.execute(params![published, day, id])?;
+                counts.execute(params![day, id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// A page of the articles that `query` selects, newest first (undated last), and how many
+    /// it selects in all.
+    pub fn list_articles(
+        &self,
+        query: &ArticleListQuery,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<ArticleListRow>, u64)> {
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(code) = &query.actor_code {
+            args.push(Value::Text(code.clone()));
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM article_actors x JOIN actors c ON c.id = x.actor_id
+                  WHERE x.article_id = a.id AND c.code = ?{})",
+                args.len()
+            ));
+        }
+        if query.undated_only {
+            conds.push("a.published_day IS NULL".into());
+        }
+        if let Some(from) = query.from {
+            args.push(Value::Integer(day_number(from)));
+            conds.push(format!("a.published_day >= ?{}", args.len()));
+        }
+        if let Some(to) = query.to {
+            args.push(Value::Integer(day_number(to)));
+            conds.push(format!("a.published_day <= ?{}", args.len()));
+        }
+        for (column, values) in [
+            ("a.language", &query.languages),
+            ("a.source", &query.sources),
+        ] {
+            if values.is_empty() {
+                continue;
+            }
+            let mut marks = Vec::new();
+            for v in values {
+                args.push(Value::Text(v.clone()));
+                marks.push(format!("?{}", args.len()));
+            }
+            conds.push(format!("{column} IN ({})", marks.join(", ")));
+        }
+        if !query.text.trim().is_empty() {
+            args.push(Value::Text(fts_phrase(&query.text)));
+            conds.push(format!(
+                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{})",
+                args.len()
+            ));
+        }
+        let filter = if conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conds.join(" AND "))
+        };
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM articles a {filter}"),
+            params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?;
+        args.push(Value::Integer(limit as i64));
+        args.push(Value::Integer(offset as i64));
+        let (l, o) = (args.len() - 1, args.len());
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT a.id, a.title, a.source, a.published, a.language,
+               COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0)
+             FROM articles a {filter}
+             ORDER BY a.published_day IS NULL, a.published_day DESC, a.id LIMIT ?{l} OFFSET ?{o}"
+        ))?;
+        let rows = stmt
+            .query_map(params_from_iter(args.iter()), |r| {
+                Ok(ArticleListRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    published: parse_published(r.get(3)?),
+                    language: r.get(4)?,
+                    mentions: r.get::<_, i64>(5)?.max(0) as u64,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((rows, total.max(0) as u64))
+    }
+
+    /// The outlets, most articles first.
+    pub fn sources(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1",
+        )?;
+        Ok(stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every actor with its aliases, by kind then code.
+    pub fn dictionary_entries(&self) -> Result<Vec<ActorEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.code, c.kind, c.name, c.name_id, c.org_type, c.origin,
+                    a.alias, a.language, a.via, a.case_rule, a.enabled
+             FROM actors c LEFT JOIN aliases a ON a.actor_id = c.id
+             ORDER BY c.kind, c.code, a.via, a.alias",
+        )?;
+        let mut out: Vec<ActorEntry> = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let code: String = r.get(0)?;
+            if out.last().is_none_or(|e| e.code != code) {
+                out.push(ActorEntry {
+                    code,
+                    kind: r.get(1)?,
+                    name: r.get(2)?,
+                    name_id: r.get(3)?,
+                    org_type: r.get(4)?,
+                    origin: r.get(5)?,
+                    aliases: Vec::new(),
+                });
+            }
+            if let (Some(alias), Some(entry)) = (r.get::<_, Option<String>>(6)?, out.last_mut()) {
+                entry.aliases.push(AliasEntry {
+                    alias,
+                    language: r.get(7)?,
+                    via: r.get(8)?,
+                    case_rule: r.get(9)?,
+                    enabled: r.get::<_, i64>(10)? != 0,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// True when the database holds no article and no import was ever run.
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM import_runs)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n == 0)
+    }
+}
+
+/// A user's search words as an FTS5 query: each word quoted (so punctuation cannot break the
+/// syntax), all words required.
+fn fts_phrase(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::day_date;
+
+    #[test]
+    fn quotes_search_words() {
+        assert_eq!(fts_phrase(" Rusia  \"AS\" "), "\"Rusia\" \"\"\"AS\"\"\"");
+        assert_eq!(
+            day_date(day_number(
+                NaiveDate::from_ymd_opt(2017, 3, 4).unwrap_or_default()
+            )),
+            NaiveDate::from_ymd_opt(2017, 3, 4).unwrap_or_default()
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! What a view asks the app to do; the app applies actions at the end of the frame.
+
+use super::analysis::DrillDown;
+use super::app::Tab;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// One row per mention (whole database).
+    Mentions,
+    /// One row per article (whole database).
+    Articles,
+    /// The timeline as shown.
+    Timeline,
+    /// The co-occurrence table as shown.
+    Cooccurrence,
+    /// The article list as shown.
+    ArticleList,
+    /// The co-occurrence network (GEXF, for Gephi).
+    Network,
+}
+
+impl ExportKind {
+    /// A default file name.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ExportKind::Mentions => "mentions.csv",
+            ExportKind::Articles => "articles.csv",
+            ExportKind::Timeline => "timeline.csv",
+            ExportKind::Cooccurrence => "cooccurrence.csv",
+            ExportKind::ArticleList => "article-list.csv",
+            ExportKind::Network => "network.gexf",
+        }
+    }
+}
+
+/// A request from a view or the menu.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Ask for a new database file (dialog).
+    NewDatabase,
+    /// Ask for a database to open (dialog).
+    OpenDatabase,
+    /// Switch to this database.
+    UseDatabase(PathBuf),
+    /// Ask for files (or a folder) to import (dialog).
+    ImportDialog {
+        /// A folder instead of files.
+        folder: bool,
+    },
+    /// Import these files and folders.
+    Import(Vec<PathBuf>),
+    /// Stop the running import.
+    CancelImport,
+    /// Close the import report.
+    DismissReport,
+    /// Ask where to export (dialog).
+    Export(ExportKind),
+    /// Export to this file.
+    ExportTo(ExportKind, PathBuf),
+    /// Plot or stop plotting an actor.
+    ToggleActor(String),
+    /// Plot nothing.
+    ClearActors,
+    /// Show a tab.
+    ShowTab(Tab),
+    /// List the articles behind a number (switches to the Articles tab).
+    DrillDown(DrillDown),
+    /// Open one article in the reader.
+    OpenArticle(i64),
+    /// Set the date of these articles.
+    SetDates(Vec<i64>, NaiveDate),
+    /// Close the window.
+    Quit,
+}

@@ -1,0 +1,344 @@
+//! The app shell: saved settings, live jobs, the panels, and the actions applied each frame.
+
+use super::action::Action;
+use super::analysis::{ActorCount, Filter, PairStat, Spike, Timeline};
+use super::articles_view::{ArticleListing, ArticlesState};
+use super::jobs::{Dialogs, ImportJob, Query, Task};
+pub use super::settings::{BINS, Settings, Tab, WINDOWS};
+use super::{actors_panel, articles_view, cooccurrence_view, dictionary_view, menu, timeline_view};
+use crate::pipeline::ImportReport;
+use crate::store::{ActorEntry, ArticleView};
+use std::path::PathBuf;
+
+/// What the views show, computed in the background.
+#[derive(Default)]
+pub(crate) struct Data {
+    pub actor_counts: Query<Vec<ActorCount>>,
+    pub timeline: Query<(Timeline, Vec<Spike>)>,
+    pub cooccurrence: Query<Vec<PairStat>>,
+    pub articles: Query<ArticleListing>,
+    pub article: Query<Option<ArticleView>>,
+    pub dictionary: Query<Vec<ActorEntry>>,
+}
+
+/// The dashboard.
+pub struct PantauApp {
+    /// Saved settings.
+    pub settings: Settings,
+    pub(crate) db: PathBuf,
+    pub(crate) data: Data,
+    pub(crate) actors: actors_panel::ActorsState,
+    pub(crate) articles: ArticlesState,
+    pub(crate) cooc: cooccurrence_view::CoocState,
+    pub(crate) import: Option<ImportJob>,
+    pub(crate) report: Option<Result<ImportReport, String>>,
+    pub(crate) dialogs: Dialogs,
+    pub(crate) tasks: Vec<Task>,
+    /// Messages for the status bar: (text, is_error).
+    pub notices: Vec<(String, bool)>,
+    pub(crate) version: u64,
+    pub(crate) pending: Vec<Action>,
+    sample_on_empty: bool,
+    started: bool,
+    quit: bool,
+}
+
+impl PantauApp {
+    /// The app on `db`; with `sample_on_empty`, an empty database gets the bundled sample.
+    pub fn new(db: PathBuf, settings: Settings, sample_on_empty: bool) -> Self {
+        PantauApp {
+            settings: Settings {
+                db_path: Some(db.clone()),
+                ..settings
+            },
+            db,
+            data: Data::default(),
+            actors: Default::default(),
+            articles: Default::default(),
+            cooc: Default::default(),
+            import: None,
+            report: None,
+            dialogs: Dialogs::default(),
+            tasks: Vec::new(),
+            notices: Vec::new(),
+            version: 0,
+            pending: Vec::new(),
+            sample_on_empty,
+            started: false,
+            quit: false,
+        }
+    }
+
+    /// The database file.
+    pub fn database(&self) -> &std::path::Path {
+        &self.db
+    }
+
+    /// Queues an action, applied at the end of the next frame (what the views and tests do).
+    pub fn send(&mut self, action: Action) {
+        self.pending.push(action);
+    }
+
+    /// Starts importing `paths` in the background (as File → Import does).
+    pub fn import_paths(&mut self, paths: Vec<PathBuf>) {
+        self.send(Action::Import(paths));
+    }
+
+    /// True while an import, an export or a query runs.
+    pub fn is_busy(&self) -> bool {
+        self.import.is_some()
+            || !self.tasks.is_empty()
+            || self.data.actor_counts.is_running()
+            || self.data.timeline.is_running()
+            || self.data.cooccurrence.is_running()
+            || self.data.articles.is_running()
+            || self.data.article.is_running()
+    }
+
+    /// The last import's report.
+    pub fn last_report(&self) -> Option<&Result<ImportReport, String>> {
+        self.report.as_ref()
+    }
+
+    /// The timeline as last computed.
+    pub fn timeline(&self) -> Option<std::sync::Arc<(Timeline, Vec<Spike>)>> {
+        self.data.timeline.value()
+    }
+
+    /// The co-occurrence pairs as shown (sorted as the table is).
+    pub fn pairs(&self) -> Vec<PairStat> {
+        let mut pairs = self
+            .data
+            .cooccurrence
+            .value()
+            .map(|p| p.as_ref().clone())
+            .unwrap_or_default();
+        self.cooc.sort(&mut pairs);
+        pairs
+    }
+
+    /// The analysis filter of the current settings.
+    pub(crate) fn filter(&self) -> Filter {
+        Filter {
+            from: self.settings.from,
+            to: self.settings.to,
+            ..Filter::default()
+        }
+    }
+
+    /// Draws one frame (what `eframe::App::ui` calls; tests call it through kittest).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.started {
+            self.started = true;
+            ctx.set_theme(if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            if self.sample_on_empty {
+                self.import_sample_if_empty();
+            }
+        }
+        self.poll(&ctx);
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.send(Action::Import(dropped));
+        }
+        self.request_data(&ctx);
+
+        let mut actions: Vec<Action> = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| {
+            actions.extend(menu::menu_ui(ui, self));
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            actions.extend(menu::status_ui(ui, self));
+        });
+        egui::Panel::left("actors")
+            .default_size(270.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                let counts = self.data.actor_counts.value();
+                actions.extend(actors_panel::actors_ui(
+                    ui,
+                    &mut self.actors,
+                    counts.as_deref().map(Vec::as_slice),
+                    &self.settings.selected,
+                ));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            actions.extend(self.central_ui(ui));
+        });
+        self.pending.extend(actions);
+        for action in std::mem::take(&mut self.pending) {
+            self.apply(action, &ctx);
+        }
+        if self.quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) -> Option<Action> {
+        let mut action = None;
+        ui.horizontal(|ui| {
+            for (tab, label) in Tab::ALL {
+                if ui
+                    .selectable_label(self.settings.tab == tab, label)
+                    .clicked()
+                {
+                    action = Some(Action::ShowTab(tab));
+                }
+            }
+        });
+        ui.separator();
+        let d = &self.data;
+        let error = match self.settings.tab {
+            Tab::Timeline => d.timeline.error(),
+            Tab::Cooccurrence => d.cooccurrence.error(),
+            Tab::Articles => d.articles.error().or(d.article.error()),
+            Tab::Dictionary => d.dictionary.error(),
+        };
+        if let Some(e) = error.or(d.actor_counts.error()) {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let view_action = match self.settings.tab {
+            Tab::Timeline => {
+                let data = self.data.timeline.value();
+                timeline_view::timeline_ui(
+                    ui,
+                    &mut self.settings,
+                    data.as_deref(),
+                    self.data.timeline.is_running(),
+                )
+            }
+            Tab::Cooccurrence => {
+                let data = self.data.cooccurrence.value();
+                cooccurrence_view::cooccurrence_ui(
+                    ui,
+                    &mut self.settings,
+                    &mut self.cooc,
+                    data.as_deref().map(Vec::as_slice),
+                    self.data.cooccurrence.is_running(),
+                )
+            }
+            Tab::Articles => {
+                let list = self.data.articles.value();
+                let article = self.data.article.value();
+                articles_view::articles_ui(
+                    ui,
+                    &mut self.articles,
+                    list.as_deref(),
+                    article.as_deref().and_then(Option::as_ref),
+                    self.data.articles.is_running(),
+                )
+            }
+            Tab::Dictionary => {
+                let entries = self.data.dictionary.value();
+                dictionary_view::dictionary_ui(
+                    ui,
+                    &mut self.actors.dictionary_search,
+                    entries.as_deref().map(Vec::as_slice),
+                )
+            }
+        };
+        action.or(view_action)
+    }
+
+    fn import_sample_if_empty(&mut self) {
+        let empty = crate::store::Store::open(&self.db).and_then(|s| s.is_empty());
+        match empty {
+            Ok(true) => match super::sample::write_sample() {
+                Ok(paths) => {
+                    self.notices
+                        .push(("Importing the bundled sample corpus…".into(), false));
+                    if self.settings.selected.is_empty() {
+                        // Something to look at as soon as the sample is in.
+                        self.settings.selected =
+                            ["USA", "CHN", "RUS", "PRK"].map(String::from).to_vec();
+                    }
+                    self.send(Action::Import(paths));
+                }
+                Err(e) => self
+                    .notices
+                    .push((format!("Cannot unpack the sample: {e}"), true)),
+            },
+            Ok(false) => {}
+            Err(e) => self.notices.push((e.to_string(), true)),
+        }
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::ShowTab(tab) => self.settings.tab = tab,
+            Action::ToggleActor(code) => {
+                if let Some(i) = self.settings.selected.iter().position(|c| *c == code) {
+                    self.settings.selected.remove(i);
+                } else {
+                    self.settings.selected.push(code);
+                }
+            }
+            Action::ClearActors => self.settings.selected.clear(),
+            Action::DrillDown(what) => {
+                self.articles.show_drill_down(what);
+                self.settings.tab = Tab::Articles;
+            }
+            Action::OpenArticle(id) => {
+                self.articles.open = Some(id);
+                self.settings.tab = Tab::Articles;
+            }
+            Action::Quit => self.quit = true,
+            Action::DismissReport => self.report = None,
+            Action::CancelImport => {
+                if let Some(job) = &self.import {
+                    job.cancel();
+                }
+            }
+            other => menu::apply_file_action(self, other, ctx),
+        }
+    }
+
+    /// Starts an import job unless one runs.
+    pub(crate) fn start_import(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        if self.import.is_some() {
+            self.notices
+                .push(("An import is already running.".into(), true));
+            return;
+        }
+        let label = match paths.as_slice() {
+            [one] => one.display().to_string(),
+            many => format!("{} files and folders", many.len()),
+        };
+        self.report = None;
+        self.import = Some(ImportJob::start(self.db.clone(), paths, label, ctx.clone()));
+    }
+
+    /// Switches to another database.
+    pub(crate) fn use_database(&mut self, db: PathBuf) {
+        if let Some(job) = &self.import {
+            job.cancel();
+        }
+        self.import = None;
+        self.db = db.clone();
+        self.settings.db_path = Some(db);
+        self.articles = Default::default();
+        self.data_changed();
+    }
+}
+
+impl eframe::App for PantauApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,146 @@
+//! Exports started from the menu or a view: the whole database (mentions, articles) through
+//! `crate::export`, or what a view shows, written on a background thread.
+
+use super::action::ExportKind;
+use super::analysis::{PairStat, Timeline};
+use super::app::PantauApp;
+use super::articles_view::ArticleListing;
+use super::jobs::Task;
+use crate::export::{CsvOptions, safe_cell};
+use std::path::{Path, PathBuf};
+
+/// Starts writing `kind` to `path`; the outcome comes back as a notice.
+pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::Context) {
+    let db = app.database().to_path_buf();
+    let job: Box<dyn FnOnce() -> Result<u64, String> + Send> = match kind {
+        ExportKind::Mentions | ExportKind::Articles => Box::new(move || {
+            let store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
+            let file = create(&path)?;
+            let out = std::io::BufWriter::new(file);
+            let written = if kind == ExportKind::Mentions {
+                crate::export::write_mentions_csv(&store, out, CsvOptions::default())
+            } else {
+                crate::export::write_articles_csv(&store, out, CsvOptions::default())
+            };
+            written.map_err(|e| e.to_string())
+        }),
+        ExportKind::Network => {
+            let filter = app.filter();
+            let window = super::app::WINDOWS[app.settings.window.min(2)].0;
+            let min_support = app.settings.min_support;
+            Box::new(move || {
+                let store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
+                let out = std::io::BufWriter::new(create(&path)?);
+                crate::export::write_network_gexf(&store, out, window, min_support, None, &filter)
+                    .map_err(|e| e.to_string())
+            })
+        }
+        ExportKind::Timeline => {
+            let Some(data) = app.timeline() else {
+                app.notices
+                    .push(("Nothing to export yet: the timeline is empty.".into(), true));
+                return;
+            };
+            Box::new(move || timeline_csv(&data.0, &path).map_err(|e| e.to_string()))
+        }
+        ExportKind::Cooccurrence => {
+            let pairs = app.pairs();
+            Box::new(move || pairs_csv(&pairs, &path).map_err(|e| e.to_string()))
+        }
+        ExportKind::ArticleList => {
+            let Some(list) = app.data.articles.value() else {
+                app.notices.push(("Nothing to export yet.".into(), true));
+                return;
+            };
+            Box::new(move || list_csv(&list, &path).map_err(|e| e.to_string()))
+        }
+    };
+    let name = kind.file_name();
+    app.tasks.push(Task::start(ctx, move || {
+        job().map(|rows| format!("Exported {rows} rows ({name})."))
+    }));
+}
+
+fn create(path: &Path) -> Result<std::fs::File, String> {
+    std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn writer(path: &Path) -> Result<csv::Writer<std::fs::File>, csv::Error> {
+    Ok(csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(std::fs::File::create(path)?))
+}
+
+/// One row per actor and bin.
+pub fn timeline_csv(t: &Timeline, path: &Path) -> Result<u64, csv::Error> {
+    let mut w = writer(path)?;
+    w.write_record([
+        "actor_code",
+        "actor_name",
+        "bin_start",
+        "articles",
+        "mentions",
+        "total_articles",
+        "share",
+    ])?;
+    let mut n = 0;
+    for s in &t.series {
+        for p in &s.points {
+            w.write_record([
+                s.actor_code.clone(),
+                safe_cell(&s.actor_name).into_owned(),
+                p.bin_start.to_string(),
+                p.articles.to_string(),
+                p.mentions.to_string(),
+                p.total_articles.to_string(),
+                format!("{:.6}", p.share),
+            ])?;
+            n += 1;
+        }
+    }
+    w.flush()?;
+    Ok(n)
+}
+
+/// One row per pair, in the table's order.
+pub fn pairs_csv(pairs: &[PairStat], path: &Path) -> Result<u64, csv::Error> {
+    let mut w = writer(path)?;
+    w.write_record([
+        "actor_a", "name_a", "actor_b", "name_b", "both", "a_units", "b_units", "units", "jaccard",
+        "npmi", "llr",
+    ])?;
+    for p in pairs {
+        w.write_record([
+            p.actor_a.clone(),
+            safe_cell(&p.name_a).into_owned(),
+            p.actor_b.clone(),
+            safe_cell(&p.name_b).into_owned(),
+            p.both.to_string(),
+            p.a_units.to_string(),
+            p.b_units.to_string(),
+            p.units.to_string(),
+            format!("{:.6}", p.jaccard),
+            format!("{:.6}", p.npmi),
+            format!("{:.3}", p.llr),
+        ])?;
+    }
+    w.flush()?;
+    Ok(pairs.len() as u64)
+}
+
+/// The article list page as shown.
+pub fn list_csv(list: &ArticleListing, path: &Path) -> Result<u64, csv::Error> {
+    let mut w = writer(path)?;
+    w.write_record(["article_id", "published", "source", "language", "title"])?;
+    for r in &list.rows {
+        w.write_record([
+            r.id.to_string(),
+            r.published.map(|d| d.to_string()).unwrap_or_default(),
+            safe_cell(&r.source).into_owned(),
+            r.language.clone(),
+            safe_cell(&r.title).into_owned(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(list.rows.len() as u64)
+}

@@ -1,0 +1,271 @@
+//! Work off the UI thread: imports, queries, exports and file dialogs. Each job is a thread
+//! with its own database connection that sends messages over a channel and asks for a repaint;
+//! the app drains the channels once per frame.
+
+use crate::pipeline::{ImportOptions, ImportProgress, ImportReport};
+use crate::store::Store;
+use crossbeam_channel::{Receiver, Sender, unbounded};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A message of an import thread.
+enum ImportMsg {
+    Progress(ImportProgress),
+    Done(Result<ImportReport, String>),
+}
+
+/// A running import.
+pub struct ImportJob {
+    rx: Receiver<ImportMsg>,
+    cancel: Arc<AtomicBool>,
+    /// The latest progress.
+    pub progress: ImportProgress,
+    /// What is being imported, for the progress line.
+    pub label: String,
+}
+
+impl ImportJob {
+    /// Starts importing `paths` into the database at `db`.
+    pub fn start(db: PathBuf, paths: Vec<PathBuf>, label: String, ctx: egui::Context) -> Self {
+        let (tx, rx) = unbounded();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = cancel.clone();
+        std::thread::spawn(move || {
+            let result = run_import(&db, &paths, &flag, &tx, &ctx);
+            let _ = tx.send(ImportMsg::Done(result));
+            ctx.request_repaint();
+        });
+        ImportJob {
+            rx,
+            cancel,
+            progress: ImportProgress::default(),
+            label,
+        }
+    }
+
+    /// Asks the import to stop after the current file.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// True once Cancel was pressed.
+    pub fn is_cancelling(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Takes the messages sent so far; the report once the import ended.
+    pub fn poll(&mut self) -> Option<Result<ImportReport, String>> {
+        for msg in self.rx.try_iter() {
+            match msg {
+                ImportMsg::Progress(p) => self.progress = p,
+                ImportMsg::Done(result) => return Some(result),
+            }
+        }
+        None
+    }
+}
+
+fn run_import(
+    db: &Path,
+    paths: &[PathBuf],
+    cancel: &AtomicBool,
+    tx: &Sender<ImportMsg>,
+    ctx: &egui::Context,
+) -> Result<ImportReport, String> {
+    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+    let matcher = crate::pipeline::prepare_matcher(&mut store, Default::default())
+        .map_err(|e| e.to_string())?;
+    let mut last = std::time::Instant::now();
+    crate::pipeline::import_paths(
+        &mut store,
+        &matcher,
+        paths,
+        &ImportOptions::default(),
+        cancel,
+        |p| {
+            // At most ~30 messages a second: the UI needs no more.
+            if last.elapsed().as_millis() >= 33 || p.files_done == p.files_total {
+                last = std::time::Instant::now();
+                let _ = tx.send(ImportMsg::Progress(p.clone()));
+                ctx.request_repaint();
+            }
+        },
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// Results of a background computation, cached by key (the view, its filter and parameters
+/// rendered with `Debug`), computed on a thread with its own connection.
+pub struct Query<V> {
+    wanted: Option<String>,
+    running: HashMap<String, Receiver<Result<V, String>>>,
+    cache: HashMap<String, Result<Arc<V>, String>>,
+}
+
+impl<V> Default for Query<V> {
+    fn default() -> Self {
+        Query {
+            wanted: None,
+            running: HashMap::new(),
+            cache: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Send + Sync + 'static> Query<V> {
+    /// Asks for the value of `key`; computes it with `f` on a thread unless cached or running.
+    pub fn request<K: std::fmt::Debug>(
+        &mut self,
+        key: &K,
+        db: &Path,
+        ctx: &egui::Context,
+        f: impl FnOnce(&Store) -> Result<V, crate::store::StoreError> + Send + 'static,
+    ) {
+        let key = format!("{key:?}");
+        self.wanted = Some(key.clone());
+        if self.cache.contains_key(&key) || self.running.contains_key(&key) {
+            return;
+        }
+        let (tx, rx) = unbounded();
+        let (db, ctx) = (db.to_path_buf(), ctx.clone());
+        std::thread::spawn(move || {
+            let result = Store::open(&db)
+                .and_then(|store| f(&store))
+                .map_err(|e| e.to_string());
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.running.insert(key, rx);
+    }
+
+    /// Collects finished computations.
+    pub fn poll(&mut self) {
+        let mut done = Vec::new();
+        for (key, rx) in &self.running {
+            match rx.try_recv() {
+                Ok(result) => done.push((key.clone(), result)),
+                Err(crossbeam_channel::TryRecvError::Disconnected) => {
+                    done.push((key.clone(), Err("the query thread stopped".into())));
+                }
+                Err(crossbeam_channel::TryRecvError::Empty) => {}
+            }
+        }
+        if self.cache.len() > 32 {
+            self.cache.clear();
+        }
+        for (key, result) in done {
+            self.running.remove(&key);
+            self.cache.insert(key, result.map(Arc::new));
+        }
+    }
+
+    /// The value of the last requested key, if computed.
+    pub fn value(&self) -> Option<Arc<V>> {
+        match self.cache.get(self.wanted.as_ref()?)? {
+            Ok(v) => Some(v.clone()),
+            Err(_) => None,
+        }
+    }
+
+    /// The error of the last requested key, if it failed.
+    pub fn error(&self) -> Option<&str> {
+        self.cache
+            .get(self.wanted.as_ref()?)?
+            .as_ref()
+            .err()
+            .map(String::as_str)
+    }
+
+    /// True while the last requested key is being computed.
+    pub fn is_running(&self) -> bool {
+        self.wanted
+            .as_ref()
+            .is_some_and(|k| self.running.contains_key(k))
+    }
+
+    /// Forgets every cached value (the database changed).
+    pub fn invalidate(&mut self) {
+        self.cache.clear();
+        self.running.clear();
+    }
+}
+
+/// File dialogs run on their own thread (a blocking dialog would freeze the window); the
+/// answer comes back as an action.
+#[derive(Default)]
+pub struct Dialogs {
+    tx: Option<Sender<Option<super::action::Action>>>,
+    rx: Option<Receiver<Option<super::action::Action>>>,
+    open: bool,
+}
+
+impl Dialogs {
+    /// Shows `dialog` on a thread; its answer (an action, or nothing when cancelled) comes back
+    /// through [`Dialogs::poll`].
+    pub fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        dialog: impl FnOnce() -> Option<super::action::Action> + Send + 'static,
+    ) {
+        if self.open {
+            return;
+        }
+        if self.tx.is_none() {
+            let (tx, rx) = unbounded();
+            self.tx = Some(tx);
+            self.rx = Some(rx);
+        }
+        let Some(tx) = self.tx.clone() else { return };
+        let ctx = ctx.clone();
+        self.open = true;
+        std::thread::spawn(move || {
+            let _ = tx.send(dialog());
+            ctx.request_repaint();
+        });
+    }
+
+    /// Answers of closed dialogs.
+    pub fn poll(&mut self) -> Vec<super::action::Action> {
+        let answers: Vec<Option<_>> = self
+            .rx
+            .as_ref()
+            .map(|rx| rx.try_iter().collect())
+            .unwrap_or_default();
+        if !answers.is_empty() {
+            self.open = false;
+        }
+        answers.into_iter().flatten().collect()
+    }
+}
+
+/// A one-shot job with a message at the end (exports, date changes).
+pub struct Task {
+    rx: Receiver<Result<String, String>>,
+}
+
+impl Task {
+    /// Runs `f` on a thread.
+    pub fn start(
+        ctx: &egui::Context,
+        f: impl FnOnce() -> Result<String, String> + Send + 'static,
+    ) -> Self {
+        let (tx, rx) = unbounded();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(f());
+            ctx.request_repaint();
+        });
+        Task { rx }
+    }
+
+    /// The outcome once done.
+    pub fn poll(&self) -> Option<Result<String, String>> {
+        match self.rx.try_recv() {
+            Ok(r) => Some(r),
+            Err(crossbeam_channel::TryRecvError::Empty) => None,
+            Err(_) => Some(Err("the job stopped".into())),
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The reader: one article with every mention highlighted in its actor's colour, and
+//! keyword-in-context lines per actor.
+
+use super::action::Action;
+use super::analysis::Kwic;
+use super::colors::{actor_color, highlight};
+use crate::store::ArticleView;
+use egui::text::{LayoutJob, TextFormat};
+use std::collections::BTreeMap;
+
+/// Draws an article.
+pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
+    let mut action = None;
+    ui.heading(if a.title.is_empty() {
+        "(untitled)"
+    } else {
+        &a.title
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(format!(
+            "{} · {} ({}) · {} · #{}",
+            if a.source.is_empty() {
+                "no source"
+            } else {
+                &a.source
+            },
+            a.published.map_or("undated".into(), |d| d.to_string()),
+            a.date_source,
+            a.language,
+            a.id
+        ));
+        if !a.url.is_empty() {
+            ui.hyperlink_to("link", &a.url);
+        }
+    });
+    let mut per_actor: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &a.mentions {
+        *per_actor.entry(&m.actor_code).or_default() += 1;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (code, n) in &per_actor {
+            let text =
+                egui::RichText::new(format!("{code} ×{n}")).background_color(highlight(code));
+            if ui
+                .button(text)
+                .on_hover_text("list the articles mentioning it")
+                .clicked()
+            {
+                action = Some(Action::DrillDown(super::analysis::DrillDown::Actor {
+                    actor_code: code.to_string(),
+                }));
+            }
+        }
+    });
+    egui::CollapsingHeader::new("Keywords in context")
+        .default_open(false)
+        .show(ui, |ui| {
+            for code in per_actor.keys() {
+                ui.colored_label(actor_color(code), *code);
+                for k in kwic_lines(a, code, 5) {
+                    ui.label(kwic_job(ui, &k));
+                }
+            }
+        });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("reader")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.label(highlighted(ui, a));
+        });
+    action
+}
+
+/// Byte offset of every character, plus the end.
+fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
+/// The text with each mention's background in its actor's colour.
+pub fn highlighted(ui: &egui::Ui, a: &ArticleView) -> LayoutJob {
+    let starts = char_starts(&a.text);
+    let byte = |c: usize| starts.get(c).copied().unwrap_or(a.text.len());
+    let plain = TextFormat {
+        font_id: egui::TextStyle::Body.resolve(ui.style()),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    let mut at = 0;
+    for m in &a.mentions {
+        let (s, e) = (byte(m.start_char), byte(m.end_char));
+        if s < at || e <= s {
+            continue; // overlapping or empty
+        }
+        job.append(&a.text[at..s], 0.0, plain.clone());
+        let mut mark = plain.clone();
+        mark.background = highlight(&m.actor_code);
+        job.append(&a.text[s..e], 0.0, mark);
+        at = e;
+    }
+    job.append(&a.text[at..], 0.0, plain);
+    job
+}
+
+/// Up to `limit` context lines of `code`'s mentions.
+pub fn kwic_lines(a: &ArticleView, code: &str, limit: usize) -> Vec<Kwic> {
+    let starts = char_starts(&a.text);
+    let byte = |c: usize| starts.get(c).copied().unwrap_or(a.text.len());
+    a.mentions
+        .iter()
+        .filter(|m| m.actor_code == code)
+        .take(limit)
+        .map(|m| {
+            let (lo, hi) = (byte(m.start_char.saturating_sub(60)), byte(m.end_char + 60));
+            let (s, e) = (byte(m.start_char), byte(m.end_char).max(byte(m.start_char)));
+            Kwic {
+                actor_code: m.actor_code.clone(),
+                line: a.text[lo..hi].replace('\n', " "),
+                match_start: s - lo,
+                match_end: e - lo,
+            }
+        })
+        .collect()
+}
+
+/// A context line with the match highlighted.
+pub fn kwic_job(ui: &egui::Ui, k: &Kwic) -> LayoutJob {
+    let plain = TextFormat {
+        font_id: egui::TextStyle::Small.resolve(ui.style()),
+        color: ui.visuals().weak_text_color(),
+        ..Default::default()
+    };
+    let (s, e) = (
+        k.match_start.min(k.line.len()),
+        k.match_end.min(k.line.len()),
+    );
+    let mut job = LayoutJob::default();
+    if !k.line.is_char_boundary(s) || !k.line.is_char_boundary(e) {
+        job.append(&k.line, 0.0, plain);
+        return job;
+    }
+    job.append(&format!("…{}", &k.line[..s]), 0.0, plain.clone());
+    let mut mark = plain.clone();
+    mark.color = ui.visuals().strong_text_color();
+    mark.background = highlight(&k.actor_code);
+    job.append(&k.line[s..e], 0.0, mark);
+    job.append(&format!("{}…", &k.line[e..]), 0.0, plain);
+    job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::ArticleMention;
+
+    #[test]
+    fn kwic_uses_character_offsets() {
+        let a = ArticleView {
+            text: "Ça va: Rusia dan Tiongkok".into(),
+            mentions: vec![ArticleMention {
+                actor_code: "RUS".into(),
+                start_char: 7,
+                end_char: 12,
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let k = &kwic_lines(&a, "RUS", 5)[0];
+        assert_eq!(&k.line[k.match_start..k.match_end], "Rusia");
+    }
+}

@@ -1,0 +1,92 @@
+//! What the dashboard remembers between runs: a `#[serde(default)]` struct, apart from the
+//! live jobs and data.
+
+use super::analysis::{Bin, Window};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The tabs of the central area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Tab {
+    /// Mentions over time.
+    #[default]
+    Timeline,
+    /// Pairs of actors.
+    Cooccurrence,
+    /// The articles and the reader.
+    Articles,
+    /// Actors and aliases.
+    Dictionary,
+}
+
+impl Tab {
+    /// Every tab with its label.
+    pub const ALL: [(Tab, &'static str); 4] = [
+        (Tab::Timeline, "Timeline"),
+        (Tab::Cooccurrence, "Co-occurrence"),
+        (Tab::Articles, "Articles"),
+        (Tab::Dictionary, "Dictionary"),
+    ];
+}
+
+/// The bins a user can pick.
+pub const BINS: [(Bin, &str); 4] = [
+    (Bin::Day, "Day"),
+    (Bin::Week, "Week"),
+    (Bin::Month, "Month"),
+    (Bin::Year, "Year"),
+];
+
+/// The co-occurrence windows a user can pick.
+pub const WINDOWS: [(Window, &str); 3] = [
+    (Window::Article, "Article"),
+    (Window::Paragraph, "Paragraph"),
+    (Window::Sentence, "Sentence"),
+];
+
+/// Everything remembered between runs (and nothing else: jobs and data are not saved).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The database last used.
+    pub db_path: Option<PathBuf>,
+    /// The actors plotted, in the order picked.
+    pub selected: Vec<String>,
+    /// Index into [`BINS`].
+    pub bin: usize,
+    /// Index into [`WINDOWS`].
+    pub window: usize,
+    /// Dark theme.
+    pub dark: bool,
+    /// The open tab.
+    pub tab: Tab,
+    /// Plot the share of articles instead of counts.
+    pub share: bool,
+    /// Moving-average window in bins (1 = off).
+    pub moving_average: usize,
+    /// Date range of the timeline and co-occurrence.
+    pub from: Option<NaiveDate>,
+    /// Date range end.
+    pub to: Option<NaiveDate>,
+    /// Minimum support of a co-occurring pair.
+    pub min_support: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            db_path: None,
+            selected: Vec::new(),
+            bin: 2,
+            window: 0,
+            dark: true,
+            tab: Tab::Timeline,
+            share: false,
+            moving_average: 1,
+            from: None,
+            to: None,
+            min_support: 2,
+        }
+    }
+}
