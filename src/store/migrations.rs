@@ -100,6 +100,18 @@ const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
+    // 2: the user's exclusions: an alias that is not its actor in one article or in a phrase.
+    r#"
+    CREATE TABLE exclusions (
+        id INTEGER PRIMARY KEY,
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL DEFAULT '',
+        article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+        phrase TEXT,
+        CHECK ((article_id IS NULL) <> (phrase IS NULL))
+    );
+    CREATE INDEX exclusions_by_article ON exclusions(article_id);
+    "#,
 ];
 
 /// The schema version this build writes.

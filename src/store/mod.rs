@@ -6,12 +6,14 @@
 
 mod actors;
 mod articles;
+mod edits;
 pub mod migrations;
 mod rows;
 mod runs;
 mod stats;
 
 pub use articles::{InsertOutcome, text_hash};
+pub use edits::{AliasRecord, ArticleText, ExclusionRecord, ExclusionScope, NewAlias};
 pub use rows::{ArticleRow, MentionRow};
 pub use runs::{FileRecord, FileStatus, RunCounts};
 pub use stats::{FailedFile, Stats};
@@ -52,6 +54,9 @@ pub enum StoreError {
         /// Why.
         source: std::io::Error,
     },
+    /// A dictionary edit was refused (unknown actor, duplicate alias, empty text).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// Result of store operations.

@@ -82,6 +82,9 @@ pub struct Matcher {
     fold: Option<Automata>,
     exact: Option<Automata>,
     options: MatcherOptions,
+    /// Actor index → normalised lower-case phrases in which its matches are rejected.
+    excluded_phrases: Vec<Vec<String>>,
+    version: String,
 }
 
 #[derive(Clone, Copy)]
@@ -105,12 +108,45 @@ impl Matcher {
                 CaseRule::Exact => exact.push((normalize_alias(&alias.text, false), i)),
             }
         }
+        let mut excluded_phrases = vec![Vec::new(); dict.actors.len()];
+        for e in &dict.exclusions {
+            let phrase = normalize_alias(&e.phrase, true);
+            if let Some(list) = excluded_phrases.get_mut(e.actor)
+                && !phrase.is_empty()
+            {
+                list.push(phrase);
+            }
+        }
         Ok(Matcher {
             aliases: dict.aliases.clone(),
             actor_codes: dict.actors.iter().map(|a| a.code.clone()).collect(),
             fold: Automata::build(fold)?,
             exact: Automata::build(exact)?,
             options,
+            excluded_phrases,
+            version: dict.version_hash(),
+        })
+    }
+
+    /// [`Dictionary::version_hash`] of the dictionary the matcher was compiled from.
+    pub fn dictionary_version(&self) -> &str {
+        &self.version
+    }
+
+    /// True when the match `start..end` (bytes of the normalised text) of `actor` lies inside
+    /// one of the actor's excluded phrases.
+    fn in_excluded_phrase(&self, actor: usize, start: usize, end: usize, lower: &str) -> bool {
+        let Some(phrases) = self.excluded_phrases.get(actor) else {
+            return false;
+        };
+        if phrases.is_empty() {
+            return false;
+        }
+        let matched = &lower[start..end];
+        phrases.iter().any(|p| {
+            p.match_indices(matched).any(|(k, _)| {
+                start >= k && lower.get(start - k..start - k + p.len()) == Some(p.as_str())
+            })
         })
     }
 
@@ -252,6 +288,7 @@ impl Matcher {
                     !rule.unless_prev.iter().any(|w| w == prev)
                         && !rule.unless_next.iter().any(|w| w == next)
                 })
+                && !self.in_excluded_phrase(alias.actor, start, end, &norm.lower)
         })
     }
 
