@@ -592,7 +592,7 @@ mod tests {
         let builtin = Dictionary::builtin().expect("builtin");
         s.add_alias(&NewAlias {
             actor_code: "RUS".into(),
-            text: "Negeri Beruang Merah".into(),
+            text: "Negeri Tirai Besi".into(),
             language: Some(Language::Indonesian),
             case: None,
             via: Via::Name,
@@ -601,7 +601,7 @@ mod tests {
         assert!(
             s.add_alias(&NewAlias {
                 actor_code: "RUS".into(),
-                text: "Negeri Beruang Merah".into(),
+                text: "Negeri Tirai Besi".into(),
                 language: Some(Language::Indonesian),
                 case: None,
                 via: Via::Name,
@@ -615,7 +615,7 @@ mod tests {
         assert!(
             d.aliases
                 .iter()
-                .any(|a| a.actor == rus && a.text == "Negeri Beruang Merah")
+                .any(|a| a.actor == rus && a.text == "Negeri Tirai Besi")
         );
         assert!(!d.aliases.iter().any(|a| a.actor == rus && a.text == "Rusia"));
         assert_ne!(d.version_hash(), builtin.version_hash());
