@@ -110,7 +110,14 @@ fn main() {
     let dir = std::env::var_os("PANTAU_NERGRIT")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/ner-id-nergrit")
+            // ../shared next to the checkout, or two levels up from a worktree.
+            let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+            let near = root.join("../shared/corpora/ner-id-nergrit");
+            if near.exists() {
+                near
+            } else {
+                root.join("../../shared/corpora/ner-id-nergrit")
+            }
         });
     let sentences = read_corpus(&dir);
     if sentences.is_empty() {
