@@ -21,8 +21,11 @@ fn unescape(s: &str) -> String {
 fn regression_fixture() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tagging/regression.tsv");
     let content = std::fs::read_to_string(path).expect("fixture");
-    let m = Matcher::new(&Dictionary::builtin().expect("builtin"), MatcherOptions::default())
-        .expect("matcher");
+    let m = Matcher::new(
+        &Dictionary::builtin().expect("builtin"),
+        MatcherOptions::default(),
+    )
+    .expect("matcher");
     let mut failures = Vec::new();
     let mut cases = 0;
     for line in content.lines() {
@@ -30,7 +33,8 @@ fn regression_fixture() {
             continue;
         }
         let mut parts = line.splitn(3, '\t');
-        let (Some(lang), Some(want), Some(text)) = (parts.next(), parts.next(), parts.next()) else {
+        let (Some(lang), Some(want), Some(text)) = (parts.next(), parts.next(), parts.next())
+        else {
             panic!("bad fixture line {line:?}");
         };
         cases += 1;
@@ -136,7 +140,11 @@ fn edits_survive_a_restart_and_a_retag() {
             })
             .expect("alias");
         store
-            .add_exclusion("JOR", "Jordan", &ExclusionScope::Phrase("Jordan Henderson".into()))
+            .add_exclusion(
+                "JOR",
+                "Jordan",
+                &ExclusionScope::Phrase("Jordan Henderson".into()),
+            )
             .expect("phrase exclusion");
         store
             .add_exclusion("RUS", "Russia", &ExclusionScope::Article(2))

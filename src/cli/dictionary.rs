@@ -185,8 +185,9 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
                         .with_context(|| format!("case must be exact or fold, not {c:?}"))?,
                 ),
             };
-            let via = Via::parse(&via)
-                .with_context(|| format!("via must be name, short, demonym or place, not {via:?}"))?;
+            let via = Via::parse(&via).with_context(|| {
+                format!("via must be name, short, demonym or place, not {via:?}")
+            })?;
             let id = store.add_alias(&NewAlias {
                 actor_code: actor,
                 text,
@@ -245,7 +246,10 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
                     ExclusionScope::Article(id) => format!("article {id}"),
                     ExclusionScope::Phrase(p) => format!("phrase {p:?}"),
                 };
-                println!("exclusion\t{}\t{}\t{}\t{}", e.id, e.actor_code, e.alias, scope);
+                println!(
+                    "exclusion\t{}\t{}\t{}\t{}",
+                    e.id, e.actor_code, e.alias, scope
+                );
             }
         }
         DictionaryCommand::DeleteAlias { id } => {

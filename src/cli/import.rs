@@ -32,10 +32,9 @@ pub struct ImportArgs {
 
 pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
-    let include_places =
-        super::retag::places_setting(&mut store, args.places, args.no_places)?;
+    let include_places = super::retag::places_setting(&mut store, args.places, args.no_places)?;
     let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
-    .context("preparing the dictionary")?;
+        .context("preparing the dictionary")?;
     let mut options = ImportOptions::default();
     options.ingest.max_file_bytes = args.max_file_mb.saturating_mul(1024 * 1024);
     options.threads = args.threads;

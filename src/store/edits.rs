@@ -103,11 +103,7 @@ fn language_str(language: Option<Language>) -> Result<&'static str> {
 }
 
 fn parse_language(s: &str) -> Option<Language> {
-    if s == "any" {
-        None
-    } else {
-        Language::parse(s)
-    }
+    if s == "any" { None } else { Language::parse(s) }
 }
 
 fn actor_id(conn: &Connection, code: &str) -> Result<ActorId> {
@@ -617,12 +613,20 @@ mod tests {
                 .iter()
                 .any(|a| a.actor == rus && a.text == "Negeri Tirai Besi")
         );
-        assert!(!d.aliases.iter().any(|a| a.actor == rus && a.text == "Rusia"));
+        assert!(
+            !d.aliases
+                .iter()
+                .any(|a| a.actor == rus && a.text == "Rusia")
+        );
         assert_ne!(d.version_hash(), builtin.version_hash());
         s.set_alias_enabled("RUS", "Rusia", None, true)
             .expect("enable");
         let d = s.effective_dictionary(&builtin).expect("effective");
-        assert!(d.aliases.iter().any(|a| a.actor == rus && a.text == "Rusia"));
+        assert!(
+            d.aliases
+                .iter()
+                .any(|a| a.actor == rus && a.text == "Rusia")
+        );
     }
 
     #[test]
@@ -639,8 +643,12 @@ mod tests {
         assert!(s.add_alias(&alias("RUS", " - ")).is_err());
         assert!(s.set_alias_enabled("RUS", "Rusland", None, false).is_err());
         assert!(
-            s.add_exclusion("JOR", "Jordan", &ExclusionScope::Phrase("Michael Owen".into()))
-                .is_err()
+            s.add_exclusion(
+                "JOR",
+                "Jordan",
+                &ExclusionScope::Phrase("Michael Owen".into())
+            )
+            .is_err()
         );
         assert!(
             s.add_exclusion("JOR", "Jordan", &ExclusionScope::Article(42))

@@ -36,12 +36,68 @@ pub struct Candidate {
 
 /// Words that start sentences without being names.
 const COMMON: &[&str] = &[
-    "a", "ada", "adapun", "akan", "an", "and", "as", "at", "bagi", "bahkan", "but", "dalam",
-    "dan", "dari", "demikian", "di", "dia", "during", "for", "from", "hal", "he", "in", "ini",
-    "it", "itu", "jika", "juga", "kami", "kata", "ke", "kemudian", "ketika", "kini", "meski",
-    "menurut", "namun", "oleh", "on", "pada", "para", "pihak", "saat", "sebelumnya", "sejak",
-    "selain", "sementara", "she", "since", "sudah", "tak", "tapi", "the", "then", "they",
-    "this", "tidak", "untuk", "we", "when", "while", "yang",
+    "a",
+    "ada",
+    "adapun",
+    "akan",
+    "an",
+    "and",
+    "as",
+    "at",
+    "bagi",
+    "bahkan",
+    "but",
+    "dalam",
+    "dan",
+    "dari",
+    "demikian",
+    "di",
+    "dia",
+    "during",
+    "for",
+    "from",
+    "hal",
+    "he",
+    "in",
+    "ini",
+    "it",
+    "itu",
+    "jika",
+    "juga",
+    "kami",
+    "kata",
+    "ke",
+    "kemudian",
+    "ketika",
+    "kini",
+    "meski",
+    "menurut",
+    "namun",
+    "oleh",
+    "on",
+    "pada",
+    "para",
+    "pihak",
+    "saat",
+    "sebelumnya",
+    "sejak",
+    "selain",
+    "sementara",
+    "she",
+    "since",
+    "sudah",
+    "tak",
+    "tapi",
+    "the",
+    "then",
+    "they",
+    "this",
+    "tidak",
+    "untuk",
+    "we",
+    "when",
+    "while",
+    "yang",
 ];
 
 const BATCH: usize = 256;
@@ -115,7 +171,10 @@ fn context(text: &str, start: usize, end: usize) -> String {
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    text[from..to].split_whitespace().collect::<Vec<_>>().join(" ")
+    text[from..to]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Candidates in one text: (byte start, byte end, kind).
@@ -178,7 +237,8 @@ pub fn find_candidates(
                     .chain(std::iter::once(text.len()))
                     .collect();
                 for m in &mentions {
-                    if let (Some(&s), Some(&e)) = (byte_of.get(m.start_char), byte_of.get(m.end_char))
+                    if let (Some(&s), Some(&e)) =
+                        (byte_of.get(m.start_char), byte_of.get(m.end_char))
                     {
                         covered.push((s, e));
                     }
@@ -229,7 +289,8 @@ mod tests {
 
     #[test]
     fn names_and_acronyms() {
-        let text = "Namun Kementerian Pertahanan menyebut JAD. Kemarin hujan. The Jakarta Post said";
+        let text =
+            "Namun Kementerian Pertahanan menyebut JAD. Kemarin hujan. The Jakarta Post said";
         let got: Vec<(&str, CandidateKind)> = spans(text)
             .into_iter()
             .map(|(s, e, k)| (&text[s..e], k))

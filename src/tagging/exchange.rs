@@ -190,7 +190,13 @@ pub fn import_rows(
     let mut known: HashSet<(String, String, Option<Language>)> = dict
         .aliases
         .iter()
-        .map(|a| (dict.actors[a.actor].code.clone(), a.text.clone(), a.language))
+        .map(|a| {
+            (
+                dict.actors[a.actor].code.clone(),
+                a.text.clone(),
+                a.language,
+            )
+        })
         .collect();
     for a in store.aliases(None)? {
         known.insert((a.actor_code, a.text, a.language));
@@ -279,6 +285,9 @@ mod tests {
         let text = String::from_utf8(buf.clone()).expect("utf8");
         assert!(text.contains("'=cmd") && text.contains("'-X-"), "{text}");
         let rows = read_csv(&buf[..]).expect("read");
-        assert_eq!((rows[0].name.as_str(), rows[0].alias.as_str()), ("=cmd", "-X-"));
+        assert_eq!(
+            (rows[0].name.as_str(), rows[0].alias.as_str()),
+            ("=cmd", "-X-")
+        );
     }
 }

@@ -300,7 +300,11 @@ impl Matcher {
         }
         // Sentences never cross a line break, so segmenting up to the line end after the last
         // mention gives the same indices as segmenting the whole text, for less work.
-        let last_end = found.iter().map(|f| norm.to_original(f.end)).max().unwrap_or(0);
+        let last_end = found
+            .iter()
+            .map(|f| norm.to_original(f.end))
+            .max()
+            .unwrap_or(0);
         let cut = text[last_end..]
             .find('\n')
             .map_or(text.len(), |i| last_end + i + 1);

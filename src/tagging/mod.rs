@@ -4,8 +4,8 @@
 //! [`Matcher::new`] compiles it once; [`Matcher::find`] returns the [`Mention`]s of a text.
 
 pub mod candidates;
-pub mod exchange;
 pub mod dictionary;
+pub mod exchange;
 pub mod matcher;
 mod normalize;
 pub mod segment;

@@ -160,7 +160,11 @@ mod tests {
             assert_eq!(format!("{}é", fast.text), slow.text, "{text:?}");
             assert_eq!(format!("{}é", fast.lower), slow.lower, "{text:?}");
             for pos in 0..=fast.text.len() {
-                assert_eq!(fast.to_original(pos), slow.to_original(pos), "{text:?} {pos}");
+                assert_eq!(
+                    fast.to_original(pos),
+                    slow.to_original(pos),
+                    "{text:?} {pos}"
+                );
             }
         }
     }
