@@ -159,6 +159,7 @@ fn main() {
         let (mut country_total, mut country_found) = (0usize, 0usize);
         let (mut mentions, mut inside) = (0usize, 0usize);
         let mut missed_orgs: Vec<String> = Vec::new();
+        let mut missed_countries: Vec<String> = Vec::new();
         let mut outside: Vec<String> = Vec::new();
         for s in &sentences {
             let found = matcher.find(&s.text, Language::Indonesian);
@@ -178,6 +179,8 @@ fn main() {
                     country_total += 1;
                     if hit {
                         country_found += 1;
+                    } else {
+                        missed_countries.push(format!("{} [{}]", span.text, s.text));
                     }
                 }
             }
@@ -215,6 +218,7 @@ fn main() {
         );
         if std::env::var_os("PANTAU_ACCURACY_VERBOSE").is_some() {
             println!("missed organisations: {}", missed_orgs.join(" | "));
+            println!("missed countries: {}", missed_countries.join(" | "));
             println!("mentions outside gold spans: {}", outside.join(" | "));
         }
     }
