@@ -21,20 +21,20 @@ pub struct ImportArgs {
     /// Worker threads (0 = one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
-    /// Count capitals and major cities for their country (via = place).
-    #[arg(long)]
+    /// Count capitals and major cities for their country (via = place; saved as the
+    /// database's setting, used when neither flag is given).
+    #[arg(long, conflicts_with = "no_places")]
     places: bool,
+    /// Do not count capitals and major cities (saved as the database's setting).
+    #[arg(long)]
+    no_places: bool,
 }
 
 pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
-    let matcher = prepare_matcher(
-        &mut store,
-        MatcherOptions {
-            include_places: args.places,
-        },
-    )
-    .context("preparing the dictionary")?;
+    let include_places = super::retag::places_setting(&mut store, args.places, args.no_places)?;
+    let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
+        .context("preparing the dictionary")?;
     let mut options = ImportOptions::default();
     options.ingest.max_file_bytes = args.max_file_mb.saturating_mul(1024 * 1024);
     options.threads = args.threads;

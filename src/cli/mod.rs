@@ -1,7 +1,11 @@
-//! Command-line interface: `pantau import|export|stats|tag`, or the window with no command.
+//! Command-line interface: `pantau import|export|stats|tag|retag|dictionary|candidates`, or the
+//! window with no command.
 
+mod candidates;
+mod dictionary;
 mod export;
 mod import;
+mod retag;
 mod stats;
 mod tag;
 
@@ -31,6 +35,13 @@ enum Command {
     Stats(stats::StatsArgs),
     /// Print the mentions found in files, without a database.
     Tag(tag::TagArgs),
+    /// Re-tag every stored article with the dictionary and the user's edits.
+    Retag(retag::RetagArgs),
+    /// Edit, export and import the dictionary of a database.
+    #[command(subcommand)]
+    Dictionary(dictionary::DictionaryCommand),
+    /// List frequent names and acronyms that no actor covers.
+    Candidates(candidates::CandidatesArgs),
 }
 
 /// Parses the command line and runs it.
@@ -42,6 +53,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Some(Command::Export(cmd)) => export::run(&db, cmd),
         Some(Command::Stats(args)) => stats::run(&db, args),
         Some(Command::Tag(args)) => tag::run(args),
+        Some(Command::Retag(args)) => retag::run(&db, args),
+        Some(Command::Dictionary(cmd)) => dictionary::run(&db, cmd),
+        Some(Command::Candidates(args)) => candidates::run(&db, args),
         None => window(&db),
     }
 }

@@ -119,7 +119,6 @@ fn parse_jsonl(text: &str) -> ParsedRecords {
     out
 }
 
-
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",

@@ -93,14 +93,16 @@ pub(crate) fn insert_article(
     Ok(InsertOutcome::Added(id))
 }
 
-/// Stores an article's mentions and its per-actor counts.
+/// Stores an article's mentions and its per-actor counts, leaving out the mentions the user
+/// excluded in this article; returns the number stored.
 pub(crate) fn insert_mentions(
     conn: &Connection,
     article_id: ArticleId,
     published_day: Option<i64>,
     mentions: &[Mention],
     actor_ids: &HashMap<String, ActorId>,
-) -> Result<()> {
+) -> Result<u64> {
+    let excluded = super::edits::article_exclusions(conn, article_id)?;
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO mentions (article_id, actor_id, start_char, end_char, via, sentence_idx, paragraph_idx)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -110,6 +112,15 @@ pub(crate) fn insert_mentions(
         let Some(&actor) = actor_ids.get(&m.actor_code) else {
             continue;
         };
+        if !excluded.is_empty() {
+            let key = super::edits::text_key(&m.matched_text);
+            if excluded
+                .iter()
+                .any(|(a, alias)| *a == actor && (alias.is_empty() || *alias == key))
+            {
+                continue;
+            }
+        }
         insert.execute(params![
             article_id,
             actor,
@@ -124,8 +135,10 @@ pub(crate) fn insert_mentions(
     let mut insert_set = conn.prepare_cached(
         "INSERT INTO article_actors (actor_id, article_id, published_day, mentions) VALUES (?1, ?2, ?3, ?4)",
     )?;
+    let mut stored = 0;
     for (actor, count) in per_actor {
         insert_set.execute(params![actor, article_id, published_day, count])?;
+        stored += count as u64;
     }
-    Ok(())
+    Ok(stored)
 }

@@ -112,6 +112,18 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX IF NOT EXISTS article_actors_by_day_count ON article_actors(actor_id, published_day, mentions);
     DROP INDEX IF EXISTS article_actors_by_day;
     "#,
+    // 4: the user's exclusions: an alias that is not its actor in one article or in a phrase.
+    r#"
+    CREATE TABLE exclusions (
+        id INTEGER PRIMARY KEY,
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL DEFAULT '',
+        article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+        phrase TEXT,
+        CHECK ((article_id IS NULL) <> (phrase IS NULL))
+    );
+    CREATE INDEX exclusions_by_article ON exclusions(article_id);
+    "#,
 ];
 
 /// The schema version this build writes.

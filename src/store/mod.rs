@@ -7,6 +7,7 @@
 mod actors;
 mod aggregates;
 mod articles;
+mod edits;
 mod fulltext;
 pub mod migrations;
 mod reader;
@@ -19,6 +20,7 @@ pub use aggregates::{
     day_number,
 };
 pub use articles::{InsertOutcome, text_hash};
+pub use edits::{AliasRecord, ArticleText, ExclusionRecord, ExclusionScope, NewAlias};
 pub use reader::{
     ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleMention, ArticleView,
 };
@@ -62,6 +64,9 @@ pub enum StoreError {
         /// Why.
         source: std::io::Error,
     },
+    /// A dictionary edit was refused (unknown actor, duplicate alias, empty text).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// Result of store operations.

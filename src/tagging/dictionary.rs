@@ -122,6 +122,16 @@ pub struct Alias {
     pub rule: Option<ContextRule>,
 }
 
+/// A phrase in which an actor's aliases do not stand for the actor ("Jordan Henderson" is not
+/// Jordan): a match of the actor inside an occurrence of the phrase is rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseExclusion {
+    /// Index of the actor in [`Dictionary::actors`].
+    pub actor: usize,
+    /// The phrase, as the user wrote it (matched in any case, white space collapsed).
+    pub phrase: String,
+}
+
 /// Actors and aliases, ready to compile into a [`crate::tagging::Matcher`].
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
@@ -129,6 +139,8 @@ pub struct Dictionary {
     pub actors: Vec<Actor>,
     /// The aliases.
     pub aliases: Vec<Alias>,
+    /// Phrases in which an actor's matches are rejected.
+    pub exclusions: Vec<PhraseExclusion>,
     by_code: HashMap<String, usize>,
 }
 
@@ -306,6 +318,24 @@ impl Dictionary {
         Ok(())
     }
 
+    /// Adds a phrase exclusion of an existing actor.
+    pub fn add_exclusion(&mut self, exclusion: PhraseExclusion) -> Result<(), DictionaryError> {
+        let Some(actor) = self.actors.get(exclusion.actor) else {
+            return Err(DictionaryError::Entry {
+                code: String::new(),
+                message: "exclusion of an unknown actor".into(),
+            });
+        };
+        if !exclusion.phrase.chars().any(char::is_alphanumeric) {
+            return Err(DictionaryError::Entry {
+                code: actor.code.clone(),
+                message: format!("phrase {:?} has no letter or digit", exclusion.phrase),
+            });
+        }
+        self.exclusions.push(exclusion);
+        Ok(())
+    }
+
     /// The index of the actor with this code.
     pub fn actor_index(&self, code: &str) -> Option<usize> {
         self.by_code.get(code).copied()
@@ -349,6 +379,11 @@ impl Dictionary {
                 h.update(r.unless_next.join("\u{1}").as_bytes());
             }
             h.update(&[0xff]);
+        }
+        for e in &self.exclusions {
+            h.update(&(e.actor as u64).to_le_bytes());
+            h.update(e.phrase.as_bytes());
+            h.update(&[0xfe]);
         }
         format!("{:016x}", h.digest())
     }

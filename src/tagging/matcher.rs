@@ -12,7 +12,7 @@ use super::dictionary::{Alias, CaseRule, Dictionary};
 use super::normalize::{Normalized, normalize, normalize_alias};
 use super::segment::Segments;
 use crate::model::{Language, Mention, Via};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 
 /// Switches of the matcher.
@@ -61,7 +61,9 @@ impl Automata {
         if strings.is_empty() {
             return Ok(None);
         }
+        // A full DFA: the fastest search, worth its memory for a dictionary of this size.
         let leftmost_longest = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&strings)?;
         let all = AhoCorasickBuilder::new()
@@ -82,6 +84,9 @@ pub struct Matcher {
     fold: Option<Automata>,
     exact: Option<Automata>,
     options: MatcherOptions,
+    /// Actor index → normalised lower-case phrases in which its matches are rejected.
+    excluded_phrases: Vec<Vec<String>>,
+    version: String,
 }
 
 #[derive(Clone, Copy)]
@@ -105,12 +110,45 @@ impl Matcher {
                 CaseRule::Exact => exact.push((normalize_alias(&alias.text, false), i)),
             }
         }
+        let mut excluded_phrases = vec![Vec::new(); dict.actors.len()];
+        for e in &dict.exclusions {
+            let phrase = normalize_alias(&e.phrase, true);
+            if let Some(list) = excluded_phrases.get_mut(e.actor)
+                && !phrase.is_empty()
+            {
+                list.push(phrase);
+            }
+        }
         Ok(Matcher {
             aliases: dict.aliases.clone(),
             actor_codes: dict.actors.iter().map(|a| a.code.clone()).collect(),
             fold: Automata::build(fold)?,
             exact: Automata::build(exact)?,
             options,
+            excluded_phrases,
+            version: dict.version_hash(),
+        })
+    }
+
+    /// [`Dictionary::version_hash`] of the dictionary the matcher was compiled from.
+    pub fn dictionary_version(&self) -> &str {
+        &self.version
+    }
+
+    /// True when the match `start..end` (bytes of the normalised text) of `actor` lies inside
+    /// one of the actor's excluded phrases.
+    fn in_excluded_phrase(&self, actor: usize, start: usize, end: usize, lower: &str) -> bool {
+        let Some(phrases) = self.excluded_phrases.get(actor) else {
+            return false;
+        };
+        if phrases.is_empty() {
+            return false;
+        }
+        let matched = &lower[start..end];
+        phrases.iter().any(|p| {
+            p.match_indices(matched).any(|(k, _)| {
+                start >= k && lower.get(start - k..start - k + p.len()) == Some(p.as_str())
+            })
         })
     }
 
@@ -252,6 +290,7 @@ impl Matcher {
                     !rule.unless_prev.iter().any(|w| w == prev)
                         && !rule.unless_next.iter().any(|w| w == next)
                 })
+                && !self.in_excluded_phrase(alias.actor, start, end, &norm.lower)
         })
     }
 
@@ -259,7 +298,17 @@ impl Matcher {
         if found.is_empty() {
             return Vec::new();
         }
-        let segments = Segments::new(text);
+        // Sentences never cross a line break, so segmenting up to the line end after the last
+        // mention gives the same indices as segmenting the whole text, for less work.
+        let last_end = found
+            .iter()
+            .map(|f| norm.to_original(f.end))
+            .max()
+            .unwrap_or(0);
+        let cut = text[last_end..]
+            .find('\n')
+            .map_or(text.len(), |i| last_end + i + 1);
+        let segments = Segments::new(&text[..cut]);
         let mut mentions = Vec::with_capacity(found.len());
         let (mut byte, mut chars) = (0usize, 0usize);
         let mut char_at = |target: usize| {

@@ -3,12 +3,16 @@
 //! [`Dictionary::builtin`] loads the dictionary bundled from `assets/dictionary/`;
 //! [`Matcher::new`] compiles it once; [`Matcher::find`] returns the [`Mention`]s of a text.
 
+pub mod candidates;
 pub mod dictionary;
+pub mod exchange;
 pub mod matcher;
 mod normalize;
 pub mod segment;
 
-pub use dictionary::{Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryError};
+pub use dictionary::{
+    Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryError, PhraseExclusion,
+};
 pub use matcher::{Matcher, MatcherOptions};
 
 pub use crate::model::Mention;

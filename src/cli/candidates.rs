@@ -1,0 +1,47 @@
+//! `pantau candidates`: frequent names and acronyms no actor covers.
+
+use anyhow::Context;
+use pantau::pipeline::prepare_matcher;
+use pantau::store::Store;
+use pantau::tagging::MatcherOptions;
+use pantau::tagging::candidates::{CandidateKind, find_candidates};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Arguments of `pantau candidates`.
+#[derive(clap::Args)]
+pub struct CandidatesArgs {
+    /// Only names found in at least this many articles.
+    #[arg(long, default_value_t = 3)]
+    min_count: u64,
+    /// Print at most this many.
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+}
+
+pub fn run(db: &Path, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!("no database at {}", db.display());
+    }
+    let mut store = Store::open(db)?;
+    let include_places = store.include_places()?;
+    let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
+        .context("preparing the dictionary")?;
+    let found = find_candidates(&store, &matcher, args.min_count, args.limit)?;
+    println!("articles\toccurrences\tkind\tcandidate\texamples");
+    for c in found {
+        let kind = match c.kind {
+            CandidateKind::Name => "name",
+            CandidateKind::Acronym => "acronym",
+        };
+        println!(
+            "{}\t{}\t{}\t{}\t{}",
+            c.articles,
+            c.occurrences,
+            kind,
+            c.text,
+            c.examples.join(" | ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,61 @@
+//! `pantau retag`: re-tag every stored article with the current dictionary and the user's edits.
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use pantau::pipeline::{prepare_matcher, retag};
+use pantau::store::Store;
+use pantau::tagging::MatcherOptions;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+/// Arguments of `pantau retag`.
+#[derive(clap::Args)]
+pub struct RetagArgs {
+    /// Count capitals and major cities for their country (saved as the database's setting).
+    #[arg(long, conflicts_with = "no_places")]
+    places: bool,
+    /// Do not count capitals and major cities (saved as the database's setting).
+    #[arg(long)]
+    no_places: bool,
+}
+
+/// The place roll-up: a flag overrides (and is saved), else the database's setting.
+pub fn places_setting(store: &mut Store, places: bool, no_places: bool) -> anyhow::Result<bool> {
+    if places || no_places {
+        store.set_include_places(places)?;
+        Ok(places)
+    } else {
+        Ok(store.include_places()?)
+    }
+}
+
+pub fn run(db: &Path, args: RetagArgs) -> anyhow::Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!("no database at {}", db.display());
+    }
+    let mut store = Store::open(db)?;
+    let include_places = places_setting(&mut store, args.places, args.no_places)?;
+    let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
+        .context("preparing the dictionary")?;
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} articles [{elapsed}, {eta} left]")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let cancel = AtomicBool::new(false);
+    let report = retag(&mut store, &matcher, &cancel, |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })
+    .with_context(|| format!("re-tagging {}", db.display()))?;
+    bar.finish_and_clear();
+    println!(
+        "{} articles re-tagged, {} mentions; dictionary {}; {:.2} s",
+        report.articles,
+        report.mentions,
+        matcher.dictionary_version(),
+        report.elapsed.as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,252 @@
+//! Integration tests of the dictionary edits, the re-tag, the dictionary CSV, the candidates
+//! and the annotated regression fixture of the matcher.
+
+use pantau::model::{ArticleDraft, DateSource, Language, Via};
+use pantau::pipeline::{prepare_matcher, retag};
+use pantau::store::{ExclusionScope, NewAlias, Store};
+use pantau::tagging::exchange::{import_rows, read_csv, write_csv};
+use pantau::tagging::{Dictionary, Matcher, MatcherOptions};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+fn unescape(s: &str) -> String {
+    s.replace("\\n", "\n")
+        .replace("\\u{a0}", "\u{a0}")
+        .replace("\\u{2019}", "\u{2019}")
+        .replace("\\u{202f}", "\u{202f}")
+}
+
+#[test]
+fn regression_fixture() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tagging/regression.tsv");
+    let content = std::fs::read_to_string(path).expect("fixture");
+    let m = Matcher::new(
+        &Dictionary::builtin().expect("builtin"),
+        MatcherOptions::default(),
+    )
+    .expect("matcher");
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for line in content.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut parts = line.splitn(3, '\t');
+        let (Some(lang), Some(want), Some(text)) = (parts.next(), parts.next(), parts.next())
+        else {
+            panic!("bad fixture line {line:?}");
+        };
+        cases += 1;
+        let language = Language::parse(lang).expect("language");
+        let text = unescape(text);
+        let got: Vec<String> = m
+            .find(&text, language)
+            .into_iter()
+            .map(|x| x.actor_code)
+            .collect();
+        let want: Vec<String> = if want == "-" {
+            Vec::new()
+        } else {
+            want.split(',').map(str::to_string).collect()
+        };
+        if got != want {
+            failures.push(format!("{text:?}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(cases >= 25, "only {cases} cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn article(text: &str, n: usize) -> ArticleDraft {
+    ArticleDraft {
+        title: format!("t{n}"),
+        text: text.to_string(),
+        path: format!("a{n}.txt").into(),
+        language: Language::English,
+        date_source: DateSource::None,
+        ..ArticleDraft::default()
+    }
+}
+
+/// Stores articles with the builtin matcher, as an import would.
+fn seed(store: &mut Store, texts: &[&str]) {
+    let matcher = prepare_matcher(store, MatcherOptions::default()).expect("matcher");
+    let ids = store.actor_ids().expect("ids");
+    let tagged: Vec<(ArticleDraft, Vec<pantau::model::Mention>)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let a = article(t, i);
+            let m = matcher.find(&a.text, a.language);
+            (a, m)
+        })
+        .collect();
+    let run = store.begin_run().expect("run");
+    store
+        .transaction(|tx| -> Result<(), pantau::store::StoreError> {
+            tx.store_file(
+                run,
+                &pantau::store::FileRecord {
+                    path: "seed".into(),
+                    size_bytes: None,
+                    content_hash: None,
+                    format: None,
+                    status: pantau::store::FileStatus::Imported,
+                    error: None,
+                    warnings: String::new(),
+                },
+                &tagged,
+                &ids,
+            )?;
+            Ok(())
+        })
+        .expect("store");
+}
+
+fn mention_counts(store: &Store) -> HashMap<String, i64> {
+    let mut out = HashMap::new();
+    store
+        .for_each_mention(|row| -> Result<(), pantau::store::StoreError> {
+            *out.entry(row.actor_code.clone()).or_default() += 1;
+            Ok(())
+        })
+        .expect("mentions");
+    out
+}
+
+#[test]
+fn edits_survive_a_restart_and_a_retag() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("p.db");
+    {
+        let mut store = Store::open(&db).expect("open");
+        seed(
+            &mut store,
+            &[
+                "Jordan Henderson met Jordan's king. The Negara Api spoke.",
+                "Russia and Jordan talked.",
+            ],
+        );
+        let before = mention_counts(&store);
+        assert_eq!(before.get("JOR"), Some(&2), "{before:?}");
+        store
+            .add_alias(&NewAlias {
+                actor_code: "RUS".into(),
+                text: "Negara Api".into(),
+                language: None,
+                case: None,
+                via: Via::Name,
+            })
+            .expect("alias");
+        store
+            .add_exclusion(
+                "JOR",
+                "Jordan",
+                &ExclusionScope::Phrase("Jordan Henderson".into()),
+            )
+            .expect("phrase exclusion");
+        store
+            .add_exclusion("RUS", "Russia", &ExclusionScope::Article(2))
+            .expect("article exclusion");
+    }
+    let mut store = Store::open(&db).expect("reopen");
+    assert_eq!(store.exclusions().expect("list").len(), 2);
+    let matcher = prepare_matcher(&mut store, MatcherOptions::default()).expect("matcher");
+    let cancel = AtomicBool::new(false);
+    let mut calls = 0;
+    let report = retag(&mut store, &matcher, &cancel, |_, _| calls += 1).expect("retag");
+    assert!(!report.cancelled);
+    assert_eq!(report.articles, 2);
+    assert!(calls >= 2);
+    let after = mention_counts(&store);
+    // "Jordan Henderson" rejected, "Jordan's" and article 2's Jordan kept.
+    assert_eq!(after.get("JOR"), Some(&2), "{after:?}");
+    // "Negara Api" is Russia now; article 2's "Russia" excluded.
+    assert_eq!(after.get("RUS"), Some(&1), "{after:?}");
+    assert_eq!(
+        store.dictionary_version().expect("version").as_deref(),
+        Some(matcher.dictionary_version())
+    );
+}
+
+#[test]
+fn cancelled_retag_leaves_articles_whole() {
+    let mut store = Store::open_in_memory().expect("open");
+    seed(&mut store, &["Russia and China.", "Turkey."]);
+    let matcher = prepare_matcher(&mut store, MatcherOptions::default()).expect("matcher");
+    let cancel = AtomicBool::new(true);
+    let report = retag(&mut store, &matcher, &cancel, |_, _| {}).expect("retag");
+    assert!(report.cancelled);
+    assert_eq!(report.articles, 0);
+    assert_eq!(mention_counts(&store).len(), 3);
+}
+
+#[test]
+fn dictionary_csv_round_trip_between_databases() {
+    let builtin = Dictionary::builtin().expect("builtin");
+    let mut a = Store::open_in_memory().expect("a");
+    a.sync_dictionary(&builtin).expect("sync");
+    a.add_actor(&pantau::tagging::Actor {
+        code: "ZZTEST".into(),
+        kind: pantau::model::ActorKind::Organization,
+        name: "Kelompok Uji Coba".into(),
+        name_id: String::new(),
+        org_type: "armed_group".into(),
+        country: "IDN".into(),
+    })
+    .expect("actor");
+    for text in ["Kelompok Uji Coba", "KUC", "=HYPERLINK(\"x\")"] {
+        a.add_alias(&NewAlias {
+            actor_code: "ZZTEST".into(),
+            text: text.into(),
+            language: None,
+            case: None,
+            via: Via::Name,
+        })
+        .expect("alias");
+    }
+    let mut buf = Vec::new();
+    write_csv(&a.effective_dictionary(&builtin).expect("dict"), &mut buf).expect("write");
+    let rows = read_csv(&buf[..]).expect("read");
+    let mut b = Store::open_in_memory().expect("b");
+    b.sync_dictionary(&builtin).expect("sync");
+    let first = import_rows(&mut b, &builtin, &rows).expect("import");
+    assert_eq!((first.actors_added, first.aliases_added), (1, 3));
+    let second = import_rows(&mut b, &builtin, &rows).expect("again");
+    assert_eq!((second.actors_added, second.aliases_added), (0, 0));
+    let m = Matcher::new(
+        &b.effective_dictionary(&builtin).expect("dict"),
+        MatcherOptions::default(),
+    )
+    .expect("matcher");
+    let found = m.find("Polisi menangkap anggota KUC.", Language::Indonesian);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].actor_code, "ZZTEST");
+}
+
+#[test]
+fn candidates_find_uncovered_names() {
+    let mut store = Store::open_in_memory().expect("open");
+    seed(
+        &mut store,
+        &[
+            "Lembaga Kajian Nusantara said LKNX attacked. Russia said no.",
+            "Officials of Lembaga Kajian Nusantara blamed LKNX again.",
+            "The Lembaga Kajian Nusantara spokesman spoke.",
+        ],
+    );
+    let matcher = prepare_matcher(&mut store, MatcherOptions::default()).expect("matcher");
+    let found =
+        pantau::tagging::candidates::find_candidates(&store, &matcher, 2, 10).expect("candidates");
+    let texts: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.contains(&"Lembaga Kajian Nusantara"), "{texts:?}");
+    assert!(texts.contains(&"LKNX"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("Russia")), "{texts:?}");
+    let kp = found
+        .iter()
+        .find(|c| c.text == "Lembaga Kajian Nusantara")
+        .expect("kp");
+    assert_eq!((kp.articles, kp.occurrences), (3, 3));
+    assert!(!kp.examples.is_empty() && kp.examples.len() <= 3);
+}
