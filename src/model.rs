@@ -118,6 +118,18 @@ pub struct ArticleDraft {
     pub source_id: String,
     /// The file the article came from.
     pub path: PathBuf,
+    /// Paragraph and sentence counts of `text`, when already computed (the import's worker
+    /// threads do it, so the single writer does not); the store computes them when `None`.
+    pub units: Option<TextUnits>,
+}
+
+/// How many paragraphs and sentences a text has: the units of the co-occurrence windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextUnits {
+    /// Paragraphs (blank-line separated).
+    pub paragraphs: u32,
+    /// Sentences (Unicode sentence boundaries).
+    pub sentences: u32,
 }
 
 /// The kind of an actor.

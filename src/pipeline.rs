@@ -232,8 +232,14 @@ fn read_and_tag(path: &Path, matcher: &Matcher, options: &IngestOptions) -> Outc
             let articles = std::mem::take(&mut file.articles);
             let tagged = articles
                 .into_iter()
-                .map(|a| {
+                .map(|mut a| {
                     let mentions = matcher.find(&a.text, a.language);
+                    // Counted here, on a worker thread, not by the single writer.
+                    let segments = crate::tagging::segment::Segments::new(&a.text);
+                    a.units = Some(crate::model::TextUnits {
+                        paragraphs: segments.paragraph_count() as u32,
+                        sentences: segments.sentence_count() as u32,
+                    });
                     (a, mentions)
                 })
                 .collect();

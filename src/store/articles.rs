@@ -1,7 +1,7 @@
 //! Articles and their mentions: inserted once per normalised text.
 
 use super::{ActorId, ArticleId, FileId, Result};
-use crate::model::{ArticleDraft, Mention};
+use crate::model::{ArticleDraft, Mention, TextUnits};
 use crate::tagging::segment::Segments;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -64,7 +64,13 @@ pub(crate) fn insert_article(
         .published
         .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string());
     let day = article.published.as_ref().map(epoch_day);
-    let segments = Segments::new(&article.text);
+    let units = article.units.unwrap_or_else(|| {
+        let segments = Segments::new(&article.text);
+        TextUnits {
+            paragraphs: segments.paragraph_count() as u32,
+            sentences: segments.sentence_count() as u32,
+        }
+    });
     conn.prepare_cached(
         "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,
            published, published_day, date_source, language, text_hash, paragraphs, sentences)
@@ -84,8 +90,8 @@ pub(crate) fn insert_article(
         article.date_source.as_str(),
         article.language.as_str(),
         &hash[..],
-        segments.paragraph_count() as i64,
-        segments.sentence_count() as i64,
+        units.paragraphs,
+        units.sentences,
     ])?;
     let id = conn.last_insert_rowid();
     // The full-text index is filled in bulk after the import (Store::index_new_articles).
