@@ -248,4 +248,37 @@ fn added_alias_counts_after_a_retag() {
     wait_for_label(&mut h, "Re-tag finished");
     let after = mentions_of(&db, "FRA");
     assert!(after > before, "FRA mentions {before} -> {after}");
+
+    // An exclusion shows up in the list and can be deleted.
+    h.state_mut().send(Action::AddExclusion {
+        actor_code: "FRA".into(),
+        alias: "Snowden".into(),
+        phrase: "Edward Snowden".into(),
+    });
+    wait_for_label(&mut h, "is not FRA in the phrase");
+    let store = pantau::store::Store::open(&db).expect("store");
+    let exclusions = store.exclusions().expect("exclusions");
+    assert_eq!(exclusions.len(), 1);
+    h.state_mut()
+        .send(Action::DeleteExclusion(exclusions[0].id));
+    step_until(&mut h, "the deletion", |app| {
+        app.notices
+            .iter()
+            .any(|(n, _)| n.starts_with("Exclusion deleted"))
+    });
+    assert!(store.exclusions().expect("exclusions").is_empty());
+
+    // Disabling the alias and re-tagging takes its mentions away again.
+    h.state_mut().send(Action::SetAliasEnabled {
+        actor_code: "FRA".into(),
+        text: "Snowden".into(),
+        language: None,
+        enabled: false,
+    });
+    h.state_mut().send(Action::Retag);
+    h.run_steps(1);
+    step_until(&mut h, "the second re-tag", |app| {
+        app.retag_status().is_some() && !app.is_busy()
+    });
+    assert_eq!(mentions_of(&db, "FRA"), before);
 }

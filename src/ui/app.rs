@@ -415,9 +415,9 @@ impl PantauApp {
 
     /// Starts an import job unless one runs.
     pub(crate) fn start_import(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
-        if self.import.is_some() {
+        if self.import.is_some() || self.retag.is_some() {
             self.notices
-                .push(("An import is already running.".into(), true));
+                .push(("An import or a re-tag is already running.".into(), true));
             return;
         }
         let label = match paths.as_slice() {
