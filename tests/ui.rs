@@ -189,3 +189,96 @@ fn undated_articles_can_be_dated() {
     });
     wait_for_label(&mut h, "0–0 of 0");
 }
+
+/// Mentions of `code` stored in the database at `db`.
+fn mentions_of(db: &std::path::Path, code: &str) -> u64 {
+    let store = pantau::store::Store::open(db).expect("store");
+    let Some(actor) = store
+        .actors()
+        .expect("actors")
+        .into_iter()
+        .find(|a| a.code == code)
+    else {
+        return 0;
+    };
+    store
+        .actor_totals(&pantau::analysis::Filter::default())
+        .expect("totals")
+        .into_iter()
+        .find(|t| t.actor == actor.id)
+        .map_or(0, |t| t.mentions)
+}
+
+#[test]
+fn added_alias_counts_after_a_retag() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    imported(&mut h);
+    let before = mentions_of(&db, "FRA");
+
+    h.state_mut().send(Action::ShowTab(Tab::Dictionary));
+    h.run_steps(2);
+    // What the "Add alias" form sends: "Snowden" (in one fixture article) names France.
+    h.state_mut()
+        .send(Action::AddAlias(pantau::store::NewAlias {
+            actor_code: "FRA".into(),
+            text: "Snowden".into(),
+            language: None,
+            case: None,
+            via: pantau::model::Via::Name,
+        }));
+    step_until(&mut h, "the alias", |app| {
+        app.notices
+            .iter()
+            .any(|(n, e)| !e && n.starts_with("Added the alias"))
+    });
+    assert_eq!(
+        mentions_of(&db, "FRA"),
+        before,
+        "counted only after a re-tag"
+    );
+
+    h.get_by_label("Re-tag corpus").click();
+    step_until(&mut h, "the re-tag", |app| {
+        app.retag_status().is_some() && !app.is_busy()
+    });
+    let (status, error) = h.state().retag_status().cloned().expect("status");
+    assert!(!error && status.starts_with("Re-tag finished"), "{status}");
+    wait_for_label(&mut h, "Re-tag finished");
+    let after = mentions_of(&db, "FRA");
+    assert!(after > before, "FRA mentions {before} -> {after}");
+
+    // An exclusion shows up in the list and can be deleted.
+    h.state_mut().send(Action::AddExclusion {
+        actor_code: "FRA".into(),
+        alias: "Snowden".into(),
+        phrase: "Edward Snowden".into(),
+    });
+    wait_for_label(&mut h, "is not FRA in the phrase");
+    let store = pantau::store::Store::open(&db).expect("store");
+    let exclusions = store.exclusions().expect("exclusions");
+    assert_eq!(exclusions.len(), 1);
+    h.state_mut()
+        .send(Action::DeleteExclusion(exclusions[0].id));
+    step_until(&mut h, "the deletion", |app| {
+        app.notices
+            .iter()
+            .any(|(n, _)| n.starts_with("Exclusion deleted"))
+    });
+    assert!(store.exclusions().expect("exclusions").is_empty());
+
+    // Disabling the alias and re-tagging takes its mentions away again.
+    h.state_mut().send(Action::SetAliasEnabled {
+        actor_code: "FRA".into(),
+        text: "Snowden".into(),
+        language: None,
+        enabled: false,
+    });
+    h.state_mut().send(Action::Retag);
+    h.run_steps(1);
+    step_until(&mut h, "the second re-tag", |app| {
+        app.retag_status().is_some() && !app.is_busy()
+    });
+    assert_eq!(mentions_of(&db, "FRA"), before);
+}

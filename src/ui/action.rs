@@ -72,6 +72,36 @@ pub enum Action {
     OpenArticle(i64),
     /// Set the date of these articles.
     SetDates(Vec<i64>, NaiveDate),
+    /// Add one of the user's aliases to an actor.
+    AddAlias(crate::store::NewAlias),
+    /// Enable or disable an alias (applied at the next re-tag).
+    SetAliasEnabled {
+        /// Actor code.
+        actor_code: String,
+        /// Alias text.
+        text: String,
+        /// Language restriction; `None` = any.
+        language: Option<crate::model::Language>,
+        /// The new state.
+        enabled: bool,
+    },
+    /// Count capitals and cities for their country (applied at the next re-tag).
+    SetIncludePlaces(bool),
+    /// "This alias is not this actor in the phrase …".
+    AddExclusion {
+        /// Actor code.
+        actor_code: String,
+        /// Alias text.
+        alias: String,
+        /// The phrase holding the alias.
+        phrase: String,
+    },
+    /// Delete an exclusion by id.
+    DeleteExclusion(i64),
+    /// Re-tag the whole corpus with the current dictionary (background job).
+    Retag,
+    /// Stop the running re-tag.
+    CancelRetag,
     /// Close the window.
     Quit,
 }

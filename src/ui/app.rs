@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::analysis::{ActorCount, Filter, PairStat, Spike, Timeline};
 use super::articles_view::{ArticleListing, ArticlesState};
-use super::jobs::{Dialogs, ImportJob, Query, Task};
+use super::jobs::{Dialogs, ImportJob, Query, RetagJob, Task};
 pub use super::settings::{BINS, Settings, Tab, WINDOWS};
 use super::{actors_panel, articles_view, cooccurrence_view, dictionary_view, menu, timeline_view};
 use crate::pipeline::ImportReport;
@@ -19,6 +19,7 @@ pub(crate) struct Data {
     pub articles: Query<ArticleListing>,
     pub article: Query<Option<ArticleView>>,
     pub dictionary: Query<Vec<ActorEntry>>,
+    pub dict_detail: Query<dictionary_view::DictDetail>,
 }
 
 /// The dashboard.
@@ -31,6 +32,10 @@ pub struct PantauApp {
     pub(crate) articles: ArticlesState,
     pub(crate) cooc: cooccurrence_view::CoocState,
     pub(crate) import: Option<ImportJob>,
+    pub(crate) retag: Option<RetagJob>,
+    /// The last re-tag's outcome: (text, is_error).
+    pub(crate) retag_status: Option<(String, bool)>,
+    pub(crate) dict: dictionary_view::DictionaryState,
     pub(crate) report: Option<Result<ImportReport, String>>,
     pub(crate) dialogs: Dialogs,
     pub(crate) tasks: Vec<Task>,
@@ -57,6 +62,9 @@ impl PantauApp {
             articles: Default::default(),
             cooc: Default::default(),
             import: None,
+            retag: None,
+            retag_status: None,
+            dict: Default::default(),
             report: None,
             dialogs: Dialogs::default(),
             tasks: Vec::new(),
@@ -87,6 +95,7 @@ impl PantauApp {
     /// True while an import, an export or a query runs.
     pub fn is_busy(&self) -> bool {
         self.import.is_some()
+            || self.retag.is_some()
             || !self.tasks.is_empty()
             || self.data.actor_counts.is_running()
             || self.data.timeline.is_running()
@@ -98,6 +107,11 @@ impl PantauApp {
     /// The last import's report.
     pub fn last_report(&self) -> Option<&Result<ImportReport, String>> {
         self.report.as_ref()
+    }
+
+    /// The last re-tag's outcome (text, is_error), once one ended.
+    pub fn retag_status(&self) -> Option<&(String, bool)> {
+        self.retag_status.as_ref()
     }
 
     /// The timeline as last computed.
@@ -241,10 +255,21 @@ impl PantauApp {
             }
             Tab::Dictionary => {
                 let entries = self.data.dictionary.value();
+                let detail = self.data.dict_detail.value();
+                let retag = self.retag.as_ref().map(|j| dictionary_view::RetagView {
+                    done: j.progress.0,
+                    total: j.progress.1,
+                    cancelling: j.is_cancelling(),
+                });
                 dictionary_view::dictionary_ui(
                     ui,
                     &mut self.actors.dictionary_search,
+                    &mut self.dict,
                     entries.as_deref().map(Vec::as_slice),
+                    detail.as_deref(),
+                    retag,
+                    self.retag_status.as_ref(),
+                    self.import.is_some(),
                 )
             }
         };
@@ -301,15 +326,98 @@ impl PantauApp {
                     job.cancel();
                 }
             }
+            Action::AddAlias(alias) => {
+                let msg = format!(
+                    "Added the alias {:?} to {}; re-tag to count it.",
+                    alias.text.trim(),
+                    alias.actor_code
+                );
+                self.edit_dictionary(msg, move |s| s.add_alias(&alias).map(drop));
+            }
+            Action::SetAliasEnabled {
+                actor_code,
+                text,
+                language,
+                enabled,
+            } => {
+                let msg = format!(
+                    "{} the alias {text:?} of {actor_code}; re-tag to apply.",
+                    if enabled { "Enabled" } else { "Disabled" }
+                );
+                self.edit_dictionary(msg, move |s| {
+                    s.set_alias_enabled(&actor_code, &text, language, enabled)
+                });
+            }
+            Action::SetIncludePlaces(on) => {
+                let msg = format!(
+                    "Capitals and cities {} for their country from the next re-tag.",
+                    if on { "count" } else { "do not count" }
+                );
+                self.edit_dictionary(msg, move |s| s.set_include_places(on));
+            }
+            Action::AddExclusion {
+                actor_code,
+                alias,
+                phrase,
+            } => {
+                let msg = format!("{alias:?} is not {actor_code} in {phrase:?}; re-tag to apply.");
+                self.edit_dictionary(msg, move |s| {
+                    s.add_exclusion(
+                        &actor_code,
+                        &alias,
+                        &crate::store::ExclusionScope::Phrase(phrase),
+                    )
+                    .map(drop)
+                });
+            }
+            Action::DeleteExclusion(id) => {
+                self.edit_dictionary("Exclusion deleted; re-tag to apply.".into(), move |s| {
+                    s.delete_exclusion(id)
+                });
+            }
+            Action::Retag => self.start_retag(ctx),
+            Action::CancelRetag => {
+                if let Some(job) = &self.retag {
+                    job.cancel();
+                }
+            }
             other => menu::apply_file_action(self, other, ctx),
         }
     }
 
+    /// Applies one quick dictionary edit on the UI thread (a single small write), reports it
+    /// and refreshes the dictionary view.
+    fn edit_dictionary(
+        &mut self,
+        done: String,
+        edit: impl FnOnce(&mut crate::store::Store) -> crate::store::Result<()>,
+    ) {
+        let result = crate::store::Store::open(&self.db).and_then(|mut s| edit(&mut s));
+        match result {
+            Ok(()) => self.notices.push((done, false)),
+            Err(e) => self.notices.push((e.to_string(), true)),
+        }
+        self.version += 1;
+        self.data.dictionary.invalidate();
+        self.data.dict_detail.invalidate();
+    }
+
+    /// Starts re-tagging the corpus unless a re-tag or an import runs.
+    pub(crate) fn start_retag(&mut self, ctx: &egui::Context) {
+        if self.retag.is_some() || self.import.is_some() {
+            self.notices
+                .push(("Wait for the running import or re-tag to end.".into(), true));
+            return;
+        }
+        self.retag_status = None;
+        self.retag = Some(RetagJob::start(self.db.clone(), ctx.clone()));
+    }
+
     /// Starts an import job unless one runs.
     pub(crate) fn start_import(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
-        if self.import.is_some() {
+        if self.import.is_some() || self.retag.is_some() {
             self.notices
-                .push(("An import is already running.".into(), true));
+                .push(("An import or a re-tag is already running.".into(), true));
             return;
         }
         let label = match paths.as_slice() {
@@ -325,7 +433,12 @@ impl PantauApp {
         if let Some(job) = &self.import {
             job.cancel();
         }
+        if let Some(job) = &self.retag {
+            job.cancel();
+        }
         self.import = None;
+        self.retag = None;
+        self.retag_status = None;
         self.db = db.clone();
         self.settings.db_path = Some(db);
         self.articles = Default::default();

@@ -31,6 +31,25 @@ impl PantauApp {
             self.report = Some(result);
             self.data_changed();
         }
+        if let Some(job) = &mut self.retag
+            && let Some(result) = job.poll()
+        {
+            self.retag = None;
+            self.retag_status = Some(match result {
+                Ok(r) => (
+                    format!(
+                        "Re-tag {}: {} articles, {} mentions in {:.1} s.",
+                        if r.cancelled { "cancelled" } else { "finished" },
+                        r.articles,
+                        r.mentions,
+                        r.elapsed.as_secs_f64()
+                    ),
+                    false,
+                ),
+                Err(e) => (format!("Re-tag failed: {e}"), true),
+            });
+            self.data_changed();
+        }
         let data = &mut self.data;
         data.actor_counts.poll();
         data.timeline.poll();
@@ -38,6 +57,7 @@ impl PantauApp {
         data.articles.poll();
         data.article.poll();
         data.dictionary.poll();
+        data.dict_detail.poll();
         let mut changed = false;
         self.tasks.retain(|task| match task.poll() {
             Some(Ok(msg)) => {
@@ -72,6 +92,7 @@ impl PantauApp {
         d.articles.invalidate();
         d.article.invalidate();
         d.dictionary.invalidate();
+        d.dict_detail.invalidate();
     }
 
     /// Asks for what the visible views need (cached results come back at once).
@@ -115,6 +136,11 @@ impl PantauApp {
                 self.data
                     .dictionary
                     .request(&("dict", v), &db, ctx, |s| s.dictionary_entries());
+                let code = self.dict.selected.clone();
+                let key = format!("{:?}", ("dict_detail", v, &code));
+                self.data.dict_detail.request(&key, &db, ctx, move |s| {
+                    super::dictionary_view::DictDetail::load(s, code.as_deref())
+                });
             }
         }
     }

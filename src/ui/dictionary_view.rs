@@ -1,16 +1,89 @@
-//! The dictionary: every actor and its aliases (read-only).
+//! The dictionary: every actor and its aliases, editable. The selected actor's aliases can be
+//! switched on and off, aliases and phrase exclusions added, and the corpus re-tagged with the
+//! edited dictionary. Edits go out as actions; the app writes them.
 
 use super::action::Action;
 use super::colors::actor_color;
-use crate::store::ActorEntry;
+use crate::model::{Language, Via};
+use crate::store::{ActorEntry, AliasRecord, ExclusionRecord, ExclusionScope, NewAlias, Store};
 
-/// Draws the searchable list of actors and aliases.
+/// What the view remembers while the app runs.
+#[derive(Debug, Default)]
+pub struct DictionaryState {
+    /// The actor whose aliases are edited.
+    pub selected: Option<String>,
+    /// "Add alias" form: the text.
+    pub new_alias: String,
+    /// "Add alias" form: the language (`None` = any).
+    pub new_language: Option<Language>,
+    /// "Add alias" form: how it refers to the actor.
+    pub new_via: Via,
+    /// "Add exclusion" form: the alias.
+    pub exclusion_alias: String,
+    /// "Add exclusion" form: the phrase.
+    pub exclusion_phrase: String,
+}
+
+/// The editable part of the dictionary, loaded in the background.
+#[derive(Debug, Clone, Default)]
+pub struct DictDetail {
+    /// The selected actor's aliases (empty when none is selected).
+    pub aliases: Vec<AliasRecord>,
+    /// Every exclusion.
+    pub exclusions: Vec<ExclusionRecord>,
+    /// Capitals and cities count for their country.
+    pub include_places: bool,
+}
+
+impl DictDetail {
+    /// Reads the aliases of `actor_code`, the exclusions and the places setting.
+    pub fn load(store: &Store, actor_code: Option<&str>) -> crate::store::Result<DictDetail> {
+        Ok(DictDetail {
+            aliases: match actor_code {
+                Some(code) => store.aliases(Some(code))?,
+                None => Vec::new(),
+            },
+            exclusions: store.exclusions()?,
+            include_places: store.include_places()?,
+        })
+    }
+}
+
+/// A running re-tag, as the view shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct RetagView {
+    /// Articles re-tagged.
+    pub done: u64,
+    /// Articles in all.
+    pub total: u64,
+    /// Cancel was pressed.
+    pub cancelling: bool,
+}
+
+fn language_label(l: Option<Language>) -> &'static str {
+    match l {
+        None => "any",
+        Some(Language::Indonesian) => "id",
+        Some(Language::English) => "en",
+        Some(Language::Other) => "other",
+    }
+}
+
+/// Draws the searchable list of actors, the selected actor's aliases and the re-tag controls.
+#[allow(clippy::too_many_arguments)]
 pub fn dictionary_ui(
     ui: &mut egui::Ui,
     search: &mut String,
+    state: &mut DictionaryState,
     entries: Option<&[ActorEntry]>,
+    detail: Option<&DictDetail>,
+    retag: Option<RetagView>,
+    retag_status: Option<&(String, bool)>,
+    importing: bool,
 ) -> Option<Action> {
     let mut action = None;
+    retag_ui(ui, detail, retag, retag_status, importing, &mut action);
+    ui.separator();
     ui.horizontal(|ui| {
         ui.label("Search:");
         ui.add(
@@ -18,12 +91,92 @@ pub fn dictionary_ui(
                 .hint_text("code, name or alias")
                 .desired_width(220.0),
         );
-        ui.weak("Read-only: the built-in dictionary; editing aliases is not available yet.");
     });
     let Some(entries) = entries else {
         ui.spinner();
-        return None;
+        return action;
     };
+    ui.columns(2, |cols| {
+        if let Some(a) = actor_list_ui(&mut cols[0], search, state, entries) {
+            action = Some(a);
+        }
+        if let Some(a) = detail_ui(&mut cols[1], state, detail) {
+            action = Some(a);
+        }
+    });
+    action
+}
+
+fn retag_ui(
+    ui: &mut egui::Ui,
+    detail: Option<&DictDetail>,
+    retag: Option<RetagView>,
+    status: Option<&(String, bool)>,
+    importing: bool,
+    action: &mut Option<Action>,
+) {
+    ui.horizontal(|ui| {
+        let button = ui
+            .add_enabled(
+                retag.is_none() && !importing,
+                egui::Button::new("Re-tag corpus"),
+            )
+            .on_hover_text("Find the mentions again in every article with the edited dictionary.");
+        if button.clicked() {
+            *action = Some(Action::Retag);
+        }
+        if let Some(detail) = detail {
+            let mut on = detail.include_places;
+            if ui
+                .checkbox(&mut on, "Count capitals and cities for their country")
+                .on_hover_text("\"Moskow\" counts for Russia. Applied at the next re-tag.")
+                .changed()
+            {
+                *action = Some(Action::SetIncludePlaces(on));
+            }
+        }
+    });
+    if let Some(job) = retag {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            let fraction = if job.total == 0 {
+                0.0
+            } else {
+                job.done as f32 / job.total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(240.0)
+                    .text(format!("{} / {} articles", job.done, job.total)),
+            );
+            let label = if job.cancelling {
+                "Cancelling…"
+            } else {
+                "Cancel"
+            };
+            if ui
+                .add_enabled(!job.cancelling, egui::Button::new(label))
+                .clicked()
+            {
+                *action = Some(Action::CancelRetag);
+            }
+        });
+    } else if let Some((text, error)) = status {
+        if *error {
+            ui.colored_label(ui.visuals().error_fg_color, text);
+        } else {
+            ui.label(text);
+        }
+    }
+}
+
+fn actor_list_ui(
+    ui: &mut egui::Ui,
+    search: &str,
+    state: &mut DictionaryState,
+    entries: &[ActorEntry],
+) -> Option<Action> {
+    let mut action = None;
     let needle = search.to_lowercase();
     let shown: Vec<&ActorEntry> = entries
         .iter()
@@ -37,15 +190,24 @@ pub fn dictionary_ui(
                     .any(|a| a.alias.to_lowercase().contains(&needle))
         })
         .collect();
-    ui.label(format!("{} of {} actors", shown.len(), entries.len()));
-    ui.separator();
+    ui.label(format!(
+        "{} of {} actors — click one to edit its aliases",
+        shown.len(),
+        entries.len()
+    ));
     egui::ScrollArea::vertical()
         .id_salt("dictionary")
         .auto_shrink(false)
         .show(ui, |ui| {
             for e in shown.iter().take(300) {
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(actor_color(&e.code), egui::RichText::new(&e.code).strong());
+                    let selected = state.selected.as_deref() == Some(e.code.as_str());
+                    let code = egui::RichText::new(&e.code)
+                        .strong()
+                        .color(actor_color(&e.code));
+                    if ui.selectable_label(selected, code).clicked() {
+                        state.selected = Some(e.code.clone());
+                    }
                     ui.label(&e.name);
                     if !e.name_id.is_empty() && e.name_id != e.name {
                         ui.weak(format!("({})", e.name_id));
@@ -65,31 +227,183 @@ pub fn dictionary_ui(
                         }));
                     }
                 });
-                let aliases: Vec<String> = e
-                    .aliases
-                    .iter()
-                    .map(|a| {
-                        let mut s = format!(
-                            "{} [{}{}]",
-                            a.alias,
-                            a.via,
-                            if a.language == "any" {
-                                String::new()
-                            } else {
-                                format!(", {}", a.language)
-                            }
-                        );
-                        if !a.enabled {
-                            s.push_str(" (off)");
-                        }
-                        s
-                    })
-                    .collect();
-                ui.indent(&e.code, |ui| ui.weak(aliases.join(" · ")));
             }
             if shown.len() > 300 {
                 ui.weak(format!("… {} more: refine the search.", shown.len() - 300));
             }
         });
     action
+}
+
+fn detail_ui(
+    ui: &mut egui::Ui,
+    state: &mut DictionaryState,
+    detail: Option<&DictDetail>,
+) -> Option<Action> {
+    let mut action = None;
+    egui::ScrollArea::vertical()
+        .id_salt("dictionary_detail")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let Some(code) = state.selected.clone() else {
+                ui.weak("Select an actor to edit its aliases.");
+                exclusions_ui(ui, detail, &mut action);
+                return;
+            };
+            ui.heading(format!("Aliases of {code}"));
+            match detail {
+                None => {
+                    ui.spinner();
+                }
+                Some(d) => aliases_table_ui(ui, &code, &d.aliases, &mut action),
+            }
+            ui.separator();
+            add_alias_ui(ui, &code, state, &mut action);
+            ui.separator();
+            add_exclusion_ui(ui, &code, state, &mut action);
+            exclusions_ui(ui, detail, &mut action);
+        });
+    action
+}
+
+fn aliases_table_ui(
+    ui: &mut egui::Ui,
+    code: &str,
+    aliases: &[AliasRecord],
+    action: &mut Option<Action>,
+) {
+    if aliases.is_empty() {
+        ui.weak("No aliases stored (import or re-tag once to load the dictionary).");
+        return;
+    }
+    egui::Grid::new("aliases")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for h in ["Alias", "Language", "Case", "Via", "Origin", "Enabled"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for a in aliases {
+                ui.label(&a.text);
+                ui.label(language_label(a.language));
+                ui.label(a.case.as_str());
+                ui.label(a.via.as_str());
+                ui.label(if a.user { "user" } else { "built-in" });
+                let mut on = a.enabled;
+                if ui
+                    .checkbox(&mut on, "")
+                    .on_hover_text("Used by the tagger (applied at the next re-tag)")
+                    .changed()
+                {
+                    *action = Some(Action::SetAliasEnabled {
+                        actor_code: code.to_string(),
+                        text: a.text.clone(),
+                        language: a.language,
+                        enabled: on,
+                    });
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn add_alias_ui(
+    ui: &mut egui::Ui,
+    code: &str,
+    state: &mut DictionaryState,
+    action: &mut Option<Action>,
+) {
+    ui.strong("Add alias");
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_alias)
+                .hint_text("alias text")
+                .desired_width(160.0),
+        );
+        egui::ComboBox::from_id_salt("new_alias_language")
+            .selected_text(language_label(state.new_language))
+            .show_ui(ui, |ui| {
+                for l in [None, Some(Language::Indonesian), Some(Language::English)] {
+                    ui.selectable_value(&mut state.new_language, l, language_label(l));
+                }
+            });
+        egui::ComboBox::from_id_salt("new_alias_via")
+            .selected_text(state.new_via.as_str())
+            .show_ui(ui, |ui| {
+                for v in Via::ALL {
+                    ui.selectable_value(&mut state.new_via, v, v.as_str());
+                }
+            });
+        let ok = state.new_alias.chars().any(char::is_alphanumeric);
+        if ui.add_enabled(ok, egui::Button::new("Add")).clicked() {
+            *action = Some(Action::AddAlias(NewAlias {
+                actor_code: code.to_string(),
+                text: state.new_alias.trim().to_string(),
+                language: state.new_language,
+                case: None,
+                via: state.new_via,
+            }));
+            state.new_alias.clear();
+        }
+    });
+}
+
+fn add_exclusion_ui(
+    ui: &mut egui::Ui,
+    code: &str,
+    state: &mut DictionaryState,
+    action: &mut Option<Action>,
+) {
+    ui.strong("Add exclusion");
+    ui.horizontal_wrapped(|ui| {
+        ui.label("this alias");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.exclusion_alias)
+                .hint_text("Jordan")
+                .desired_width(100.0),
+        );
+        ui.label(format!("is not {code} in the phrase"));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.exclusion_phrase)
+                .hint_text("Michael Jordan")
+                .desired_width(160.0),
+        );
+        let ok = state.exclusion_phrase.chars().any(char::is_alphanumeric);
+        if ui
+            .add_enabled(ok, egui::Button::new("Add exclusion"))
+            .clicked()
+        {
+            *action = Some(Action::AddExclusion {
+                actor_code: code.to_string(),
+                alias: state.exclusion_alias.trim().to_string(),
+                phrase: state.exclusion_phrase.trim().to_string(),
+            });
+            state.exclusion_alias.clear();
+            state.exclusion_phrase.clear();
+        }
+    });
+}
+
+fn exclusions_ui(ui: &mut egui::Ui, detail: Option<&DictDetail>, action: &mut Option<Action>) {
+    let Some(detail) = detail else { return };
+    ui.separator();
+    ui.strong(format!("Exclusions ({})", detail.exclusions.len()));
+    for e in &detail.exclusions {
+        ui.horizontal_wrapped(|ui| {
+            let alias = if e.alias.is_empty() {
+                "any alias".to_string()
+            } else {
+                format!("{:?}", e.alias)
+            };
+            let place = match &e.scope {
+                ExclusionScope::Phrase(p) => format!("in the phrase {p:?}"),
+                ExclusionScope::Article(id) => format!("in article {id}"),
+            };
+            ui.label(format!("{alias} is not {} {place}", e.actor_code));
+            if ui.small_button("Delete").clicked() {
+                *action = Some(Action::DeleteExclusion(e.id));
+            }
+        });
+    }
 }

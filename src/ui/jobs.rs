@@ -269,3 +269,75 @@ impl Task {
         }
     }
 }
+
+/// A message of a re-tag thread.
+enum RetagMsg {
+    Progress(u64, u64),
+    Done(Result<crate::pipeline::RetagReport, String>),
+}
+
+/// A running re-tag of the whole corpus with the current effective dictionary.
+pub struct RetagJob {
+    rx: Receiver<RetagMsg>,
+    cancel: Arc<AtomicBool>,
+    /// Articles re-tagged so far and the total.
+    pub progress: (u64, u64),
+}
+
+impl RetagJob {
+    /// Starts re-tagging the database at `db` on a thread with its own connection.
+    pub fn start(db: PathBuf, ctx: egui::Context) -> Self {
+        let (tx, rx) = unbounded();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = cancel.clone();
+        std::thread::spawn(move || {
+            let result = run_retag(&db, &flag, &tx, &ctx);
+            let _ = tx.send(RetagMsg::Done(result));
+            ctx.request_repaint();
+        });
+        RetagJob {
+            rx,
+            cancel,
+            progress: (0, 0),
+        }
+    }
+
+    /// Asks the re-tag to stop after the current batch.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// True once Cancel was pressed.
+    pub fn is_cancelling(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Takes the messages sent so far; the report once the re-tag ended.
+    pub fn poll(&mut self) -> Option<Result<crate::pipeline::RetagReport, String>> {
+        for msg in self.rx.try_iter() {
+            match msg {
+                RetagMsg::Progress(done, total) => self.progress = (done, total),
+                RetagMsg::Done(result) => return Some(result),
+            }
+        }
+        None
+    }
+}
+
+fn run_retag(
+    db: &Path,
+    cancel: &AtomicBool,
+    tx: &Sender<RetagMsg>,
+    ctx: &egui::Context,
+) -> Result<crate::pipeline::RetagReport, String> {
+    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+    let include_places = store.include_places().map_err(|e| e.to_string())?;
+    let options = crate::tagging::MatcherOptions { include_places };
+    let matcher =
+        crate::pipeline::prepare_matcher(&mut store, options).map_err(|e| e.to_string())?;
+    crate::pipeline::retag(&mut store, &matcher, cancel, |done, total| {
+        let _ = tx.send(RetagMsg::Progress(done, total));
+        ctx.request_repaint();
+    })
+    .map_err(|e| e.to_string())
+}
