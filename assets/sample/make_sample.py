@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build assets/sample/indosum-sample.jsonl: ~300 dated IndoSum dev articles (CC BY-SA 4.0)
 that mention several countries or organizations, spread over time.
-Usage: tools/make_sample.py /work/shared/corpora/indosum-dev assets/sample/indosum-sample.jsonl"""
+Usage: assets/sample/make_sample.py /work/shared/corpora/indosum-dev assets/sample/indosum-sample.jsonl"""
 import datetime, glob, json, os, re, sys
 
 KEYS = ["Rusia", "Amerika Serikat", "Tiongkok", "China", "PBB", "ASEAN", "Korea Utara",
