@@ -46,6 +46,7 @@ pub struct PantauApp {
     sample_on_empty: bool,
     started: bool,
     quit: bool,
+    frame_probe: super::frame_probe::FrameProbe,
 }
 
 impl PantauApp {
@@ -72,6 +73,7 @@ impl PantauApp {
             version: 0,
             pending: Vec::new(),
             sample_on_empty,
+            frame_probe: super::frame_probe::FrameProbe::from_env(),
             started: false,
             quit: false,
         }
@@ -447,7 +449,8 @@ impl PantauApp {
 }
 
 impl eframe::App for PantauApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.frame_probe.record(frame);
         self.show(ui);
     }
 

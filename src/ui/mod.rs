@@ -11,6 +11,7 @@ mod cooccurrence_view;
 mod data;
 mod dictionary_view;
 mod export;
+mod frame_probe;
 mod jobs;
 mod menu;
 mod reader_view;
