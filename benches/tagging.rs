@@ -38,6 +38,7 @@ fn main() {
             return;
         }
     };
+    let built = Instant::now();
     let matcher = match Matcher::new(
         &dict,
         MatcherOptions {
@@ -50,6 +51,13 @@ fn main() {
             return;
         }
     };
+    println!(
+        "Matcher::new: {} aliases, {} patterns, {:.0} ms, {:.1} MB of automata",
+        dict.aliases.len(),
+        matcher.pattern_count(),
+        built.elapsed().as_secs_f64() * 1e3,
+        matcher.memory_usage() as f64 / 1e6
+    );
     println!(
         "{} files, {:.1} MB from {}",
         texts.len(),

@@ -233,13 +233,9 @@ fn read_and_tag(path: &Path, matcher: &Matcher, options: &IngestOptions) -> Outc
             let tagged = articles
                 .into_iter()
                 .map(|mut a| {
-                    let mentions = matcher.find(&a.text, a.language);
-                    // Counted here, on a worker thread, not by the single writer.
-                    let segments = crate::tagging::segment::Segments::new(&a.text);
-                    a.units = Some(crate::model::TextUnits {
-                        paragraphs: segments.paragraph_count() as u32,
-                        sentences: segments.sentence_count() as u32,
-                    });
+                    // Units counted here, on a worker thread, not by the single writer.
+                    let (mentions, units) = matcher.find_with_units(&a.text, a.language);
+                    a.units = Some(units);
                     (a, mentions)
                 })
                 .collect();

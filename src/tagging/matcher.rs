@@ -1,19 +1,27 @@
 //! The matcher: every alias of the dictionary compiled into Aho-Corasick automata.
 //!
-//! Two automata: one over the lower-cased normalised text for aliases matched in any case,
-//! one over the case-kept text for exact aliases. Each runs leftmost-longest; a match is kept
-//! when it stands as a whole word (no letter or digit on either side, Indonesian clitics
-//! -nya/-lah/-kah/-pun allowed after it), its alias applies to the text's language and no
-//! context rule cancels it. When the longest match fails those checks, shorter matches at the
-//! same place are tried ("Amerika Serikatx" still gives "Amerika"), so a failed long match
-//! never hides a valid short one. The two result lists are merged, longest first.
+//! Aliases matched in any case go into one automaton that folds ASCII case; other letters are
+//! folded by entering their upper-case spellings as extra patterns ("TÜRKIYE"). Aliases whose
+//! case matters ("AS", "US", "PBB": short capitals) go into a second, case-sensitive one. A
+//! mention can only start where no letter or digit precedes, so both run anchored, leftmost-
+//! longest, at such places only, and only where a small filter of the patterns' first bytes
+//! says one may start: a few places per hundred bytes of text instead of every byte, with
+//! the automata's hot start states in cache.
+//! A match is kept when it stands as a whole word (no letter or digit on either side,
+//! Indonesian clitics -nya/-lah/-kah/-pun allowed after it), its alias applies to the text's
+//! language and no context rule or exclusion cancels it. When the longest match fails those
+//! checks, shorter matches at the same place are tried ("Amerika Serikatx" still gives
+//! "Amerika"), so a failed long match never hides a valid short one.
 
 use super::dictionary::{Alias, CaseRule, Dictionary};
-use super::normalize::{Normalized, normalize, normalize_alias};
+use super::normalize::{Normalized, fold, fold_char, fold_eq, normalize, normalize_alias};
 use super::segment::Segments;
-use crate::model::{Language, Mention, Via};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use crate::model::{Language, Mention, TextUnits, Via};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Switches of the matcher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,48 +40,224 @@ impl Default for MatcherOptions {
     }
 }
 
+/// Spellings of a pattern past ASCII case: at most this many per pattern.
+const MAX_SPELLINGS: usize = 16;
+
 /// Suffixes Indonesian attaches to a name ("Rusianya", "Turkilah", "ASpun").
 const CLITICS: &[&str] = &["nya", "lah", "kah", "pun"];
 
 struct Automata {
     leftmost_longest: AhoCorasick,
     all: AhoCorasick,
-    /// Pattern id → the aliases that share that normalised pattern.
-    groups: Vec<Vec<usize>>,
+    /// Pattern id → the aliases that share that pattern.
+    groups: Vec<Arc<[usize]>>,
+    /// Which word starts can begin a pattern.
+    prefixes: Prefixes,
 }
 
 impl Automata {
-    fn build(patterns: Vec<(String, usize)>) -> Result<Option<Automata>, aho_corasick::BuildError> {
+    /// `patterns`: (pattern, alias). With `fold`, ASCII case is folded and the pattern is
+    /// also entered in its other spellings (see [`spellings`]).
+    fn build(
+        patterns: Vec<(String, usize)>,
+        fold: bool,
+    ) -> Result<Option<Automata>, aho_corasick::BuildError> {
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut strings: Vec<String> = Vec::new();
-        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut aliases: Vec<Vec<usize>> = Vec::new();
         for (pattern, alias) in patterns {
             if pattern.is_empty() {
                 continue;
             }
             let id = *index.entry(pattern.clone()).or_insert_with(|| {
-                strings.push(pattern);
-                groups.push(Vec::new());
-                strings.len() - 1
+                keys.push(pattern);
+                aliases.push(Vec::new());
+                keys.len() - 1
             });
-            groups[id].push(alias);
+            aliases[id].push(alias);
         }
-        if strings.is_empty() {
+        if keys.is_empty() {
             return Ok(None);
         }
+        let mut strings = Vec::with_capacity(keys.len());
+        let mut groups = Vec::with_capacity(keys.len());
+        for (key, group) in keys.into_iter().zip(aliases) {
+            let group: Arc<[usize]> = group.into();
+            if fold {
+                for spelling in spellings(&key) {
+                    strings.push(spelling);
+                    groups.push(group.clone());
+                }
+            } else {
+                strings.push(key);
+                groups.push(group);
+            }
+        }
+        let prefixes = Prefixes::new(&strings, fold);
         // A full DFA: the fastest search, worth its memory for a dictionary of this size.
         let leftmost_longest = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(fold)
+            .start_kind(StartKind::Anchored)
             .build(&strings)?;
         let all = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(fold)
             .build(&strings)?;
         Ok(Some(Automata {
             leftmost_longest,
             all,
             groups,
+            prefixes,
         }))
+    }
+}
+
+/// A filter of the places where a search can start: the (ASCII-folded, for a folding
+/// automaton) first bytes of the patterns, and a hashed set of their first up to four bytes.
+/// False positives only cost a search; there are no false negatives.
+struct Prefixes {
+    fold: bool,
+    first: [bool; 256],
+    /// Bit sets hashed to 16 bits (8 KiB each): index k in 1..=8 holds the patterns of k bytes
+    /// (k = 8: of eight or more, their first eight); index 0 the first four bytes of every
+    /// pattern of four or more, a quick first test for those.
+    sets: [Option<Box<[u64; 1024]>>; 9],
+}
+
+impl Prefixes {
+    fn new(patterns: &[String], fold: bool) -> Prefixes {
+        let mut first = [false; 256];
+        let mut sets: [Option<Box<[u64; 1024]>>; 9] = Default::default();
+        let mut insert = |index: usize, bytes: &[u8], k: usize| {
+            let bit = Self::hash(bytes, k, fold);
+            let set = sets[index].get_or_insert_with(|| Box::new([0; 1024]));
+            set[bit / 64] |= 1 << (bit % 64);
+        };
+        for p in patterns {
+            let b = p.as_bytes();
+            first[Self::byte(b[0], fold) as usize] = true;
+            let k = b.len().min(8);
+            insert(k, b, k);
+            if b.len() >= 4 {
+                insert(0, b, 4);
+            }
+        }
+        Prefixes { fold, first, sets }
+    }
+
+    fn byte(b: u8, fold: bool) -> u8 {
+        if fold { b.to_ascii_lowercase() } else { b }
+    }
+
+    /// The first up to eight bytes of `bytes` as a big-endian word (ASCII-lower-cased when
+    /// folding; missing bytes zero).
+    #[inline]
+    fn word(bytes: &[u8], fold: bool) -> u64 {
+        let mut buf = [0u8; 8];
+        let n = bytes.len().min(8);
+        buf[..n].copy_from_slice(&bytes[..n]);
+        let x = u64::from_be_bytes(buf);
+        if !fold {
+            return x;
+        }
+        // SWAR: add 0x20 to every byte in 'A'..='Z'.
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let low7 = x & !HIGH;
+        let ge_a = low7.wrapping_add(ONES * u64::from(0x80 - b'A'));
+        let gt_z = low7.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+        let upper = ge_a & !gt_z & !x & HIGH;
+        x | (upper >> 2)
+    }
+
+    /// Bit of the first `k` bytes of a [`Prefixes::word`].
+    #[inline]
+    fn bit(word: u64, k: usize) -> usize {
+        let key = word >> (64 - 8 * k);
+        (key.wrapping_add(k as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> 48) as usize
+    }
+
+    #[inline]
+    fn contains(&self, index: usize, k: usize, word: u64, available: usize) -> bool {
+        k <= available
+            && self.sets[index].as_ref().is_some_and(|set| {
+                let bit = Self::bit(word, k);
+                set[bit / 64] & (1 << (bit % 64)) != 0
+            })
+    }
+
+    fn hash(bytes: &[u8], k: usize, fold: bool) -> usize {
+        Self::bit(Self::word(bytes, fold), k)
+    }
+
+    /// True when a pattern may start at `pos`.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], pos: usize) -> bool {
+        if !self.first[Self::byte(bytes[pos], self.fold) as usize] {
+            return false;
+        }
+        let rest = &bytes[pos..];
+        let word = Self::word(rest, self.fold);
+        let available = rest.len();
+        // Patterns of one to three bytes; then the first four bytes of the longer ones, and
+        // of those that pass, the first four to eight.
+        (1..=3).any(|k| self.contains(k, k, word, available))
+            || (self.contains(0, 4, word, available)
+                && (4..=8).any(|k| self.contains(k, k, word, available)))
+    }
+}
+
+/// The spellings of a folded pattern that ASCII case folding does not reach: each non-ASCII
+/// letter in lower or upper case, all combinations up to [`MAX_SPELLINGS`], else only all
+/// lower and all upper.
+fn spellings(folded: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut complete = true;
+    for c in folded.chars() {
+        match upper_same_length(c) {
+            Some(u) if !c.is_ascii() => {
+                if out.len() * 2 > MAX_SPELLINGS {
+                    complete = false;
+                    out.iter_mut().for_each(|s| s.push(c));
+                    continue;
+                }
+                out = out
+                    .into_iter()
+                    .flat_map(|s| {
+                        let mut upper = s.clone();
+                        upper.push(u);
+                        let mut lower = s;
+                        lower.push(c);
+                        [lower, upper]
+                    })
+                    .collect();
+            }
+            _ => out.iter_mut().for_each(|s| s.push(c)),
+        }
+    }
+    if !complete {
+        let upper: String = folded
+            .chars()
+            .map(|c| upper_same_length(c).unwrap_or(c))
+            .collect();
+        out.push(upper);
+        out.sort_unstable();
+        out.dedup();
+    }
+    out
+}
+
+/// The upper case of a lower-case letter when it is one character of the same UTF-8 length
+/// that folds back to it (so every spelling has the folded pattern's length).
+fn upper_same_length(c: char) -> Option<char> {
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) if u != c && u.len_utf8() == c.len_utf8() && fold_char(u) == c => Some(u),
+        _ => None,
     }
 }
 
@@ -122,12 +306,30 @@ impl Matcher {
         Ok(Matcher {
             aliases: dict.aliases.clone(),
             actor_codes: dict.actors.iter().map(|a| a.code.clone()).collect(),
-            fold: Automata::build(fold)?,
-            exact: Automata::build(exact)?,
+            fold: Automata::build(fold, true)?,
+            exact: Automata::build(exact, false)?,
             options,
             excluded_phrases,
             version: dict.version_hash(),
         })
+    }
+
+    /// Bytes of memory the compiled automata take.
+    pub fn memory_usage(&self) -> usize {
+        [&self.fold, &self.exact]
+            .into_iter()
+            .flatten()
+            .map(|a| a.leftmost_longest.memory_usage() + a.all.memory_usage())
+            .sum()
+    }
+
+    /// Number of patterns (spellings of aliases) in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        [&self.fold, &self.exact]
+            .into_iter()
+            .flatten()
+            .map(|a| a.leftmost_longest.patterns_len())
+            .sum()
     }
 
     /// [`Dictionary::version_hash`] of the dictionary the matcher was compiled from.
@@ -137,17 +339,20 @@ impl Matcher {
 
     /// True when the match `start..end` (bytes of the normalised text) of `actor` lies inside
     /// one of the actor's excluded phrases.
-    fn in_excluded_phrase(&self, actor: usize, start: usize, end: usize, lower: &str) -> bool {
+    fn in_excluded_phrase(&self, actor: usize, start: usize, end: usize, text: &str) -> bool {
         let Some(phrases) = self.excluded_phrases.get(actor) else {
             return false;
         };
         if phrases.is_empty() {
             return false;
         }
-        let matched = &lower[start..end];
+        let matched = fold(&text[start..end]);
         phrases.iter().any(|p| {
-            p.match_indices(matched).any(|(k, _)| {
-                start >= k && lower.get(start - k..start - k + p.len()) == Some(p.as_str())
+            p.match_indices(matched.as_str()).any(|(k, _)| {
+                start >= k
+                    && text
+                        .get(start - k..start - k + p.len())
+                        .is_some_and(|t| fold_eq(t, p))
             })
         })
     }
@@ -160,118 +365,164 @@ impl Matcher {
     /// Every mention in `text`, in order, for a text in `language`.
     pub fn find(&self, text: &str, language: Language) -> Vec<Mention> {
         let norm = normalize(text);
-        let mut found = Vec::new();
-        if let Some(a) = &self.fold {
-            self.scan(a, &norm.lower, &norm, language, &mut found);
+        let found = self.scan(&norm, language);
+        if found.is_empty() {
+            return Vec::new();
         }
-        let fold_count = found.len();
-        if let Some(a) = &self.exact {
-            self.scan(a, &norm.text, &norm, language, &mut found);
-        }
-        if fold_count > 0 && found.len() > fold_count {
-            found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-            let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-            for f in found {
-                if kept.last().is_none_or(|k| f.start >= k.end) {
-                    kept.push(f);
-                }
-            }
-            found = kept;
-        }
-        self.to_mentions(text, &norm, &found)
+        // Sentences never cross a line break, so segmenting up to the line end after the last
+        // mention gives the same indices as segmenting the whole text, for less work.
+        let last_end = found.last().map_or(0, |f| norm.to_original(f.end));
+        let cut = text[last_end..]
+            .find('\n')
+            .map_or(text.len(), |i| last_end + i + 1);
+        self.to_mentions(text, &norm, &found, &Segments::new(&text[..cut]))
     }
 
-    fn scan(
-        &self,
-        automata: &Automata,
-        hay: &str,
-        norm: &Normalized,
-        language: Language,
-        out: &mut Vec<Found>,
-    ) {
+    /// [`Matcher::find`], and the paragraphs and sentences of the whole text, segmented once.
+    pub fn find_with_units(&self, text: &str, language: Language) -> (Vec<Mention>, TextUnits) {
+        let norm = normalize(text);
+        let found = self.scan(&norm, language);
+        let segments = Segments::new(text);
+        let units = TextUnits {
+            paragraphs: segments.paragraph_count() as u32,
+            sentences: segments.sentence_count() as u32,
+        };
+        (self.to_mentions(text, &norm, &found, &segments), units)
+    }
+
+    /// Every place in the normalised text where no letter or digit comes just before is a
+    /// possible start; the prefix filters pick the few where an automaton is run, anchored.
+    /// At each start the longer of the two automata's results wins.
+    fn scan(&self, norm: &Normalized, language: Language) -> Vec<Found> {
+        let hay = norm.text.as_str();
+        let bytes = hay.as_bytes();
+        let mut found = Vec::new();
         let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = automata
-                .leftmost_longest
-                .find(Input::new(hay).span(pos..hay.len()))
-            else {
-                break;
+        let mut after_word = false;
+        while pos < bytes.len() {
+            if after_word {
+                // The rest of an ASCII word: no start here.
+                while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                    pos += 1;
+                }
+                if pos == bytes.len() {
+                    break;
+                }
+            }
+            let b = bytes[pos];
+            let (len, alnum) = if b.is_ascii() {
+                (1, b.is_ascii_alphanumeric())
+            } else {
+                let c = hay[pos..].chars().next().unwrap_or(' ');
+                (c.len_utf8(), c.is_alphanumeric())
             };
-            if let Some(alias) = self.accept(
-                automata,
-                m.pattern().as_usize(),
-                m.start(),
-                m.end(),
-                norm,
-                language,
-            ) {
-                out.push(Found {
-                    start: m.start(),
-                    end: m.end(),
-                    alias,
-                });
-                pos = m.end();
+            if !after_word
+                && b != b' '
+                && let Some(f) = self.at(hay, pos, language)
+            {
+                found.push(f);
+                pos = f.end;
+                after_word = is_inside_word(hay, pos);
                 continue;
             }
-            // The longest match failed: try the shorter ones that start at the same place.
-            let mut best: Option<Found> = None;
-            for om in automata
-                .all
-                .find_overlapping_iter(Input::new(hay).span(m.start()..m.end()))
-            {
-                if om.start() != m.start()
-                    || om.end() >= m.end()
-                    || best.is_some_and(|b| b.end >= om.end())
-                {
-                    continue;
-                }
-                if let Some(alias) = self.accept(
-                    automata,
-                    om.pattern().as_usize(),
-                    om.start(),
-                    om.end(),
-                    norm,
-                    language,
-                ) {
-                    best = Some(Found {
-                        start: om.start(),
-                        end: om.end(),
-                        alias,
-                    });
-                }
-            }
-            match best {
-                Some(b) => {
-                    out.push(b);
-                    pos = b.end;
-                }
-                None => pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8),
-            }
+            after_word = alnum;
+            pos += len;
         }
+        found
     }
 
-    /// The alias a match at `start..end` stands for, if it is a valid mention.
+    /// The mention starting at `pos`, if any: the longer of the two automata's.
+    #[inline]
+    fn at(&self, hay: &str, pos: usize, language: Language) -> Option<Found> {
+        let bytes = hay.as_bytes();
+        let mut best: Option<Found> = None;
+        for a in [&self.fold, &self.exact].into_iter().flatten() {
+            if !a.prefixes.may_start(bytes, pos) {
+                continue;
+            }
+            let input = Input::new(hay).span(pos..hay.len()).anchored(Anchored::Yes);
+            if let Some(m) = a.leftmost_longest.find(input)
+                && let Some(f) = self.resolve(a, hay, &m, language)
+                && best.is_none_or(|b| f.end > b.end)
+            {
+                best = Some(f);
+            }
+        }
+        best
+    }
+
+    /// The mention a leftmost-longest match stands for: the match itself if it is valid,
+    /// else the longest valid shorter match starting at the same place.
+    fn resolve(
+        &self,
+        a: &Automata,
+        hay: &str,
+        m: &aho_corasick::Match,
+        language: Language,
+    ) -> Option<Found> {
+        if let Some(alias) =
+            self.accept(a, m.pattern().as_usize(), m.start(), m.end(), hay, language)
+        {
+            return Some(Found {
+                start: m.start(),
+                end: m.end(),
+                alias,
+            });
+        }
+        if is_inside_word(hay, m.start()) {
+            return None;
+        }
+        let mut best: Option<Found> = None;
+        for om in a
+            .all
+            .find_overlapping_iter(Input::new(hay).span(m.start()..m.end()))
+        {
+            if om.start() != m.start()
+                || om.end() >= m.end()
+                || best.is_some_and(|b| b.end >= om.end())
+            {
+                continue;
+            }
+            if let Some(alias) = self.accept(
+                a,
+                om.pattern().as_usize(),
+                om.start(),
+                om.end(),
+                hay,
+                language,
+            ) {
+                best = Some(Found {
+                    start: om.start(),
+                    end: om.end(),
+                    alias,
+                });
+            }
+        }
+        best
+    }
+
+    /// The alias a match at `start..end` of the normalised `text` stands for, if it is a
+    /// valid mention.
     fn accept(
         &self,
         automata: &Automata,
         pattern: usize,
         start: usize,
         end: usize,
-        norm: &Normalized,
+        text: &str,
         language: Language,
     ) -> Option<usize> {
-        let text = &norm.text;
-        let before = text[..start].chars().next_back();
-        if before.is_some_and(char::is_alphanumeric) {
+        if is_inside_word(text, start) {
             return None;
         }
         let after = text[end..].chars().next();
         if after.is_some_and(char::is_alphanumeric) {
             let clitic_ok = language != Language::English
                 && CLITICS.iter().any(|c| {
-                    let rest = &norm.lower[end..];
-                    rest.starts_with(c)
-                        && !rest[c.len()..]
+                    let rest = &text.as_bytes()[end..];
+                    rest.len() >= c.len()
+                        && rest[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+                        && !text[end + c.len()..]
                             .chars()
                             .next()
                             .is_some_and(char::is_alphanumeric)
@@ -285,34 +536,27 @@ impl Matcher {
             alias.language.is_none_or(|l| l == language)
                 && (self.options.include_places || alias.via != Via::Place)
                 && alias.rule.as_ref().is_none_or(|rule| {
-                    let prev = prev_word(&norm.lower, start);
-                    let next = next_word(&norm.lower, end);
-                    !rule.unless_prev.iter().any(|w| w == prev)
-                        && !rule.unless_next.iter().any(|w| w == next)
+                    let prev = fold(prev_word(text, start));
+                    let next = fold(next_word(text, end));
+                    !rule.unless_prev.contains(&prev) && !rule.unless_next.contains(&next)
                 })
-                && !self.in_excluded_phrase(alias.actor, start, end, &norm.lower)
+                && !self.in_excluded_phrase(alias.actor, start, end, text)
         })
     }
 
-    fn to_mentions(&self, text: &str, norm: &Normalized, found: &[Found]) -> Vec<Mention> {
-        if found.is_empty() {
-            return Vec::new();
-        }
-        // Sentences never cross a line break, so segmenting up to the line end after the last
-        // mention gives the same indices as segmenting the whole text, for less work.
-        let last_end = found
-            .iter()
-            .map(|f| norm.to_original(f.end))
-            .max()
-            .unwrap_or(0);
-        let cut = text[last_end..]
-            .find('\n')
-            .map_or(text.len(), |i| last_end + i + 1);
-        let segments = Segments::new(&text[..cut]);
+    fn to_mentions(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        found: &[Found],
+        segments: &Segments,
+    ) -> Vec<Mention> {
         let mut mentions = Vec::with_capacity(found.len());
         let (mut byte, mut chars) = (0usize, 0usize);
         let mut char_at = |target: usize| {
-            chars += text[byte..target].chars().count();
+            let slice = &text.as_bytes()[byte..target];
+            // Characters = bytes that do not continue a UTF-8 sequence.
+            chars += slice.iter().filter(|&&b| (b as i8) >= -0x40).count();
             byte = target;
             chars
         };
@@ -336,18 +580,30 @@ impl Matcher {
     }
 }
 
-/// The lower-cased word just before byte `pos` (skipping spaces and punctuation).
-fn prev_word(lower: &str, pos: usize) -> &str {
-    let head = lower[..pos].trim_end_matches(|c: char| !c.is_alphanumeric());
+/// True when the character before byte `pos` is a letter or a digit.
+fn is_inside_word(text: &str, pos: usize) -> bool {
+    match text.as_bytes()[..pos].last() {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The word just before byte `pos` (skipping spaces and punctuation).
+fn prev_word(text: &str, pos: usize) -> &str {
+    let head = text[..pos].trim_end_matches(|c: char| !c.is_alphanumeric());
     let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
         i + head[i..].chars().next().map_or(1, char::len_utf8)
     });
     &head[start..]
 }
 
-/// The lower-cased word just after byte `pos`.
-fn next_word(lower: &str, pos: usize) -> &str {
-    let tail = lower[pos..].trim_start_matches(|c: char| !c.is_alphanumeric());
+/// The word just after byte `pos`.
+fn next_word(text: &str, pos: usize) -> &str {
+    let tail = text[pos..].trim_start_matches(|c: char| !c.is_alphanumeric());
     let end = tail
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(tail.len());

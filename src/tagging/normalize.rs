@@ -1,14 +1,12 @@
 //! Text normalisation for matching: white space runs (line breaks, no-break spaces) become one
-//! space, curly apostrophes straight ones, Unicode hyphens '-', soft hyphens vanish; a
-//! lower-case twin of the same byte length is made for case-insensitive matching. Offsets in
-//! the normalised text map back to the original through sparse checkpoints.
+//! space, curly apostrophes straight ones, Unicode hyphens '-', soft hyphens vanish. Case is
+//! kept: the matcher folds it (see [`fold_char`]). Offsets in the normalised text map back to
+//! the original through sparse checkpoints.
 
-/// A normalised text, its lower-case twin, and the way back to the original's byte offsets.
+/// A normalised text and the way back to the original's byte offsets.
 pub(crate) struct Normalized {
     /// Normalised, case kept.
     pub text: String,
-    /// Normalised and lower-cased where lower-casing keeps the byte length (same length as `text`).
-    pub lower: String,
     /// (normalised byte offset, original minus normalised offset) from that offset on.
     checkpoints: Vec<(usize, usize)>,
 }
@@ -37,88 +35,102 @@ pub(crate) fn fold_char(c: char) -> char {
     }
 }
 
-/// Normalises `original`.
-pub(crate) fn normalize(original: &str) -> Normalized {
-    if original.is_ascii() {
-        return normalize_ascii(original);
-    }
-    let mut text = String::with_capacity(original.len());
-    let mut lower = String::with_capacity(original.len());
-    let mut checkpoints = Vec::new();
-    let mut in_space = false;
-    for (i, c) in original.char_indices() {
-        let mapped = match c {
-            ' ' => Some(' '),
-            c if c.is_whitespace() => Some(' '),
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => Some('\''),
-            '\u{2010}' | '\u{2011}' => Some('-'),
-            '\u{00ad}' | '\u{200b}' => None,
-            c => Some(c),
-        };
-        let out = match mapped {
-            Some(' ') if in_space => None,
-            other => other,
-        };
-        in_space = out == Some(' ') || (in_space && out.is_none() && c.is_whitespace());
-        if let Some(o) = out {
-            text.push(o);
-            lower.push(fold_char(o));
-        }
-        let written = out.map_or(0, char::len_utf8);
-        if written != c.len_utf8() {
-            // From the next normalised byte on, the original is further ahead.
-            let next_norm = text.len();
-            let delta = (i + c.len_utf8()) - next_norm;
-            checkpoints.push((next_norm, delta));
-        }
-    }
-    Normalized {
-        text,
-        lower,
-        checkpoints,
+/// `text` with every character folded by [`fold_char`] (same byte length).
+pub(crate) fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.chars().map(fold_char).collect()
     }
 }
 
-/// The same as the general path for ASCII text, byte by byte (the common case, several times
-/// faster): white space runs become one space, '`' a straight apostrophe.
-fn normalize_ascii(original: &str) -> Normalized {
+/// True when `text` folds to `folded` (which is already folded).
+pub(crate) fn fold_eq(text: &str, folded: &str) -> bool {
+    text.len() == folded.len() && text.chars().map(fold_char).eq(folded.chars())
+}
+
+/// What normalisation makes of one character: `None` drops it.
+fn map_char(c: char) -> Option<char> {
+    match c {
+        c if c.is_whitespace() => Some(' '),
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' => Some('\''),
+        '\u{2010}' | '\u{2011}' => Some('-'),
+        '\u{00ad}' | '\u{200b}' => None,
+        c => Some(c),
+    }
+}
+
+/// Bytes that may start a character [`map_char`] changes: ASCII white space, '`', and the
+/// lead bytes of U+0085, U+00A0, U+00AD (0xC2), U+02BC (0xCA), U+1680 (0xE1), U+2000..U+205F
+/// (0xE2) and U+3000 (0xE3). With `spaces`, also ' ' (for texts with runs of spaces).
+const fn special_bytes(spaces: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let list = [
+        b'\t', b'\n', 0x0b, 0x0c, b'\r', b'`', 0xc2, 0xca, 0xe1, 0xe2, 0xe3,
+    ];
+    let mut i = 0;
+    while i < list.len() {
+        t[list[i] as usize] = true;
+        i += 1;
+    }
+    t[b' ' as usize] = spaces;
+    t
+}
+
+const SPECIAL: [bool; 256] = special_bytes(false);
+const SPECIAL_WITH_SPACES: [bool; 256] = special_bytes(true);
+
+/// Normalises `original`: runs of plain text are copied whole; only the characters
+/// [`map_char`] changes, and white space that follows white space, are rewritten.
+pub(crate) fn normalize(original: &str) -> Normalized {
     let bytes = original.as_bytes();
-    let mut text = Vec::with_capacity(bytes.len());
-    let mut lower = Vec::with_capacity(bytes.len());
+    // A ' ' only needs a look when another white space follows it; without any "  " in the
+    // text, looking behind and ahead of the other white space is enough.
+    let special = if memchr::memmem::find(bytes, b"  ").is_some() {
+        &SPECIAL_WITH_SPACES
+    } else {
+        &SPECIAL
+    };
+    let mut text = String::with_capacity(bytes.len());
     let mut checkpoints = Vec::new();
-    let mut in_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        let out = match b {
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {
-                if in_space {
-                    None
-                } else {
-                    Some(b' ')
-                }
-            }
-            b'`' => Some(b'\''),
-            b => Some(b),
+    let mut delta = 0;
+    let mut cursor = 0;
+    loop {
+        let mut i = cursor;
+        while i < bytes.len() && !special[bytes[i] as usize] {
+            i += 1;
+        }
+        // `i` is at a char boundary: special bytes are ASCII or UTF-8 lead bytes.
+        text.push_str(&original[cursor..i]);
+        let Some(c) = original[i..].chars().next() else {
+            break;
         };
-        in_space = matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-        match out {
-            Some(o) => {
-                text.push(o);
-                lower.push(o.to_ascii_lowercase());
+        cursor = i + c.len_utf8();
+        match map_char(c) {
+            Some(' ') if text.ends_with(' ') => {}
+            Some(m) => text.push(m),
+            None => {}
+        }
+        if text.ends_with(' ') {
+            // Swallow the rest of the white space run.
+            while let Some(next) = original[cursor..].chars().next()
+                && next.is_whitespace()
+            {
+                cursor += next.len_utf8();
             }
-            None => checkpoints.push((text.len(), i + 1 - text.len())),
+        }
+        if cursor - text.len() != delta {
+            delta = cursor - text.len();
+            checkpoints.push((text.len(), delta));
         }
     }
-    Normalized {
-        text: String::from_utf8(text).unwrap_or_default(),
-        lower: String::from_utf8(lower).unwrap_or_default(),
-        checkpoints,
-    }
+    Normalized { text, checkpoints }
 }
 
 /// Normalises a dictionary alias the same way (trimmed).
 pub(crate) fn normalize_alias(alias: &str, fold: bool) -> String {
     let n = normalize(alias.trim());
-    if fold { n.lower } else { n.text }
+    if fold { self::fold(&n.text) } else { n.text }
 }
 
 #[cfg(test)]
@@ -130,8 +142,9 @@ mod tests {
         let original = "Amerika\u{a0}\n Serikat’s TÜRKIYE İstanbul";
         let n = normalize(original);
         assert_eq!(n.text, "Amerika Serikat's TÜRKIYE İstanbul");
-        assert_eq!(n.lower, "amerika serikat's türkiye İstanbul");
-        assert_eq!(n.text.len(), n.lower.len());
+        assert_eq!(fold(&n.text), "amerika serikat's türkiye İstanbul");
+        assert!(fold_eq("TÜRKIYE", "türkiye"));
+        assert!(!fold_eq("TÜRKIYE", "turkiye"));
         let s = n.text.find("Serikat").expect("found");
         assert_eq!(
             &original[n.to_original(s)..n.to_original(s + "Serikat".len())],
@@ -145,27 +158,62 @@ mod tests {
         assert_eq!(n.to_original(0), 0);
     }
 
+    /// Character by character, the definition [`normalize`] implements.
+    fn reference(original: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut back = Vec::new();
+        for (i, c) in original.char_indices() {
+            match map_char(c) {
+                Some(' ') if text.ends_with(' ') => {}
+                Some(m) => {
+                    for _ in 0..m.len_utf8() {
+                        back.push(i);
+                    }
+                    text.push(m);
+                }
+                None => {}
+            }
+        }
+        (text, back)
+    }
+
+    fn check(original: &str) {
+        let n = normalize(original);
+        let (text, back) = reference(original);
+        assert_eq!(n.text, text, "{original:?}");
+        for (pos, &orig) in back.iter().enumerate() {
+            if n.text.is_char_boundary(pos) {
+                assert_eq!(n.to_original(pos), orig, "{original:?} at {pos}");
+            }
+        }
+    }
+
     #[test]
-    fn ascii_path_equals_the_general_path() {
+    fn chunked_equals_the_definition() {
         for text in [
             "Amerika  \n\t Serikat`s  US\r\n",
             "  a",
             "a  ",
             "",
             "x\x0b\x0cy",
+            "a \nb\n c``d ` ",
+            "Amerika\u{a0}\n Serikat’s TÜRKIYE — İstanbul\u{ad}x\u{200b}y \u{3000} z",
         ] {
-            let fast = normalize_ascii(text);
-            // The general path, forced by a non-ASCII character at the end.
-            let slow = normalize(&format!("{text}é"));
-            assert_eq!(format!("{}é", fast.text), slow.text, "{text:?}");
-            assert_eq!(format!("{}é", fast.lower), slow.lower, "{text:?}");
-            for pos in 0..=fast.text.len() {
-                assert_eq!(
-                    fast.to_original(pos),
-                    slow.to_original(pos),
-                    "{text:?} {pos}"
-                );
-            }
+            check(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chunked_equals_the_definition_on_any_mix(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'Z', 'é', ' ', ' ', '\n', '\t', '\r', '\u{b}', '`', '\u{a0}', '\u{85}',
+                '\u{ad}', '\u{2bc}', '\u{1680}', '\u{2003}', '\u{2010}', '\u{2019}', '—', '“',
+                '\u{200b}', '\u{2028}', '\u{202f}', '\u{3000}', 'İ', '中',
+            ]), 0..60)
+        ) {
+            let text: String = chars.into_iter().collect();
+            check(&text);
         }
     }
 }
