@@ -124,6 +124,8 @@ struct Prefixes {
     /// (k = 8: of eight or more, their first eight); index 0 the first four bytes of every
     /// pattern of four or more, a quick first test for those.
     sets: [Option<Box<[u64; 1024]>>; 9],
+    /// The lengths 1..=3 that have a set.
+    short: Vec<usize>,
 }
 
 impl Prefixes {
@@ -144,7 +146,13 @@ impl Prefixes {
                 insert(0, b, 4);
             }
         }
-        Prefixes { fold, first, sets }
+        let short = (1..=3).filter(|&k| sets[k].is_some()).collect();
+        Prefixes {
+            fold,
+            first,
+            sets,
+            short,
+        }
     }
 
     fn byte(b: u8, fold: bool) -> u8 {
@@ -155,10 +163,14 @@ impl Prefixes {
     /// folding; missing bytes zero).
     #[inline]
     fn word(bytes: &[u8], fold: bool) -> u64 {
-        let mut buf = [0u8; 8];
-        let n = bytes.len().min(8);
-        buf[..n].copy_from_slice(&bytes[..n]);
-        let x = u64::from_be_bytes(buf);
+        let x = match bytes.first_chunk::<8>() {
+            Some(eight) => u64::from_be_bytes(*eight),
+            None => {
+                let mut buf = [0u8; 8];
+                buf[..bytes.len()].copy_from_slice(bytes);
+                u64::from_be_bytes(buf)
+            }
+        };
         if !fold {
             return x;
         }
@@ -203,11 +215,14 @@ impl Prefixes {
         let rest = &bytes[pos..];
         let word = Self::word(rest, self.fold);
         let available = rest.len();
-        // Patterns of one to three bytes; then the first four bytes of the longer ones, and
-        // of those that pass, the first four to eight.
-        (1..=3).any(|k| self.contains(k, k, word, available))
-            || (self.contains(0, 4, word, available)
-                && (4..=8).any(|k| self.contains(k, k, word, available)))
+        // The first four bytes of the patterns of four or more, and of those that pass, the
+        // first four to eight; then the patterns of one to three bytes.
+        (self.contains(0, 4, word, available)
+            && (4..=8).any(|k| self.contains(k, k, word, available)))
+            || self
+                .short
+                .iter()
+                .any(|&k| self.contains(k, k, word, available))
     }
 }
 
