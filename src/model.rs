@@ -121,6 +121,9 @@ pub struct ArticleDraft {
     /// Paragraph and sentence counts of `text`, when already computed (the import's worker
     /// threads do it, so the single writer does not); the store computes them when `None`.
     pub units: Option<TextUnits>,
+    /// [`crate::store::text_hash`] of the article, when already computed (by the import's
+    /// workers, like `units`); the store computes it when `None`.
+    pub text_hash: Option<[u8; 16]>,
 }
 
 /// How many paragraphs and sentences a text has: the units of the co-occurrence windows.

@@ -125,7 +125,7 @@ impl Store {
         })?;
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", -32_000)?;
+        conn.pragma_update(None, "cache_size", -64_000)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > migrations::latest_version() {
             return Err(StoreError::TooNew {
@@ -152,9 +152,16 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", -32_000)?;
+        conn.pragma_update(None, "cache_size", -64_000)?;
         migrations::migrate(&conn)?;
         Ok(Store { conn, path })
+    }
+
+    /// Switches foreign key enforcement (outside transactions only; on by default).
+    pub(crate) fn set_foreign_keys(&self, on: bool) -> Result<()> {
+        self.conn
+            .pragma_update(None, "foreign_keys", if on { "ON" } else { "OFF" })?;
+        Ok(())
     }
 
     /// The database file, if not in memory.
@@ -188,18 +195,6 @@ pub struct Tx<'a> {
 }
 
 impl Tx<'_> {
-    /// Runs `f` inside a savepoint: its writes are undone if it fails, the rest of the
-    /// transaction stays (one file's failure rolls back only that file).
-    pub fn savepoint<T, E: From<StoreError>>(
-        &mut self,
-        f: impl FnOnce(&rusqlite::Connection) -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        let sp = self.tx.savepoint().map_err(StoreError::from)?;
-        let out = f(&sp)?;
-        sp.commit().map_err(StoreError::from)?;
-        Ok(out)
-    }
-
     /// The connection of the transaction.
     pub fn conn(&self) -> &rusqlite::Connection {
         &self.tx

@@ -107,8 +107,9 @@ impl Store {
 }
 
 impl Tx<'_> {
-    /// Records a file and stores its articles (with their mentions) inside one savepoint: if
-    /// anything fails, nothing of this file stays. Returns the counts of this file.
+    /// Records a file and stores its articles (with their mentions); returns the counts of
+    /// this file. An error leaves the transaction to be rolled back whole (the import's
+    /// batches are all or nothing), so no half-stored file is ever committed.
     pub fn store_file(
         &mut self,
         run: RunId,
@@ -116,7 +117,8 @@ impl Tx<'_> {
         articles: &[(ArticleDraft, Vec<Mention>)],
         actor_ids: &HashMap<String, super::ActorId>,
     ) -> Result<RunCounts> {
-        self.savepoint(|conn| {
+        let conn = self.conn();
+        {
             conn.prepare_cached(
                 "INSERT INTO files (run_id, path, size_bytes, content_hash, format, status, error, warnings)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -149,9 +151,15 @@ impl Tx<'_> {
                     InsertOutcome::Duplicate(_) => counts.duplicates += 1,
                 }
             }
-            conn.prepare_cached("UPDATE files SET articles_added = ?2, duplicates = ?3 WHERE id = ?1")?
-                .execute(params![file_id, counts.articles_added as i64, counts.duplicates as i64])?;
+            conn.prepare_cached(
+                "UPDATE files SET articles_added = ?2, duplicates = ?3 WHERE id = ?1",
+            )?
+            .execute(params![
+                file_id,
+                counts.articles_added as i64,
+                counts.duplicates as i64
+            ])?;
             Ok(counts)
-        })
+        }
     }
 }
