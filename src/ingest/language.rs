@@ -73,17 +73,17 @@ const MALAY_MARKERS: &[&str] = &[
 /// detector, the slowest step of an import, off most articles.
 fn clear_case(sample: &str) -> Option<Language> {
     let (mut words, mut id, mut en) = (0usize, 0usize, 0usize);
-    for word in sample
+    let lower = sample.to_lowercase();
+    for word in lower
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        let lower = word.to_lowercase();
-        if MALAY_MARKERS.contains(&lower.as_str()) {
+        if MALAY_MARKERS.contains(&word) {
             return None;
         }
-        id += usize::from(INDONESIAN_STOPWORDS.contains(&lower.as_str()));
-        en += usize::from(ENGLISH_STOPWORDS.contains(&lower.as_str()));
+        id += usize::from(INDONESIAN_STOPWORDS.contains(&word));
+        en += usize::from(ENGLISH_STOPWORDS.contains(&word));
     }
     if words < 30 {
         return None;

@@ -21,20 +21,35 @@ pub enum InsertOutcome {
 pub fn text_hash(article: &ArticleDraft) -> [u8; 16] {
     /// Each word lower-cased and followed by one space, fed in one piece (the same hash as
     /// feeding word by word).
-    fn feed(h: &mut xxhash_rust::xxh3::Xxh3, buf: &mut String, s: &str) {
+    fn feed(h: &mut xxhash_rust::xxh3::Xxh3, buf: &mut Vec<u8>, s: &str) {
         buf.clear();
-        for word in s.split_whitespace() {
-            if word.is_ascii() {
-                buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                buf.push_str(&word.to_lowercase());
+        if s.is_ascii() {
+            // ASCII white space is exactly what `split_whitespace` splits ASCII text at.
+            let mut in_word = false;
+            for &b in s.as_bytes() {
+                if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                    if in_word {
+                        buf.push(b' ');
+                        in_word = false;
+                    }
+                } else {
+                    buf.push(b.to_ascii_lowercase());
+                    in_word = true;
+                }
             }
-            buf.push(' ');
+            if in_word {
+                buf.push(b' ');
+            }
+        } else {
+            for word in s.split_whitespace() {
+                buf.extend_from_slice(word.to_lowercase().as_bytes());
+                buf.push(b' ');
+            }
         }
-        h.update(buf.as_bytes());
+        h.update(buf);
     }
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut buf = String::with_capacity(article.text.len() + 1);
+    let mut buf = Vec::with_capacity(article.text.len() + 1);
     if article.text.trim().is_empty() {
         feed(&mut h, &mut buf, &article.title);
         h.update(b"\x00");
@@ -217,6 +232,8 @@ mod tests {
             ("Judul", "", "http://x/y"),
             ("", "TÜRKIYE İstanbul Ärger  ﬁ", ""),
             ("", "", ""),
+            ("", " \x0b a\x0cB\r\n", ""),
+            ("T", "  \t ", "u"),
         ] {
             let article = ArticleDraft {
                 title: title.into(),
