@@ -282,3 +282,55 @@ fn added_alias_counts_after_a_retag() {
     });
     assert_eq!(mentions_of(&db, "FRA"), before);
 }
+
+#[test]
+fn a_candidate_name_becomes_an_actor() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    imported(&mut h);
+    assert_eq!(mentions_of(&db, "IPSI"), 0);
+
+    h.state_mut().send(Action::ShowTab(Tab::Dictionary));
+    h.run_steps(2);
+    h.get_by_label("Candidate names").click();
+    h.run_steps(2);
+    // The fixtures are small: what the "in at least N articles" field sends for N = 1.
+    h.state_mut().send(Action::FindCandidates(1));
+    step_until(&mut h, "the candidates", |app| {
+        app.candidates().is_some() && !app.is_busy()
+    });
+    let list = match h.state().candidates() {
+        Some(Ok(list)) => list.clone(),
+        other => panic!("no candidates: {other:?}"),
+    };
+    // "Pengurus Besar Ikatan Pencak Silat Indonesia (PB IPSI)": no actor covers IPSI.
+    let row = list
+        .iter()
+        .position(|c| c.text == "IPSI")
+        .expect("IPSI is a candidate");
+    assert_eq!((list[row].articles, list[row].occurrences), (1, 2));
+    assert!(
+        list.iter().all(|c| c.text != "Rusia"),
+        "covered names are no candidates"
+    );
+
+    h.get_all_by_label("new actor…")
+        .nth(row)
+        .expect("a button per row")
+        .click();
+    wait_for_label(&mut h, "New actor for");
+    h.get_by_label("Add actor").click();
+    step_until(&mut h, "the new actor", |app| {
+        app.notices
+            .iter()
+            .any(|(n, e)| !e && n.starts_with("Added the actor IPSI"))
+    });
+    wait_for_label(&mut h, "Aliases of IPSI");
+
+    h.get_by_label("Re-tag corpus").click();
+    step_until(&mut h, "the re-tag", |app| {
+        app.retag_status().is_some() && !app.is_busy()
+    });
+    assert_eq!(mentions_of(&db, "IPSI"), 2);
+}

@@ -209,6 +209,26 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Adds an actor of the user's and its first alias, both or neither.
+    pub fn add_actor_with_alias(&mut self, actor: &Actor, alias: &NewAlias) -> Result<ActorId> {
+        self.conn.execute_batch("SAVEPOINT add_actor")?;
+        let added = self
+            .add_actor(actor)
+            .and_then(|id| self.add_alias(alias).map(|_| id));
+        match added {
+            Ok(id) => {
+                self.conn.execute_batch("RELEASE add_actor")?;
+                Ok(id)
+            }
+            Err(e) => {
+                let _ = self
+                    .conn
+                    .execute_batch("ROLLBACK TO add_actor; RELEASE add_actor");
+                Err(e)
+            }
+        }
+    }
+
     /// The user's own actors.
     pub fn user_actors(&self) -> Result<Vec<Actor>> {
         let mut stmt = self.conn.prepare_cached(
@@ -572,6 +592,40 @@ mod tests {
         s.sync_dictionary(&Dictionary::builtin().expect("builtin"))
             .expect("sync");
         s
+    }
+
+    #[test]
+    fn an_actor_and_its_alias_are_added_together_or_not_at_all() {
+        let mut s = store();
+        let actor = |code: &str| Actor {
+            code: code.into(),
+            kind: crate::model::ActorKind::Organization,
+            name: "Ikatan Pencak Silat Indonesia".into(),
+            name_id: String::new(),
+            org_type: "ngo".into(),
+            country: "IDN".into(),
+        };
+        let alias = |code: &str, text: &str| NewAlias {
+            actor_code: code.into(),
+            text: text.into(),
+            language: None,
+            case: None,
+            via: Via::Short,
+        };
+        s.add_actor_with_alias(&actor("IPSI"), &alias("IPSI", "IPSI"))
+            .expect("added");
+        assert_eq!(s.aliases(Some("IPSI")).expect("aliases").len(), 1);
+        // The alias is refused (it names an actor that does not exist): no actor either.
+        assert!(
+            s.add_actor_with_alias(&actor("PBSI"), &alias("NOPE", "PBSI"))
+                .is_err()
+        );
+        assert!(
+            s.user_actors()
+                .expect("actors")
+                .iter()
+                .all(|a| a.code != "PBSI")
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use super::matcher::Matcher;
 use crate::store::{Store, StoreError};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What a candidate looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -223,8 +224,31 @@ pub fn find_candidates(
     min_count: u64,
     limit: usize,
 ) -> Result<Vec<Candidate>, StoreError> {
+    find_candidates_with(
+        store,
+        matcher,
+        min_count,
+        limit,
+        &AtomicBool::new(false),
+        |_, _| {},
+    )
+}
+
+/// [`find_candidates`] for a background job: `progress(articles done, articles in all)` after
+/// each batch; stops early when `cancel` is set (the result then covers the articles read).
+pub fn find_candidates_with(
+    store: &Store,
+    matcher: &Matcher,
+    min_count: u64,
+    limit: usize,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Vec<Candidate>, StoreError> {
+    let total = store.article_count(&crate::analysis::Filter::default())?;
+    let mut done = 0u64;
     let mut tally: HashMap<String, Tally> = HashMap::new();
     store.for_each_article_batch(BATCH, |batch| {
+        done += batch.len() as u64;
         for article in batch {
             let text = &article.text;
             let mentions = matcher.find(text, article.language);
@@ -260,7 +284,8 @@ pub fn find_candidates(
                 }
             }
         }
-        true
+        progress(done, total);
+        !cancel.load(Ordering::Relaxed)
     })?;
     let mut out: Vec<Candidate> = tally
         .into_iter()

@@ -98,6 +98,17 @@ pub enum Action {
     },
     /// Delete an exclusion by id.
     DeleteExclusion(i64),
+    /// Add an actor of the user's with one alias (a candidate name).
+    AddActor {
+        /// The actor.
+        actor: crate::tagging::Actor,
+        /// Its first alias.
+        alias: String,
+    },
+    /// Look for candidate names in at least this many articles (background job).
+    FindCandidates(u64),
+    /// Stop the running candidate search.
+    CancelCandidates,
     /// Re-tag the whole corpus with the current dictionary (background job).
     Retag,
     /// Stop the running re-tag.

@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::analysis::{ActorCount, Filter, PairStat, Spike, Timeline};
 use super::articles_view::{ArticleListing, ArticlesState};
-use super::jobs::{Dialogs, ImportJob, Query, RetagJob, Task};
+use super::jobs::{CandidatesJob, Dialogs, ImportJob, ProgressJob, Query, RetagJob, Task};
 pub use super::settings::{BINS, Settings, Tab, WINDOWS};
 use super::{actors_panel, articles_view, cooccurrence_view, dictionary_view, menu, timeline_view};
 use crate::pipeline::ImportReport;
@@ -33,6 +33,7 @@ pub struct PantauApp {
     pub(crate) cooc: cooccurrence_view::CoocState,
     pub(crate) import: Option<ImportJob>,
     pub(crate) retag: Option<RetagJob>,
+    pub(crate) candidates: Option<CandidatesJob>,
     /// The last re-tag's outcome: (text, is_error).
     pub(crate) retag_status: Option<(String, bool)>,
     pub(crate) dict: dictionary_view::DictionaryState,
@@ -64,6 +65,7 @@ impl PantauApp {
             cooc: Default::default(),
             import: None,
             retag: None,
+            candidates: None,
             retag_status: None,
             dict: Default::default(),
             report: None,
@@ -98,6 +100,7 @@ impl PantauApp {
     pub fn is_busy(&self) -> bool {
         self.import.is_some()
             || self.retag.is_some()
+            || self.candidates.is_some()
             || !self.tasks.is_empty()
             || self.data.actor_counts.is_running()
             || self.data.timeline.is_running()
@@ -109,6 +112,13 @@ impl PantauApp {
     /// The last import's report.
     pub fn last_report(&self) -> Option<&Result<ImportReport, String>> {
         self.report.as_ref()
+    }
+
+    /// The last search for candidate names, once one ended.
+    pub fn candidates(
+        &self,
+    ) -> Option<&Result<Vec<crate::tagging::candidates::Candidate>, String>> {
+        self.dict.candidates.list.as_ref()
     }
 
     /// The last re-tag's outcome (text, is_error), once one ended.
@@ -258,20 +268,19 @@ impl PantauApp {
             Tab::Dictionary => {
                 let entries = self.data.dictionary.value();
                 let detail = self.data.dict_detail.value();
-                let retag = self.retag.as_ref().map(|j| dictionary_view::RetagView {
-                    done: j.progress.0,
-                    total: j.progress.1,
-                    cancelling: j.is_cancelling(),
-                });
+                let jobs = dictionary_view::DictionaryJobs {
+                    retag: self.retag.as_ref().map(job_view),
+                    retag_status: self.retag_status.as_ref(),
+                    candidates: self.candidates.as_ref().map(job_view),
+                    importing: self.import.is_some(),
+                };
                 dictionary_view::dictionary_ui(
                     ui,
                     &mut self.actors.dictionary_search,
                     &mut self.dict,
                     entries.as_deref().map(Vec::as_slice),
                     detail.as_deref(),
-                    retag,
-                    self.retag_status.as_ref(),
-                    self.import.is_some(),
+                    jobs,
                 )
             }
         };
@@ -377,6 +386,39 @@ impl PantauApp {
                     s.delete_exclusion(id)
                 });
             }
+            Action::AddActor { actor, alias } => {
+                let code = actor.code.clone();
+                let msg =
+                    format!("Added the actor {code} with the alias {alias:?}; re-tag to count it.");
+                let new_alias = crate::store::NewAlias {
+                    actor_code: code.clone(),
+                    text: alias,
+                    language: None,
+                    case: None,
+                    via: crate::model::Via::Name,
+                };
+                let added = self.edit_dictionary(msg, move |s| {
+                    s.add_actor_with_alias(&actor, &new_alias).map(drop)
+                });
+                if added {
+                    self.dict.selected = Some(code);
+                }
+            }
+            Action::FindCandidates(min_articles) => {
+                if self.candidates.is_none() {
+                    self.dict.candidates.list = None;
+                    self.candidates = Some(super::jobs::start_candidates(
+                        self.db.clone(),
+                        min_articles,
+                        ctx,
+                    ));
+                }
+            }
+            Action::CancelCandidates => {
+                if let Some(job) = &self.candidates {
+                    job.cancel();
+                }
+            }
             Action::Retag => self.start_retag(ctx),
             Action::CancelRetag => {
                 if let Some(job) = &self.retag {
@@ -387,14 +429,15 @@ impl PantauApp {
         }
     }
 
-    /// Applies one quick dictionary edit on the UI thread (a single small write), reports it
-    /// and refreshes the dictionary view.
+    /// Applies one quick dictionary edit on the UI thread (a small write), reports it and
+    /// refreshes the dictionary view; true when it succeeded.
     fn edit_dictionary(
         &mut self,
         done: String,
         edit: impl FnOnce(&mut crate::store::Store) -> crate::store::Result<()>,
-    ) {
+    ) -> bool {
         let result = crate::store::Store::open(&self.db).and_then(|mut s| edit(&mut s));
+        let ok = result.is_ok();
         match result {
             Ok(()) => self.notices.push((done, false)),
             Err(e) => self.notices.push((e.to_string(), true)),
@@ -402,6 +445,7 @@ impl PantauApp {
         self.version += 1;
         self.data.dictionary.invalidate();
         self.data.dict_detail.invalidate();
+        ok
     }
 
     /// Starts re-tagging the corpus unless a re-tag or an import runs.
@@ -412,7 +456,7 @@ impl PantauApp {
             return;
         }
         self.retag_status = None;
-        self.retag = Some(RetagJob::start(self.db.clone(), ctx.clone()));
+        self.retag = Some(super::jobs::start_retag(self.db.clone(), ctx));
     }
 
     /// Starts an import job unless one runs.
@@ -438,13 +482,27 @@ impl PantauApp {
         if let Some(job) = &self.retag {
             job.cancel();
         }
+        if let Some(job) = &self.candidates {
+            job.cancel();
+        }
         self.import = None;
         self.retag = None;
+        self.candidates = None;
+        self.dict.candidates = Default::default();
         self.retag_status = None;
         self.db = db.clone();
         self.settings.db_path = Some(db);
         self.articles = Default::default();
         self.data_changed();
+    }
+}
+
+/// How a job with progress shows in a view.
+fn job_view<T: Send + 'static>(job: &ProgressJob<T>) -> dictionary_view::JobView {
+    dictionary_view::JobView {
+        done: job.progress.0,
+        total: job.progress.1,
+        cancelling: job.is_cancelling(),
     }
 }
 

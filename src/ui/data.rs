@@ -50,6 +50,12 @@ impl PantauApp {
             });
             self.data_changed();
         }
+        if let Some(job) = &mut self.candidates
+            && let Some(result) = job.poll()
+        {
+            self.candidates = None;
+            self.dict.candidates.list = Some(result);
+        }
         let data = &mut self.data;
         data.actor_counts.poll();
         data.timeline.poll();

@@ -1,8 +1,10 @@
 //! The dictionary: every actor and its aliases, editable. The selected actor's aliases can be
-//! switched on and off, aliases and phrase exclusions added, and the corpus re-tagged with the
-//! edited dictionary. Edits go out as actions; the app writes them.
+//! switched on and off, aliases and phrase exclusions added, candidate names turned into
+//! aliases or actors, and the corpus re-tagged with the edited dictionary. Edits go out as
+//! actions; the app writes them.
 
 use super::action::Action;
+use super::candidates_view::{CandidatesState, candidates_ui};
 use super::colors::actor_color;
 use crate::model::{Language, Via};
 use crate::store::{ActorEntry, AliasRecord, ExclusionRecord, ExclusionScope, NewAlias, Store};
@@ -22,6 +24,10 @@ pub struct DictionaryState {
     pub exclusion_alias: String,
     /// "Add exclusion" form: the phrase.
     pub exclusion_phrase: String,
+    /// The left column lists candidate names instead of actors.
+    pub show_candidates: bool,
+    /// The candidate names panel.
+    pub candidates: CandidatesState,
 }
 
 /// The editable part of the dictionary, loaded in the background.
@@ -49,15 +55,26 @@ impl DictDetail {
     }
 }
 
-/// A running re-tag, as the view shows it.
+/// A running job (re-tag, candidate search), as the views show it.
 #[derive(Debug, Clone, Copy)]
-pub struct RetagView {
-    /// Articles re-tagged.
+pub struct JobView {
+    /// Articles done.
     pub done: u64,
     /// Articles in all.
     pub total: u64,
     /// Cancel was pressed.
     pub cancelling: bool,
+}
+
+impl JobView {
+    /// The share done, 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.done as f32 / self.total as f32
+        }
+    }
 }
 
 fn language_label(l: Option<Language>) -> &'static str {
@@ -69,35 +86,69 @@ fn language_label(l: Option<Language>) -> &'static str {
     }
 }
 
-/// Draws the searchable list of actors, the selected actor's aliases and the re-tag controls.
-#[allow(clippy::too_many_arguments)]
+/// The background jobs the dictionary view shows.
+#[derive(Debug, Clone, Copy)]
+pub struct DictionaryJobs<'a> {
+    /// A running re-tag.
+    pub retag: Option<JobView>,
+    /// The last re-tag's outcome (text, is_error).
+    pub retag_status: Option<&'a (String, bool)>,
+    /// A running search for candidate names.
+    pub candidates: Option<JobView>,
+    /// An import runs (no re-tag meanwhile).
+    pub importing: bool,
+}
+
+/// Draws the searchable list of actors (or the candidate names), the selected actor's aliases
+/// and the re-tag controls.
 pub fn dictionary_ui(
     ui: &mut egui::Ui,
     search: &mut String,
     state: &mut DictionaryState,
     entries: Option<&[ActorEntry]>,
     detail: Option<&DictDetail>,
-    retag: Option<RetagView>,
-    retag_status: Option<&(String, bool)>,
-    importing: bool,
+    jobs: DictionaryJobs<'_>,
 ) -> Option<Action> {
     let mut action = None;
-    retag_ui(ui, detail, retag, retag_status, importing, &mut action);
+    retag_ui(
+        ui,
+        detail,
+        jobs.retag,
+        jobs.retag_status,
+        jobs.importing,
+        &mut action,
+    );
     ui.separator();
     ui.horizontal(|ui| {
-        ui.label("Search:");
-        ui.add(
-            egui::TextEdit::singleline(search)
-                .hint_text("code, name or alias")
-                .desired_width(220.0),
-        );
+        ui.selectable_value(&mut state.show_candidates, false, "Actors");
+        ui.selectable_value(&mut state.show_candidates, true, "Candidate names");
+        if !state.show_candidates {
+            ui.separator();
+            ui.label("Search:");
+            ui.add(
+                egui::TextEdit::singleline(search)
+                    .hint_text("code, name or alias")
+                    .desired_width(220.0),
+            );
+        }
     });
     let Some(entries) = entries else {
         ui.spinner();
         return action;
     };
     ui.columns(2, |cols| {
-        if let Some(a) = actor_list_ui(&mut cols[0], search, state, entries) {
+        let left = if state.show_candidates {
+            let selected = state.selected.clone();
+            candidates_ui(
+                &mut cols[0],
+                &mut state.candidates,
+                selected.as_deref(),
+                jobs.candidates,
+            )
+        } else {
+            actor_list_ui(&mut cols[0], search, state, entries)
+        };
+        if let Some(a) = left {
             action = Some(a);
         }
         if let Some(a) = detail_ui(&mut cols[1], state, detail) {
@@ -110,7 +161,7 @@ pub fn dictionary_ui(
 fn retag_ui(
     ui: &mut egui::Ui,
     detail: Option<&DictDetail>,
-    retag: Option<RetagView>,
+    retag: Option<JobView>,
     status: Option<&(String, bool)>,
     importing: bool,
     action: &mut Option<Action>,
@@ -139,13 +190,8 @@ fn retag_ui(
     if let Some(job) = retag {
         ui.horizontal(|ui| {
             ui.spinner();
-            let fraction = if job.total == 0 {
-                0.0
-            } else {
-                job.done as f32 / job.total as f32
-            };
             ui.add(
-                egui::ProgressBar::new(fraction)
+                egui::ProgressBar::new(job.fraction())
                     .desired_width(240.0)
                     .text(format!("{} / {} articles", job.done, job.total)),
             );

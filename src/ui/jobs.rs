@@ -270,39 +270,48 @@ impl Task {
     }
 }
 
-/// A message of a re-tag thread.
-enum RetagMsg {
+/// A message of a job with progress.
+enum ProgressMsg<T> {
     Progress(u64, u64),
-    Done(Result<crate::pipeline::RetagReport, String>),
+    Done(Result<T, String>),
 }
 
-/// A running re-tag of the whole corpus with the current effective dictionary.
-pub struct RetagJob {
-    rx: Receiver<RetagMsg>,
+/// A long job with a progress count and a Cancel button: a re-tag of the corpus, a search for
+/// candidate names. It runs on a thread with its own database connection.
+pub struct ProgressJob<T> {
+    rx: Receiver<ProgressMsg<T>>,
     cancel: Arc<AtomicBool>,
-    /// Articles re-tagged so far and the total.
+    /// Articles done so far and the total.
     pub progress: (u64, u64),
 }
 
-impl RetagJob {
-    /// Starts re-tagging the database at `db` on a thread with its own connection.
-    pub fn start(db: PathBuf, ctx: egui::Context) -> Self {
+impl<T: Send + 'static> ProgressJob<T> {
+    /// Runs `f(cancel flag, progress callback)` on a thread.
+    pub fn start(
+        ctx: &egui::Context,
+        f: impl FnOnce(&AtomicBool, &mut dyn FnMut(u64, u64)) -> Result<T, String> + Send + 'static,
+    ) -> Self {
         let (tx, rx) = unbounded();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = cancel.clone();
+        let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = run_retag(&db, &flag, &tx, &ctx);
-            let _ = tx.send(RetagMsg::Done(result));
+            let mut progress = |done, total| {
+                let _ = tx.send(ProgressMsg::Progress(done, total));
+                ctx.request_repaint();
+            };
+            let result = f(&flag, &mut progress);
+            let _ = tx.send(ProgressMsg::Done(result));
             ctx.request_repaint();
         });
-        RetagJob {
+        ProgressJob {
             rx,
             cancel,
             progress: (0, 0),
         }
     }
 
-    /// Asks the re-tag to stop after the current batch.
+    /// Asks the job to stop after the current batch.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -312,32 +321,57 @@ impl RetagJob {
         self.cancel.load(Ordering::Relaxed)
     }
 
-    /// Takes the messages sent so far; the report once the re-tag ended.
-    pub fn poll(&mut self) -> Option<Result<crate::pipeline::RetagReport, String>> {
+    /// Takes the messages sent so far; the result once the job ended.
+    pub fn poll(&mut self) -> Option<Result<T, String>> {
         for msg in self.rx.try_iter() {
             match msg {
-                RetagMsg::Progress(done, total) => self.progress = (done, total),
-                RetagMsg::Done(result) => return Some(result),
+                ProgressMsg::Progress(done, total) => self.progress = (done, total),
+                ProgressMsg::Done(result) => return Some(result),
             }
         }
         None
     }
 }
 
-fn run_retag(
-    db: &Path,
-    cancel: &AtomicBool,
-    tx: &Sender<RetagMsg>,
-    ctx: &egui::Context,
-) -> Result<crate::pipeline::RetagReport, String> {
+/// A running re-tag of the whole corpus with the current effective dictionary.
+pub type RetagJob = ProgressJob<crate::pipeline::RetagReport>;
+
+/// A running search for candidate names.
+pub type CandidatesJob = ProgressJob<Vec<crate::tagging::candidates::Candidate>>;
+
+/// Starts re-tagging the database at `db`.
+pub fn start_retag(db: PathBuf, ctx: &egui::Context) -> RetagJob {
+    ProgressJob::start(ctx, move |cancel, progress| {
+        let (mut store, matcher) = open_with_matcher(&db)?;
+        crate::pipeline::retag(&mut store, &matcher, cancel, progress).map_err(|e| e.to_string())
+    })
+}
+
+/// Starts looking for names in at least `min_articles` articles that no actor covers.
+pub fn start_candidates(db: PathBuf, min_articles: u64, ctx: &egui::Context) -> CandidatesJob {
+    ProgressJob::start(ctx, move |cancel, progress| {
+        let (store, matcher) = open_with_matcher(&db)?;
+        crate::tagging::candidates::find_candidates_with(
+            &store,
+            &matcher,
+            min_articles,
+            CANDIDATES_SHOWN,
+            cancel,
+            progress,
+        )
+        .map_err(|e| e.to_string())
+    })
+}
+
+/// Candidates listed at most.
+const CANDIDATES_SHOWN: usize = 300;
+
+/// The database at `db` and a matcher of its effective dictionary and places setting.
+fn open_with_matcher(db: &Path) -> Result<(Store, crate::tagging::Matcher), String> {
     let mut store = Store::open(db).map_err(|e| e.to_string())?;
     let include_places = store.include_places().map_err(|e| e.to_string())?;
     let options = crate::tagging::MatcherOptions { include_places };
     let matcher =
         crate::pipeline::prepare_matcher(&mut store, options).map_err(|e| e.to_string())?;
-    crate::pipeline::retag(&mut store, &matcher, cancel, |done, total| {
-        let _ = tx.send(RetagMsg::Progress(done, total));
-        ctx.request_repaint();
-    })
-    .map_err(|e| e.to_string())
+    Ok((store, matcher))
 }

@@ -6,6 +6,7 @@ mod action;
 mod actors_panel;
 mod app;
 mod articles_view;
+mod candidates_view;
 mod colors;
 mod cooccurrence_view;
 mod data;
