@@ -4,7 +4,9 @@
 //! A name is a run of 2 to 5 capitalised words (an upper-case first letter, a lower-case
 //! letter after it) separated by single spaces; an acronym is one word of 2 to 6 capital
 //! letters. A run that starts a sentence drops its first word when that word is a common one
-//! ("Namun", "The"). Occurrences that overlap a mention of the matcher are not candidates.
+//! ("Namun", "The"). Occurrences that overlap a mention of the matcher are not candidates, nor
+//! are acronyms that are a common word in capitals ("JUGA": "juga" is written in lower case at
+//! least half as often), time zones, roman numerals and company forms.
 
 use super::matcher::Matcher;
 use crate::store::{Store, StoreError};
@@ -47,6 +49,7 @@ const COMMON: &[&str] = &[
     "at",
     "bagi",
     "bahkan",
+    "baca",
     "but",
     "dalam",
     "dan",
@@ -99,6 +102,12 @@ const COMMON: &[&str] = &[
     "when",
     "while",
     "yang",
+];
+
+/// Capitals that are no actor: time zones, roman numerals, titles and company forms.
+const NOT_ACRONYMS: &[&str] = &[
+    "AM", "BACA", "CEO", "CFO", "COO", "CTO", "FOTO", "II", "III", "IV", "IX", "LIHAT", "PM", "PT",
+    "SIMAK", "TBK", "VI", "VII", "VIII", "VIDEO", "WIB", "WIT", "WITA", "XI", "XII", "XX",
 ];
 
 const BATCH: usize = 256;
@@ -247,10 +256,18 @@ pub fn find_candidates_with(
     let total = store.article_count(&crate::analysis::Filter::default())?;
     let mut done = 0u64;
     let mut tally: HashMap<String, Tally> = HashMap::new();
+    // Lower-case words of acronym length: "JUGA" in a headline is the word "juga", not a name.
+    let mut lower_words: HashMap<String, u64> = HashMap::new();
     store.for_each_article_batch(BATCH, |batch| {
         done += batch.len() as u64;
         for article in batch {
             let text = &article.text;
+            for w in text.split(|c: char| !c.is_alphanumeric()) {
+                let n = w.chars().count();
+                if (2..=6).contains(&n) && w.chars().all(char::is_lowercase) {
+                    *lower_words.entry(w.to_string()).or_default() += 1;
+                }
+            }
             let mentions = matcher.find(text, article.language);
             // Byte ranges of the mentions (char offsets converted once, in order).
             let mut covered: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
@@ -290,6 +307,12 @@ pub fn find_candidates_with(
     let mut out: Vec<Candidate> = tally
         .into_iter()
         .filter(|(_, t)| t.articles >= min_count.max(1))
+        .filter(|(text, t)| {
+            t.kind != Some(CandidateKind::Acronym)
+                || (!NOT_ACRONYMS.contains(&text.as_str())
+                    && lower_words.get(&text.to_lowercase()).copied().unwrap_or(0) * 2
+                        < t.occurrences)
+        })
         .map(|(text, t)| Candidate {
             text,
             kind: t.kind.unwrap_or(CandidateKind::Name),

@@ -99,19 +99,21 @@ pub fn actors_ui(
                 ui.horizontal(|ui| {
                     let mut on = selected.contains(&c.code);
                     swatch(ui, &c.code);
-                    let name: String = if c.name.chars().count() > 18 {
-                        c.name.chars().take(17).chain(['…']).collect()
-                    } else {
-                        c.name.clone()
-                    };
-                    let r = ui.checkbox(&mut on, format!("{} {name}", c.code));
-                    if r.on_hover_text(&c.name).changed() {
-                        action = Some(Action::ToggleActor(c.code.clone()));
-                    }
+                    let mut toggled = ui.checkbox(&mut on, "").changed();
+                    // Counts at the right edge; the name takes the room left, cut to fit.
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.weak(format!("{} art · {} m", c.articles, c.mentions))
                             .on_hover_text("articles · mentions");
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            let name = egui::Label::new(format!("{} {}", c.code, c.name))
+                                .truncate()
+                                .sense(egui::Sense::click());
+                            toggled |= ui.add(name).on_hover_text(&c.name).clicked();
+                        });
                     });
+                    if toggled {
+                        action = Some(Action::ToggleActor(c.code.clone()));
+                    }
                 });
             }
         },
