@@ -327,6 +327,28 @@ fn a_candidate_name_becomes_an_actor() {
             .any(|(n, e)| !e && n.starts_with("Added the actor IPSI"))
     });
     wait_for_label(&mut h, "Aliases of IPSI");
+    // The user's alias can be deleted (and added again) from the aliases table.
+    h.get_by_label("Delete").click();
+    step_until(&mut h, "the deletion", |app| {
+        app.notices
+            .iter()
+            .any(|(n, e)| !e && n.starts_with("Deleted the alias \"IPSI\""))
+    });
+    let store = pantau::store::Store::open(&db).expect("store");
+    assert!(store.aliases(Some("IPSI")).expect("aliases").is_empty());
+    h.state_mut()
+        .send(Action::AddAlias(pantau::store::NewAlias {
+            actor_code: "IPSI".into(),
+            text: "IPSI".into(),
+            language: None,
+            case: None,
+            via: pantau::model::Via::Short,
+        }));
+    step_until(&mut h, "the alias", |app| {
+        app.notices
+            .iter()
+            .any(|(n, e)| !e && n.starts_with("Added the alias"))
+    });
 
     h.get_by_label("Re-tag corpus").click();
     step_until(&mut h, "the re-tag", |app| {

@@ -85,6 +85,13 @@ pub enum Action {
         /// The new state.
         enabled: bool,
     },
+    /// Delete one of the user's aliases (applied at the next re-tag).
+    DeleteAlias {
+        /// Row id.
+        id: i64,
+        /// Its text, for the notice.
+        text: String,
+    },
     /// Count capitals and cities for their country (applied at the next re-tag).
     SetIncludePlaces(bool),
     /// "This alias is not this actor in the phrase …".

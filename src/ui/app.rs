@@ -404,6 +404,10 @@ impl PantauApp {
                     self.dict.selected = Some(code);
                 }
             }
+            Action::DeleteAlias { id, text } => {
+                let msg = format!("Deleted the alias {text:?}; re-tag to apply.");
+                self.edit_dictionary(msg, move |s| s.delete_user_alias(id));
+            }
             Action::FindCandidates(min_articles) => {
                 if self.candidates.is_none() {
                     self.dict.candidates.list = None;

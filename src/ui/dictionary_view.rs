@@ -324,9 +324,9 @@ fn aliases_table_ui(
     }
     egui::Grid::new("aliases")
         .striped(true)
-        .num_columns(6)
+        .num_columns(7)
         .show(ui, |ui| {
-            for h in ["Alias", "Language", "Case", "Via", "Origin", "Enabled"] {
+            for h in ["Alias", "Language", "Case", "Via", "Origin", "Enabled", ""] {
                 ui.strong(h);
             }
             ui.end_row();
@@ -348,6 +348,20 @@ fn aliases_table_ui(
                         language: a.language,
                         enabled: on,
                     });
+                }
+                if a.user {
+                    if ui
+                        .small_button("Delete")
+                        .on_hover_text("Delete this alias of yours (applied at the next re-tag)")
+                        .clicked()
+                    {
+                        *action = Some(Action::DeleteAlias {
+                            id: a.id,
+                            text: a.text.clone(),
+                        });
+                    }
+                } else {
+                    ui.label("");
                 }
                 ui.end_row();
             }
