@@ -188,6 +188,30 @@ fn undated_articles_can_be_dated() {
         !app.is_busy() && app.notices.iter().any(|(n, _)| n.starts_with("Dated 1"))
     });
     wait_for_label(&mut h, "0–0 of 0");
+
+    // In the reader, "not here" on a keyword-in-context line excludes that mention.
+    let db = h.state().database().to_path_buf();
+    assert_eq!((mentions_of(&db, "CHN"), mentions_of(&db, "RUS")), (1, 1));
+    h.state_mut().send(Action::OpenArticle(1));
+    wait_for_label(&mut h, "Keywords in context");
+    h.get_by_label("Keywords in context").click();
+    h.run_steps(2);
+    // Lines go by actor code: CHN ("Tiongkok") first.
+    h.get_all_by_label("not here")
+        .next()
+        .expect("a button per line")
+        .click();
+    step_until(&mut h, "the exclusion", |app| {
+        app.notices
+            .iter()
+            .any(|(n, e)| !e && n.starts_with("\"Tiongkok\" is not CHN in article 1"))
+    });
+    h.state_mut().send(Action::Retag);
+    h.run_steps(1);
+    step_until(&mut h, "the re-tag", |app| {
+        app.retag_status().is_some() && !app.is_busy()
+    });
+    assert_eq!((mentions_of(&db, "CHN"), mentions_of(&db, "RUS")), (0, 1));
 }
 
 /// Mentions of `code` stored in the database at `db`.

@@ -103,6 +103,15 @@ pub enum Action {
         /// The phrase holding the alias.
         phrase: String,
     },
+    /// "This alias is not this actor in this article".
+    AddArticleExclusion {
+        /// The article.
+        article_id: i64,
+        /// Actor code.
+        actor_code: String,
+        /// Alias text as matched.
+        alias: String,
+    },
     /// Delete an exclusion by id.
     DeleteExclusion(i64),
     /// Add an actor of the user's with one alias (a candidate name).

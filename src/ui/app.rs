@@ -404,6 +404,23 @@ impl PantauApp {
                     self.dict.selected = Some(code);
                 }
             }
+            Action::AddArticleExclusion {
+                article_id,
+                actor_code,
+                alias,
+            } => {
+                let msg = format!(
+                    "{alias:?} is not {actor_code} in article {article_id}; re-tag to apply."
+                );
+                self.edit_dictionary(msg, move |s| {
+                    s.add_exclusion(
+                        &actor_code,
+                        &alias,
+                        &crate::store::ExclusionScope::Article(article_id),
+                    )
+                    .map(drop)
+                });
+            }
             Action::DeleteAlias { id, text } => {
                 let msg = format!("Deleted the alias {text:?}; re-tag to apply.");
                 self.edit_dictionary(msg, move |s| s.delete_user_alias(id));

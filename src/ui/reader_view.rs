@@ -58,7 +58,24 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
             for code in per_actor.keys() {
                 ui.colored_label(actor_color(code), *code);
                 for k in kwic_lines(a, code, 5) {
-                    ui.label(kwic_job(ui, &k));
+                    ui.horizontal(|ui| {
+                        let alias = k.line[k.match_start..k.match_end].to_string();
+                        if ui
+                            .small_button("not here")
+                            .on_hover_text(format!(
+                                "\"{alias}\" is not {code} in this article \
+                                 (applied at the next re-tag)"
+                            ))
+                            .clicked()
+                        {
+                            action = Some(Action::AddArticleExclusion {
+                                article_id: a.id,
+                                actor_code: code.to_string(),
+                                alias,
+                            });
+                        }
+                        ui.label(kwic_job(ui, &k));
+                    });
                 }
             }
         });
