@@ -142,7 +142,12 @@ pub fn import_paths(
     // The writer only links rows it just stored to actors that exist: checking each foreign
     // key of ~7 mentions per article would cost a lookup apiece for nothing.
     store.set_foreign_keys(false)?;
+    // The full-text index has its own file, filled by a thread of its own from each batch of
+    // articles the writer committed (an in-memory store is indexed at the end instead).
+    let search_db = store.path().map(Path::to_path_buf);
+    let (fts_tx, fts_rx) = crossbeam_channel::bounded::<Vec<SearchRow>>(8);
     let result = std::thread::scope(|scope| -> Result<(), StoreError> {
+        let indexer = search_db.map(|db| scope.spawn(move || index_in_background(&db, fts_rx)));
         for _ in 0..threads {
             let tx_out = tx_out.clone();
             let (files, next) = (&files, &next);
@@ -166,6 +171,7 @@ pub fn import_paths(
         let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
         let mut next_to_store = 0usize;
         let mut received = rx_out.iter();
+        let mut committed: Vec<SearchRow> = Vec::new();
         'outer: while next_to_store < files.len() {
             if cancel.load(Ordering::Relaxed) {
                 break;
@@ -174,7 +180,14 @@ pub fn import_paths(
             let stop = store.transaction(|tx| -> Result<bool, StoreError> {
                 loop {
                     while let Some(outcome) = pending.remove(&next_to_store) {
-                        let counts = store_outcome(tx, run, outcome, &actor_ids, &mut report)?;
+                        let counts = store_outcome(
+                            tx,
+                            run,
+                            outcome,
+                            &actor_ids,
+                            &mut report,
+                            &mut committed,
+                        )?;
                         report.counts.add(&counts);
                         state.counts = report.counts;
                         state.files_done += 1;
@@ -196,9 +209,19 @@ pub fn import_paths(
                     }
                 }
             })?;
+            // Only committed articles go to the index (a failed batch returned above).
+            if indexer.is_some() && !committed.is_empty() {
+                let _ = fts_tx.send(std::mem::take(&mut committed));
+            }
+            committed.clear();
             if stop {
                 break 'outer;
             }
+        }
+        drop(fts_tx);
+        if let Some(handle) = indexer {
+            // A failed indexer only leaves work for the catch-up below.
+            let _ = handle.join();
         }
         Ok(())
     });
@@ -269,15 +292,38 @@ fn failed_record(path: &Path, reason: &str) -> FileRecord {
     }
 }
 
+/// An article for the full-text index: id, title, text.
+type SearchRow = (crate::store::ArticleId, String, String);
+
+/// The indexing thread: indexes each batch of committed articles it receives, in its own
+/// file; on an error it keeps draining (the writer never waits for it) and leaves the rest to
+/// the catch-up.
+fn index_in_background(
+    db: &Path,
+    batches: crossbeam_channel::Receiver<Vec<SearchRow>>,
+) -> Result<(), StoreError> {
+    let run = || -> Result<(), StoreError> {
+        let mut writer = crate::store::SearchWriter::open(db)?;
+        for batch in &batches {
+            writer.add(&batch)?;
+        }
+        writer.finish()
+    };
+    let result = run();
+    for _ in &batches {}
+    result
+}
+
 fn store_outcome(
     tx: &mut crate::store::Tx<'_>,
     run: RunId,
     outcome: Outcome,
     actor_ids: &std::collections::HashMap<String, crate::store::ActorId>,
     report: &mut ImportReport,
+    search_rows: &mut Vec<SearchRow>,
 ) -> Result<RunCounts, StoreError> {
     match outcome {
-        Outcome::Read { file, tagged } => {
+        Outcome::Read { file, mut tagged } => {
             let record = FileRecord {
                 path: file.path.to_string_lossy().into_owned(),
                 size_bytes: Some(file.size_bytes),
@@ -293,7 +339,15 @@ fn store_outcome(
                     reason: file.warnings.join("; "),
                 });
             }
-            tx.store_file(run, &record, &tagged, actor_ids)
+            let mut added = Vec::new();
+            let counts = tx.store_file_noting(run, &record, &tagged, actor_ids, &mut added)?;
+            for (i, id) in added {
+                if let Some((article, _)) = tagged.get_mut(i) {
+                    let title = std::mem::take(&mut article.title);
+                    search_rows.push((id, title, std::mem::take(&mut article.text)));
+                }
+            }
+            Ok(counts)
         }
         Outcome::Failed { path, reason } => {
             let counts = tx.store_file(run, &failed_record(&path, &reason), &[], actor_ids)?;

@@ -53,6 +53,18 @@ fn counts(db: &Path) -> (u64, u64) {
     (s.articles, s.mentions)
 }
 
+/// Every article is in the full-text index (its own file), once: "juru" is in each. (A killed
+/// import may leave the index behind; the next import catches it up.)
+fn assert_fully_indexed(db: &Path) {
+    let store = Store::open(db).expect("open");
+    let articles = store.stats().expect("stats").articles;
+    let mut found = store.search_ids("juru", 1_000_000).expect("search");
+    let hits = found.len();
+    found.sort_unstable();
+    found.dedup();
+    assert_eq!((hits, found.len() as u64), (found.len(), articles));
+}
+
 /// A small deterministic generator (no dependency for randomness in tests).
 struct Lcg(u64);
 impl Lcg {
@@ -126,6 +138,7 @@ fn killed_imports_lose_nothing_and_store_nothing_twice() {
         .expect("run");
     assert!(status.success());
     assert_eq!(counts(&db), expected, "seed {seed}");
+    assert_fully_indexed(&db);
 }
 
 #[test]
@@ -169,4 +182,5 @@ fn readers_during_an_import_never_see_a_locked_or_torn_database() {
     assert!(child.wait().expect("wait").success());
     assert!(reads > 0);
     assert_eq!(counts(&db).0, 2000);
+    assert_fully_indexed(&db);
 }

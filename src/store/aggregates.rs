@@ -161,7 +161,9 @@ fn conditions(filter: &Filter, dated_only: bool) -> (String, Vec<Value>) {
         values.extend(filter.sources.iter().map(|s| Value::Text(s.clone())));
     }
     if let Some(q) = filter.query.as_deref().filter(|q| !q.trim().is_empty()) {
-        sql.push_str(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+        sql.push_str(
+            " AND a.id IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH ?)",
+        );
         values.push(Value::Text(q.to_string()));
     }
     (sql, values)

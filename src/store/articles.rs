@@ -118,7 +118,8 @@ pub(crate) fn insert_article(
         units.sentences,
     ])?;
     let id = conn.last_insert_rowid();
-    // The full-text index is filled in bulk after the import (Store::index_new_articles).
+    // The full-text index lives in its own file, filled by the import's indexing thread or
+    // by Store::index_new_articles.
     insert_new_mentions(conn, id, day, mentions, actor_ids)?;
     Ok(InsertOutcome::Added(id))
 }

@@ -124,6 +124,12 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX exclusions_by_article ON exclusions(article_id);
     "#,
+    // 5: the full-text index moves to its own file beside the database (see store::fulltext),
+    // where a thread of the import fills it while the writer stores articles.
+    r#"
+    DROP TABLE IF EXISTS articles_fts;
+    DELETE FROM settings WHERE key = 'fts_indexed_upto';
+    "#,
 ];
 
 /// The schema version this build writes.

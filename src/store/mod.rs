@@ -21,6 +21,7 @@ pub use aggregates::{
 };
 pub use articles::{InsertOutcome, text_hash};
 pub use edits::{AliasRecord, ArticleText, ExclusionRecord, ExclusionScope, NewAlias};
+pub use fulltext::{SearchWriter, search_path};
 pub use reader::{
     ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleMention, ArticleView,
 };
@@ -133,6 +134,7 @@ impl Store {
                 known: migrations::latest_version(),
             });
         }
+        fulltext::attach(&conn, Some(path), true)?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -154,6 +156,7 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -64_000)?;
         migrations::migrate(&conn)?;
+        fulltext::attach(&conn, path.as_deref(), false)?;
         Ok(Store { conn, path })
     }
 

@@ -241,7 +241,7 @@ impl Store {
         if !query.text.trim().is_empty() {
             args.push(Value::Text(fts_phrase(&query.text)));
             conds.push(format!(
-                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{})",
+                "a.id IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH ?{})",
                 args.len()
             ));
         }

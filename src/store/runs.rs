@@ -117,6 +117,19 @@ impl Tx<'_> {
         articles: &[(ArticleDraft, Vec<Mention>)],
         actor_ids: &HashMap<String, super::ActorId>,
     ) -> Result<RunCounts> {
+        self.store_file_noting(run, file, articles, actor_ids, &mut Vec::new())
+    }
+
+    /// [`Tx::store_file`], noting in `added` (index in `articles`, id) each article stored
+    /// as new.
+    pub fn store_file_noting(
+        &mut self,
+        run: RunId,
+        file: &FileRecord,
+        articles: &[(ArticleDraft, Vec<Mention>)],
+        actor_ids: &HashMap<String, super::ActorId>,
+        added: &mut Vec<(usize, super::ArticleId)>,
+    ) -> Result<RunCounts> {
         let conn = self.conn();
         {
             conn.prepare_cached(
@@ -139,9 +152,10 @@ impl Tx<'_> {
                 FileStatus::Imported => counts.files_read = 1,
                 FileStatus::Failed => counts.files_failed = 1,
             }
-            for (article, mentions) in articles {
+            for (i, (article, mentions)) in articles.iter().enumerate() {
                 match insert_article(conn, Some(file_id), article, mentions, actor_ids)? {
-                    InsertOutcome::Added(_) => {
+                    InsertOutcome::Added(id) => {
+                        added.push((i, id));
                         counts.articles_added += 1;
                         counts.mentions_added += mentions.len() as u64;
                         if article.published.is_none() {
