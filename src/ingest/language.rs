@@ -73,17 +73,23 @@ const MALAY_MARKERS: &[&str] = &[
 /// detector, the slowest step of an import, off most articles.
 fn clear_case(sample: &str) -> Option<Language> {
     let (mut words, mut id, mut en) = (0usize, 0usize, 0usize);
-    let lower = sample.to_lowercase();
-    for word in lower
+    let mut lower = String::new();
+    for word in sample
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        if MALAY_MARKERS.contains(&word) {
+        // Capitals are names, not words: Indonesian "AS" (the USA) is not English "as".
+        if word.len() >= 2 && !word.chars().any(char::is_lowercase) {
+            continue;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if MALAY_MARKERS.contains(&lower.as_str()) {
             return None;
         }
-        id += usize::from(INDONESIAN_STOPWORDS.contains(&word));
-        en += usize::from(ENGLISH_STOPWORDS.contains(&word));
+        id += usize::from(INDONESIAN_STOPWORDS.contains(&lower.as_str()));
+        en += usize::from(ENGLISH_STOPWORDS.contains(&lower.as_str()));
     }
     if words < 30 {
         return None;
@@ -129,6 +135,11 @@ mod tests {
                 Language::Other,
             ),
             ("ok", Language::Other),
+            (
+                // "AS" (the USA) and "IS" are capitals, not the English "as" and "is".
+                "Presiden AS dan pemimpin IS bertemu di Jakarta pada hari Kamis untuk membahas kerja sama yang akan dilakukan oleh kedua negara itu dalam bidang ekonomi dan keamanan karena ada ancaman baru dari kelompok yang tidak disebutkan, kata juru bicara",
+                Language::Indonesian,
+            ),
             (
                 "Perdana Menteri berkata bahawa kerajaan akan membantu rakyat selepas banjir besar kerana ramai penduduk kehilangan rumah mereka di negeri itu.",
                 Language::Other,
