@@ -93,6 +93,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Want)> {
         ("broken-tags.html", b"<html><body><div><p>Rusia dan Turki bertemu di Ankara untuk membahas perang di Suriah yang terus berlangsung.<p>Paragraf kedua tanpa penutup <b>tebal".to_vec(), Imports(1, false)),
         ("long-line.txt", long_line.into_bytes(), Imports(1, false)),
         ("no-extension", article.as_bytes().to_vec(), Imports(1, false)),
+        ("setup.py", b"# Rusia dan Turki\nimport os\nprint('Suriah')\n".to_vec(), Fails("not an article")),
         ("bom-semicolon.csv", b"\xEF\xBB\xBFid;Title;Body\n1;A;Rusia\n2;B;Turki\n".to_vec(), Imports(2, false)),
     ]
 }

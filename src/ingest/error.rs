@@ -47,6 +47,10 @@ pub enum IngestErrorKind {
         /// The configured limit.
         limit_bytes: u64,
     },
+    /// The extension names source code, configuration or another kind of file that is no
+    /// article, although it is text.
+    #[error("a .{0} file is not an article (source code, configuration or data of a program)")]
+    NotAnArticle(String),
     /// Neither the extension nor the content tells a supported format.
     #[error("not a supported format (text, HTML, RSS/Atom/JSON feed, JSON, JSONL, CSV/TSV)")]
     UnknownFormat,

@@ -40,6 +40,19 @@ impl fmt::Display for Format {
     }
 }
 
+/// Extensions of text files that are no articles: source code, configuration, program data.
+const NOT_ARTICLES: &[&str] = &[
+    "bat", "c", "cc", "cfg", "conf", "cpp", "cs", "css", "go", "h", "hpp", "ini", "java", "js",
+    "kt", "lock", "lua", "php", "pl", "ps1", "py", "r", "rb", "rs", "scss", "sh", "sql", "swift",
+    "toml", "ts", "yaml", "yml",
+];
+
+/// The extension of `path` (lower case) when it names a text file that is no article.
+pub fn not_an_article(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    NOT_ARTICLES.contains(&ext.as_str()).then_some(ext)
+}
+
 /// Picks the format of a decoded file: a known extension decides (a `.json` holding a JSON
 /// Feed is a feed); otherwise the content is sniffed. `None` when nothing fits.
 pub fn detect(path: &Path, text: &str) -> Option<Format> {
@@ -133,6 +146,17 @@ fn looks_like_json_feed(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn program_files_are_no_articles() {
+        assert_eq!(not_an_article(Path::new("x/setup.PY")), Some("py".into()));
+        assert_eq!(
+            not_an_article(Path::new("x/config.yaml")),
+            Some("yaml".into())
+        );
+        assert_eq!(not_an_article(Path::new("x/berita.txt")), None);
+        assert_eq!(not_an_article(Path::new("x/README")), None);
+    }
 
     #[test]
     fn extension_and_content_decide() {

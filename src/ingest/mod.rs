@@ -85,6 +85,9 @@ pub fn read_file(path: &Path, options: &IngestOptions) -> Result<ImportedFile, I
 /// Reads a file's bytes already in memory (the work of [`read_file`] after the read).
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ImportedFile, IngestError> {
     let err = |kind| IngestError::new(path, kind);
+    if let Some(ext) = format::not_an_article(path) {
+        return Err(err(IngestErrorKind::NotAnArticle(ext)));
+    }
     let content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
     let decoded = decode::decode(bytes).map_err(err)?;
     let mut warnings = Vec::new();
