@@ -514,8 +514,11 @@ fn exports_read_back() {
     let (header, rows) = read_csv(&out);
     assert_eq!(header, export::COOCCURRENCE_COLUMNS);
     assert_eq!(rows.len(), 3);
-    assert_eq!(&rows[0][..6], ["RUS", "TUR", "3", "4", "3", "5"]);
-    assert_eq!(rows[0][6], "0.750000");
+    assert_eq!(
+        &rows[0][..8],
+        ["RUS", "Russia", "TUR", "Türkiye", "3", "4", "3", "5"]
+    );
+    assert_eq!(rows[0][8], "0.750000");
 
     let mut out = Vec::new();
     let edges =

@@ -21,8 +21,9 @@ pub const TIMELINE_COLUMNS: [&str; 7] = [
 ];
 
 /// Columns of the co-occurrence export.
-pub const COOCCURRENCE_COLUMNS: [&str; 9] = [
-    "actor_a", "actor_b", "both", "a_units", "b_units", "units", "jaccard", "npmi", "llr",
+pub const COOCCURRENCE_COLUMNS: [&str; 11] = [
+    "actor_a", "name_a", "actor_b", "name_b", "both", "a_units", "b_units", "units", "jaccard",
+    "npmi", "llr",
 ];
 
 /// Which rows the filtered exports keep: articles passing `filter`; with `actors` (codes) or a
@@ -83,6 +84,15 @@ pub fn write_timeline_csv<W: Write>(
     filter: &Filter,
 ) -> Result<u64, ExportError> {
     let t = analysis::timeline(store, actor_codes, bin, filter)?;
+    write_timeline_rows(&t, out, options)
+}
+
+/// Writes a computed timeline (what the window shows), one row per bin and actor.
+pub fn write_timeline_rows<W: Write>(
+    t: &analysis::Timeline,
+    out: W,
+    options: CsvOptions,
+) -> Result<u64, ExportError> {
     let mut w = csv_writer(out, options)?;
     w.write_record(TIMELINE_COLUMNS)?;
     let mut n = 0;
@@ -115,12 +125,23 @@ pub fn write_cooccurrence_csv<W: Write>(
     filter: &Filter,
 ) -> Result<u64, ExportError> {
     let pairs = analysis::cooccurrence(store, window, min_support, top_n, Measure::Both, filter)?;
+    write_cooccurrence_rows(&pairs, out, options)
+}
+
+/// Writes computed pairs in their order (the window's table as sorted).
+pub fn write_cooccurrence_rows<W: Write>(
+    pairs: &[analysis::PairStat],
+    out: W,
+    options: CsvOptions,
+) -> Result<u64, ExportError> {
     let mut w = csv_writer(out, options)?;
     w.write_record(COOCCURRENCE_COLUMNS)?;
-    for p in &pairs {
+    for p in pairs {
         w.write_record([
             safe_cell(&p.actor_a).as_ref(),
+            &safe_cell(&p.name_a),
             &safe_cell(&p.actor_b),
+            &safe_cell(&p.name_b),
             &p.both.to_string(),
             &p.a_units.to_string(),
             &p.b_units.to_string(),

@@ -10,7 +10,8 @@ mod tables;
 
 pub use analysis::{
     COOCCURRENCE_COLUMNS, ExportFilter, TIMELINE_COLUMNS, write_articles_csv_filtered,
-    write_cooccurrence_csv, write_mentions_csv_filtered, write_network_gexf, write_timeline_csv,
+    write_cooccurrence_csv, write_cooccurrence_rows, write_mentions_csv_filtered,
+    write_network_gexf, write_timeline_csv, write_timeline_rows,
 };
 pub use tables::{write_articles_csv, write_mentions_csv};
 

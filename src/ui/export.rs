@@ -41,18 +41,18 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                     .push(("Nothing to export yet: the timeline is empty.".into(), true));
                 return;
             };
-            Box::new(move || timeline_csv(&data.0, &path).map_err(|e| e.to_string()))
+            Box::new(move || timeline_csv(&data.0, &path))
         }
         ExportKind::Cooccurrence => {
             let pairs = app.pairs();
-            Box::new(move || pairs_csv(&pairs, &path).map_err(|e| e.to_string()))
+            Box::new(move || pairs_csv(&pairs, &path))
         }
         ExportKind::ArticleList => {
             let Some(list) = app.data.articles.value() else {
                 app.notices.push(("Nothing to export yet.".into(), true));
                 return;
             };
-            Box::new(move || list_csv(&list, &path).map_err(|e| e.to_string()))
+            Box::new(move || list_csv(&list, &path))
         }
     };
     let name = kind.file_name();
@@ -65,82 +65,38 @@ fn create(path: &Path) -> Result<std::fs::File, String> {
     std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn writer(path: &Path) -> Result<csv::Writer<std::fs::File>, csv::Error> {
-    Ok(csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(std::fs::File::create(path)?))
-}
-
-/// One row per actor and bin.
-pub fn timeline_csv(t: &Timeline, path: &Path) -> Result<u64, csv::Error> {
-    let mut w = writer(path)?;
-    w.write_record([
-        "actor_code",
-        "actor_name",
-        "bin_start",
-        "articles",
-        "mentions",
-        "total_articles",
-        "share",
-    ])?;
-    let mut n = 0;
-    for s in &t.series {
-        for p in &s.points {
-            w.write_record([
-                s.actor_code.clone(),
-                safe_cell(&s.actor_name).into_owned(),
-                p.bin_start.to_string(),
-                p.articles.to_string(),
-                p.mentions.to_string(),
-                p.total_articles.to_string(),
-                format!("{:.6}", p.share),
-            ])?;
-            n += 1;
-        }
-    }
-    w.flush()?;
-    Ok(n)
+/// One row per actor and bin (the library's timeline export of what is shown).
+pub fn timeline_csv(t: &Timeline, path: &Path) -> Result<u64, String> {
+    let out = std::io::BufWriter::new(create(path)?);
+    crate::export::write_timeline_rows(t, out, CsvOptions::default()).map_err(|e| e.to_string())
 }
 
 /// One row per pair, in the table's order.
-pub fn pairs_csv(pairs: &[PairStat], path: &Path) -> Result<u64, csv::Error> {
-    let mut w = writer(path)?;
-    w.write_record([
-        "actor_a", "name_a", "actor_b", "name_b", "both", "a_units", "b_units", "units", "jaccard",
-        "npmi", "llr",
-    ])?;
-    for p in pairs {
-        w.write_record([
-            p.actor_a.clone(),
-            safe_cell(&p.name_a).into_owned(),
-            p.actor_b.clone(),
-            safe_cell(&p.name_b).into_owned(),
-            p.both.to_string(),
-            p.a_units.to_string(),
-            p.b_units.to_string(),
-            p.units.to_string(),
-            format!("{:.6}", p.jaccard),
-            format!("{:.6}", p.npmi),
-            format!("{:.3}", p.llr),
-        ])?;
-    }
-    w.flush()?;
-    Ok(pairs.len() as u64)
+pub fn pairs_csv(pairs: &[PairStat], path: &Path) -> Result<u64, String> {
+    let out = std::io::BufWriter::new(create(path)?);
+    crate::export::write_cooccurrence_rows(pairs, out, CsvOptions::default())
+        .map_err(|e| e.to_string())
 }
 
 /// The article list page as shown.
-pub fn list_csv(list: &ArticleListing, path: &Path) -> Result<u64, csv::Error> {
-    let mut w = writer(path)?;
-    w.write_record(["article_id", "published", "source", "language", "title"])?;
-    for r in &list.rows {
-        w.write_record([
-            r.id.to_string(),
-            r.published.map(|d| d.to_string()).unwrap_or_default(),
-            safe_cell(&r.source).into_owned(),
-            r.language.clone(),
-            safe_cell(&r.title).into_owned(),
-        ])?;
-    }
-    w.flush()?;
+pub fn list_csv(list: &ArticleListing, path: &Path) -> Result<u64, String> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(create(path)?);
+    let mut rows = || -> Result<(), csv::Error> {
+        w.write_record(["article_id", "published", "source", "language", "title"])?;
+        for r in &list.rows {
+            w.write_record([
+                r.id.to_string(),
+                r.published.map(|d| d.to_string()).unwrap_or_default(),
+                safe_cell(&r.source).into_owned(),
+                r.language.clone(),
+                safe_cell(&r.title).into_owned(),
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
+    };
+    rows().map_err(|e| e.to_string())?;
     Ok(list.rows.len() as u64)
 }
