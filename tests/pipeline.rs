@@ -307,3 +307,38 @@ fn one_real_file_of_each_format() {
         .collect();
     assert_eq!(&wapo[0][8], "en");
 }
+
+#[test]
+fn a_lost_search_index_is_rebuilt_for_a_query() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    let db_str = db.to_str().expect("utf8 path");
+    let seed = fixture(SEED);
+    assert!(
+        pantau(&["import", "--db", db_str, seed.to_str().expect("utf8")])
+            .status
+            .success()
+    );
+    let query = |q: &str| {
+        let out = pantau(&[
+            "export", "articles", "--db", db_str, "--out", "-", "--query", q,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        csv::Reader::from_reader(out.stdout.as_slice())
+            .records()
+            .count()
+    };
+    assert_eq!(query("suriah"), 1);
+    assert_eq!(query("kopenhagen"), 0);
+    // The index file is derived data: deleted, it is rebuilt from the articles.
+    let search = pantau::store::search_path(&db);
+    assert!(search.exists());
+    std::fs::remove_file(&search).expect("remove");
+    let _ = std::fs::remove_file(format!("{}-wal", search.display()));
+    let _ = std::fs::remove_file(format!("{}-shm", search.display()));
+    assert_eq!(query("suriah"), 1);
+}

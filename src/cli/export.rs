@@ -137,7 +137,12 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     if !db.exists() {
         anyhow::bail!("no database at {}", db.display());
     }
-    let store = Store::open(db)?;
+    let mut store = Store::open(db)?;
+    // The search index may lag behind the articles (a database from an older pantau, a killed
+    // import): catch it up so --query sees every article.
+    store
+        .index_new_articles()
+        .context("updating the full-text index")?;
     let out_args = match &cmd {
         ExportCommand::Mentions(a) | ExportCommand::Articles(a) => &a.out,
         ExportCommand::Timeline(a) => &a.out,

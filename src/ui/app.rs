@@ -46,6 +46,8 @@ pub struct PantauApp {
     pub(crate) pending: Vec<Action>,
     sample_on_empty: bool,
     started: bool,
+    /// The search index of the open database was brought up to date.
+    search_checked: bool,
     quit: bool,
     frame_probe: super::frame_probe::FrameProbe,
 }
@@ -77,6 +79,7 @@ impl PantauApp {
             sample_on_empty,
             frame_probe: super::frame_probe::FrameProbe::from_env(),
             started: false,
+            search_checked: false,
             quit: false,
         }
     }
@@ -165,6 +168,10 @@ impl PantauApp {
             if self.sample_on_empty {
                 self.import_sample_if_empty();
             }
+        }
+        if !self.search_checked {
+            self.search_checked = true;
+            self.catch_up_search_index(&ctx);
         }
         self.poll(&ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -495,6 +502,22 @@ impl PantauApp {
         self.import = Some(ImportJob::start(self.db.clone(), paths, label, ctx.clone()));
     }
 
+    /// Brings the full-text index up to date in the background (a database from an older
+    /// pantau, or one a killed import left behind); searches meanwhile see what is indexed.
+    pub(crate) fn catch_up_search_index(&mut self, ctx: &egui::Context) {
+        let db = self.db.clone();
+        self.tasks.push(Task::start(ctx, move || {
+            let n = crate::store::Store::open(&db)
+                .and_then(|mut s| s.index_new_articles())
+                .map_err(|e| format!("Cannot update the search index: {e}"))?;
+            Ok(if n == 0 {
+                String::new()
+            } else {
+                format!("Search index updated: {n} articles.")
+            })
+        }));
+    }
+
     /// Switches to another database.
     pub(crate) fn use_database(&mut self, db: PathBuf) {
         if let Some(job) = &self.import {
@@ -513,6 +536,7 @@ impl PantauApp {
         self.retag_status = None;
         self.db = db.clone();
         self.settings.db_path = Some(db);
+        self.search_checked = false;
         self.articles = Default::default();
         self.data_changed();
     }

@@ -67,8 +67,10 @@ impl PantauApp {
         let mut changed = false;
         self.tasks.retain(|task| match task.poll() {
             Some(Ok(msg)) => {
-                changed |= msg.starts_with("Dated");
-                self.notices.push((msg, false));
+                changed |= msg.starts_with("Dated") || msg.starts_with("Search index");
+                if !msg.is_empty() {
+                    self.notices.push((msg, false));
+                }
                 false
             }
             Some(Err(msg)) => {
