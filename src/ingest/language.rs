@@ -94,9 +94,13 @@ fn clear_case(sample: &str) -> Option<Language> {
     if words < 30 {
         return None;
     }
-    if id * 100 >= words * 12 && en * 100 <= words * 2 {
+    // Plainly one language: many of its common words and few of the other's; or, for news
+    // full of names, fewer of its common words and none at all of the other's.
+    if (id * 100 >= words * 12 && en * 100 <= words * 2) || (id * 100 >= words * 7 && en == 0) {
         Some(Language::Indonesian)
-    } else if en * 100 >= words * 15 && id * 100 <= words * 2 {
+    } else if (en * 100 >= words * 15 && id * 100 <= words * 2)
+        || (en * 100 >= words * 10 && id == 0)
+    {
         Some(Language::English)
     } else {
         None
