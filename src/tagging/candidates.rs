@@ -265,7 +265,12 @@ pub fn find_candidates_with(
             for w in text.split(|c: char| !c.is_alphanumeric()) {
                 let n = w.chars().count();
                 if (2..=6).contains(&n) && w.chars().all(char::is_lowercase) {
-                    *lower_words.entry(w.to_string()).or_default() += 1;
+                    match lower_words.get_mut(w) {
+                        Some(count) => *count += 1,
+                        None => {
+                            lower_words.insert(w.to_string(), 1);
+                        }
+                    }
                 }
             }
             let mentions = matcher.find(text, article.language);

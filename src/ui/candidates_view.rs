@@ -4,7 +4,7 @@
 //! actor of its own.
 
 use super::action::Action;
-use super::dictionary_view::JobView;
+use super::dictionary_view::{JobView, job_progress_ui};
 use crate::model::{ActorKind, Via};
 use crate::store::NewAlias;
 use crate::tagging::Actor;
@@ -165,26 +165,10 @@ fn controls_ui(
             *action = Some(Action::FindCandidates(state.min_articles));
         }
     });
-    if let Some(job) = job {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.add(
-                egui::ProgressBar::new(job.fraction())
-                    .desired_width(200.0)
-                    .text(format!("{} / {} articles", job.done, job.total)),
-            );
-            let label = if job.cancelling {
-                "Cancelling…"
-            } else {
-                "Cancel"
-            };
-            if ui
-                .add_enabled(!job.cancelling, egui::Button::new(label))
-                .clicked()
-            {
-                *action = Some(Action::CancelCandidates);
-            }
-        });
+    if let Some(job) = job
+        && job_progress_ui(ui, job)
+    {
+        *action = Some(Action::CancelCandidates);
     }
 }
 

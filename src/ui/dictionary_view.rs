@@ -158,6 +158,27 @@ pub fn dictionary_ui(
     action
 }
 
+/// A running job's line: spinner, "done / total articles" bar and Cancel; true when Cancel
+/// was clicked.
+pub(super) fn job_progress_ui(ui: &mut egui::Ui, job: JobView) -> bool {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.add(
+            egui::ProgressBar::new(job.fraction())
+                .desired_width(240.0)
+                .text(format!("{} / {} articles", job.done, job.total)),
+        );
+        let label = if job.cancelling {
+            "Cancelling…"
+        } else {
+            "Cancel"
+        };
+        ui.add_enabled(!job.cancelling, egui::Button::new(label))
+            .clicked()
+    })
+    .inner
+}
+
 fn retag_ui(
     ui: &mut egui::Ui,
     detail: Option<&DictDetail>,
@@ -188,25 +209,9 @@ fn retag_ui(
         }
     });
     if let Some(job) = retag {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.add(
-                egui::ProgressBar::new(job.fraction())
-                    .desired_width(240.0)
-                    .text(format!("{} / {} articles", job.done, job.total)),
-            );
-            let label = if job.cancelling {
-                "Cancelling…"
-            } else {
-                "Cancel"
-            };
-            if ui
-                .add_enabled(!job.cancelling, egui::Button::new(label))
-                .clicked()
-            {
-                *action = Some(Action::CancelRetag);
-            }
-        });
+        if job_progress_ui(ui, job) {
+            *action = Some(Action::CancelRetag);
+        }
     } else if let Some((text, error)) = status {
         if *error {
             ui.colored_label(ui.visuals().error_fg_color, text);
