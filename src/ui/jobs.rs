@@ -74,9 +74,7 @@ fn run_import(
     tx: &Sender<ImportMsg>,
     ctx: &egui::Context,
 ) -> Result<ImportReport, String> {
-    let mut store = Store::open(db).map_err(|e| e.to_string())?;
-    let matcher = crate::pipeline::prepare_matcher(&mut store, Default::default())
-        .map_err(|e| e.to_string())?;
+    let (mut store, matcher) = open_with_matcher(db)?;
     let mut last = std::time::Instant::now();
     crate::pipeline::import_paths(
         &mut store,
