@@ -32,7 +32,11 @@ fn step_until(h: &mut Harness<'static, PantauApp>, what: &str, done: impl Fn(&Pa
             h.run_steps(2);
             return;
         }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}; notices: {:?}",
+            h.state().notices
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }

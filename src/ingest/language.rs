@@ -95,8 +95,13 @@ fn clear_case(sample: &str) -> Option<Language> {
         return None;
     }
     // Plainly one language: many of its common words and few of the other's; or, for news
-    // full of names, fewer of its common words and none at all of the other's.
-    if (id * 100 >= words * 12 && en * 100 <= words * 2) || (id * 100 >= words * 7 && en == 0) {
+    // full of names, fewer of its common words and none at all of the other's; or, for
+    // Indonesian quoting English titles and phrases, very many of its words and at most a
+    // quarter as many English ones.
+    if (id * 100 >= words * 12 && en * 100 <= words * 2)
+        || (id * 100 >= words * 7 && en == 0)
+        || (id * 100 >= words * 15 && en * 4 <= id)
+    {
         Some(Language::Indonesian)
     } else if (en * 100 >= words * 15 && id * 100 <= words * 2)
         || (en * 100 >= words * 10 && id == 0)
@@ -142,6 +147,11 @@ mod tests {
             (
                 // "AS" (the USA) and "IS" are capitals, not the English "as" and "is".
                 "Presiden AS dan pemimpin IS bertemu di Jakarta pada hari Kamis untuk membahas kerja sama yang akan dilakukan oleh kedua negara itu dalam bidang ekonomi dan keamanan karena ada ancaman baru dari kelompok yang tidak disebutkan, kata juru bicara",
+                Language::Indonesian,
+            ),
+            (
+                // Indonesian quoting an English title: lingua alone takes this for Malay.
+                "Sejak diluncurkan lebih dari dua tahun silam, \u{201c}On This Day\u{201d} telah menjadi salah satu fitur terpopuler Facebook. Fitur ini memungkinkan Anda untuk melihat kilas balik perjalanan Anda di Facebook, mulai dari foto perdana bersama pacar baru sampai ketika anak pertama Anda lahir dan Anda membagikan momen penuh kebahagiaan tersebut. Ke depannya, Facebook sudah menyiapkan kelanjutan dari fitur ini. Sama seperti On This Day, kilas balik momen ini akan muncul.",
                 Language::Indonesian,
             ),
             (
