@@ -50,24 +50,33 @@ pub(crate) fn attach(conn: &Connection, db: Option<&Path>, read_only: bool) -> R
     }
     conn.execute_batch(SCHEMA)?;
     // Both sides keep the first owner id written (another connection may race this one).
-    conn.execute(
-        "INSERT OR IGNORE INTO settings (key, value) VALUES ('search_owner', ?1)",
-        [new_owner_id()],
-    )?;
-    let owner: String = conn.query_row(
-        "SELECT value FROM settings WHERE key = 'search_owner'",
-        [],
-        |r| r.get(0),
-    )?;
-    conn.execute(
-        "INSERT OR IGNORE INTO search.meta (key, value) VALUES (?1, ?2)",
-        params![OWNER, owner],
-    )?;
-    let indexed_for: String = conn.query_row(
-        "SELECT value FROM search.meta WHERE key = ?1",
-        [OWNER],
-        |r| r.get(0),
-    )?;
+    // Reads first: every connection of the window opens this way, and most find both set, so
+    // they take no write lock at all.
+    let owner = match setting(conn, "SELECT value FROM settings WHERE key = 'search_owner'")? {
+        Some(owner) => owner,
+        None => {
+            conn.execute(
+                "INSERT OR IGNORE INTO settings (key, value) VALUES ('search_owner', ?1)",
+                [new_owner_id()],
+            )?;
+            conn.query_row(
+                "SELECT value FROM settings WHERE key = 'search_owner'",
+                [],
+                |r| r.get(0),
+            )?
+        }
+    };
+    let meta_owner = format!("SELECT value FROM search.meta WHERE key = '{OWNER}'");
+    let indexed_for = match setting(conn, &meta_owner)? {
+        Some(indexed_for) => indexed_for,
+        None => {
+            conn.execute(
+                "INSERT OR IGNORE INTO search.meta (key, value) VALUES (?1, ?2)",
+                params![OWNER, owner],
+            )?;
+            conn.query_row(&meta_owner, [], |r| r.get(0))?
+        }
+    };
     if indexed_for != owner {
         conn.execute_batch(&format!(
             "BEGIN IMMEDIATE;
@@ -78,6 +87,11 @@ pub(crate) fn attach(conn: &Connection, db: Option<&Path>, read_only: bool) -> R
         ))?;
     }
     Ok(())
+}
+
+/// The one value `sql` selects, if any.
+fn setting(conn: &Connection, sql: &str) -> Result<Option<String>> {
+    Ok(conn.query_row(sql, [], |r| r.get(0)).optional()?)
 }
 
 /// A fresh owner id: the time and process, hashed.
