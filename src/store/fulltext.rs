@@ -52,7 +52,10 @@ pub(crate) fn attach(conn: &Connection, db: Option<&Path>, read_only: bool) -> R
     // Both sides keep the first owner id written (another connection may race this one).
     // Reads first: every connection of the window opens this way, and most find both set, so
     // they take no write lock at all.
-    let owner = match setting(conn, "SELECT value FROM settings WHERE key = 'search_owner'")? {
+    let owner = match setting(
+        conn,
+        "SELECT value FROM settings WHERE key = 'search_owner'",
+    )? {
         Some(owner) => owner,
         None => {
             conn.execute(
