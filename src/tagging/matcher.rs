@@ -114,6 +114,23 @@ impl Automata {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (all bytes ASCII) that lies in `lo..=hi`.
+#[inline]
+fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let ge = x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let gt = x.wrapping_add(ONES * u64::from(0x7f - hi));
+    ge & !gt & HIGH
+}
+
+/// The high bit of each ASCII letter or digit among the bytes of `x` (all bytes ASCII).
+#[inline]
+fn ascii_alnum_bytes(x: u64) -> u64 {
+    bytes_in_range(x | (ONES * 0x20), b'a', b'z') | bytes_in_range(x, b'0', b'9')
+}
+
 /// A filter of the places where a search can start: the (ASCII-folded, for a folding
 /// automaton) first bytes of the patterns, and a hashed set of their first up to four bytes.
 /// False positives only cost a search; there are no false negatives.
@@ -159,29 +176,35 @@ impl Prefixes {
         if fold { b.to_ascii_lowercase() } else { b }
     }
 
-    /// The first up to eight bytes of `bytes` as a big-endian word (ASCII-lower-cased when
-    /// folding; missing bytes zero).
+    /// The first up to eight bytes of `bytes` as a big-endian word (missing bytes zero).
     #[inline]
-    fn word(bytes: &[u8], fold: bool) -> u64 {
-        let x = match bytes.first_chunk::<8>() {
+    fn raw_word(bytes: &[u8]) -> u64 {
+        match bytes.first_chunk::<8>() {
             Some(eight) => u64::from_be_bytes(*eight),
             None => {
                 let mut buf = [0u8; 8];
                 buf[..bytes.len()].copy_from_slice(bytes);
                 u64::from_be_bytes(buf)
             }
-        };
-        if !fold {
-            return x;
         }
-        // SWAR: add 0x20 to every byte in 'A'..='Z'.
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
+    }
+
+    /// A [`Prefixes::raw_word`] with ASCII capitals lower-cased (SWAR: add 0x20 to every byte
+    /// in 'A'..='Z').
+    #[inline]
+    fn fold_word(x: u64) -> u64 {
         let low7 = x & !HIGH;
         let ge_a = low7.wrapping_add(ONES * u64::from(0x80 - b'A'));
         let gt_z = low7.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
         let upper = ge_a & !gt_z & !x & HIGH;
         x | (upper >> 2)
+    }
+
+    /// The first up to eight bytes of `bytes` as a big-endian word (ASCII-lower-cased when
+    /// folding; missing bytes zero).
+    fn word(bytes: &[u8], fold: bool) -> u64 {
+        let x = Self::raw_word(bytes);
+        if fold { Self::fold_word(x) } else { x }
     }
 
     /// Bit of the first `k` bytes of a [`Prefixes::word`].
@@ -206,15 +229,14 @@ impl Prefixes {
         Self::bit(Self::word(bytes, fold), k)
     }
 
-    /// True when a pattern may start at `pos`.
+    /// True when a pattern may start at the place whose first byte is `first` and whose first
+    /// eight bytes are `raw` (see [`Prefixes::raw_word`]), `available` bytes before the end.
     #[inline]
-    fn may_start(&self, bytes: &[u8], pos: usize) -> bool {
-        if !self.first[Self::byte(bytes[pos], self.fold) as usize] {
+    fn may_start(&self, first: u8, raw: u64, available: usize) -> bool {
+        if !self.first[Self::byte(first, self.fold) as usize] {
             return false;
         }
-        let rest = &bytes[pos..];
-        let word = Self::word(rest, self.fold);
-        let available = rest.len();
+        let word = if self.fold { Self::fold_word(raw) } else { raw };
         // The first four bytes of the patterns of four or more, and of those that pass, the
         // first four to eight; then the patterns of one to three bytes.
         (self.contains(0, 4, word, available)
@@ -405,43 +427,64 @@ impl Matcher {
         (self.to_mentions(text, &norm, &found, &segments), units)
     }
 
-    /// Every place in the normalised text where no letter or digit comes just before is a
-    /// possible start; the prefix filters pick the few where an automaton is run, anchored.
-    /// At each start the longer of the two automata's results wins.
+    /// Every place in the normalised text where no letter or digit comes just before (and
+    /// that is not a space) is a possible start; the prefix filters pick the few where an
+    /// automaton is run, anchored. At each start the longer of the two automata's results wins.
+    /// Eight bytes of ASCII are classified at once (letters, digits, spaces as bit masks), so
+    /// only the possible starts cost a branch; other runs go character by character.
     fn scan(&self, norm: &Normalized, language: Language) -> Vec<Found> {
         let hay = norm.text.as_str();
         let bytes = hay.as_bytes();
         let mut found = Vec::new();
-        let mut pos = 0;
+        // No mention starts before `resume` (inside one found) ...
+        let mut resume = 0;
+        // ... nor right after a letter or digit.
         let mut after_word = false;
+        let mut pos = 0;
         while pos < bytes.len() {
-            if after_word {
-                // The rest of an ASCII word: no start here.
-                while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
-                    pos += 1;
-                }
-                if pos == bytes.len() {
-                    break;
+            if let Some(eight) = bytes[pos..].first_chunk::<8>() {
+                let x = u64::from_le_bytes(*eight);
+                if x & HIGH == 0 {
+                    let alnum = ascii_alnum_bytes(x);
+                    let space = bytes_in_range(x, b' ', b' ');
+                    let before = (alnum << 8) | if after_word { 0x80 } else { 0 };
+                    let mut starts = !before & !space & HIGH;
+                    while starts != 0 {
+                        let at = pos + (starts.trailing_zeros() / 8) as usize;
+                        starts &= starts - 1;
+                        if at >= resume
+                            && let Some(f) = self.at(hay, at, language)
+                        {
+                            resume = f.end;
+                            found.push(f);
+                        }
+                    }
+                    after_word = alnum >> 63 != 0;
+                    pos += 8;
+                    continue;
                 }
             }
-            let b = bytes[pos];
-            let (len, alnum) = if b.is_ascii() {
-                (1, b.is_ascii_alphanumeric())
-            } else {
-                let c = hay[pos..].chars().next().unwrap_or(' ');
-                (c.len_utf8(), c.is_alphanumeric())
-            };
-            if !after_word
-                && b != b' '
-                && let Some(f) = self.at(hay, pos, language)
-            {
-                found.push(f);
-                pos = f.end;
-                after_word = is_inside_word(hay, pos);
-                continue;
+            // Up to the next eight bytes, character by character.
+            let stop = (pos + 8).min(bytes.len());
+            while pos < stop {
+                let b = bytes[pos];
+                let (len, alnum) = if b.is_ascii() {
+                    (1, b.is_ascii_alphanumeric())
+                } else {
+                    let c = hay[pos..].chars().next().unwrap_or(' ');
+                    (c.len_utf8(), c.is_alphanumeric())
+                };
+                if !after_word
+                    && b != b' '
+                    && pos >= resume
+                    && let Some(f) = self.at(hay, pos, language)
+                {
+                    resume = f.end;
+                    found.push(f);
+                }
+                after_word = alnum;
+                pos += len;
             }
-            after_word = alnum;
-            pos += len;
         }
         found
     }
@@ -449,10 +492,11 @@ impl Matcher {
     /// The mention starting at `pos`, if any: the longer of the two automata's.
     #[inline]
     fn at(&self, hay: &str, pos: usize, language: Language) -> Option<Found> {
-        let bytes = hay.as_bytes();
+        let rest = &hay.as_bytes()[pos..];
+        let raw = Prefixes::raw_word(rest);
         let mut best: Option<Found> = None;
         for a in [&self.fold, &self.exact].into_iter().flatten() {
-            if !a.prefixes.may_start(bytes, pos) {
+            if !a.prefixes.may_start(rest[0], raw, rest.len()) {
                 continue;
             }
             let input = Input::new(hay).span(pos..hay.len()).anchored(Anchored::Yes);
@@ -826,5 +870,74 @@ mod tests {
             Via::Place
         );
         assert!(off.find("di Moskow", Language::Indonesian).is_empty());
+    }
+
+    /// The scan one character at a time, as it was before the eight-byte classification.
+    fn scan_one_by_one(
+        m: &Matcher,
+        norm: &Normalized,
+        language: Language,
+    ) -> Vec<(usize, usize, usize)> {
+        let hay = norm.text.as_str();
+        let mut found = Vec::new();
+        let (mut resume, mut after_word) = (0, false);
+        for (pos, c) in hay.char_indices() {
+            if !after_word
+                && c != ' '
+                && pos >= resume
+                && let Some(f) = m.at(hay, pos, language)
+            {
+                resume = f.end;
+                found.push((f.start, f.end, f.alias));
+            }
+            after_word = c.is_alphanumeric();
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
+        ))]
+        #[test]
+        fn eight_bytes_at_once_finds_what_one_by_one_finds(
+            pad in 0..8usize,
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just("Rusia"), proptest::strategy::Just("Amerika Serikat"),
+                proptest::strategy::Just("AS"), proptest::strategy::Just("kelas"),
+                proptest::strategy::Just("TÜRKIYE"), proptest::strategy::Just("Türkiye"),
+                proptest::strategy::Just("“PBB”"), proptest::strategy::Just("(ISIS)"),
+                proptest::strategy::Just("Indonesia"), proptest::strategy::Just("Bank Indonesia"),
+                proptest::strategy::Just("2019"), proptest::strategy::Just("nya"),
+                proptest::strategy::Just("x"), proptest::strategy::Just("é"),
+                proptest::strategy::Just(" "), proptest::strategy::Just("  "),
+                proptest::strategy::Just(","), proptest::strategy::Just("-"),
+                proptest::strategy::Just("\n"), proptest::strategy::Just("Jakarta"),
+                proptest::strategy::Just("U.S."), proptest::strategy::Just("ab"),
+            ], 0..48),
+            lang in 0..3usize,
+        ) {
+            let language = [Language::Indonesian, Language::English, Language::Other][lang];
+            let m = shared_matcher();
+            // Every alignment of the text against the eight-byte blocks.
+            let text = format!("{}{}", "a b c d ".get(..pad).unwrap_or(""), pieces.concat());
+            let norm = normalize(&text);
+            let fast: Vec<_> = m.scan(&norm, language).iter().map(|f| (f.start, f.end, f.alias)).collect();
+            proptest::prop_assert_eq!(fast, scan_one_by_one(m, &norm, language));
+        }
+    }
+
+    fn shared_matcher() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| {
+            let d = Dictionary::builtin().expect("builtin");
+            Matcher::new(
+                &d,
+                MatcherOptions {
+                    include_places: true,
+                },
+            )
+            .expect("matcher")
+        })
     }
 }
