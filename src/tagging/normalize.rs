@@ -60,10 +60,11 @@ fn map_char(c: char) -> Option<char> {
     }
 }
 
-/// Bytes that may start a character [`map_char`] changes: ASCII white space, '`', and the
-/// lead bytes of U+0085, U+00A0, U+00AD (0xC2), U+02BC (0xCA), U+1680 (0xE1), U+2000..U+205F
-/// (0xE2) and U+3000 (0xE3). With `spaces`, also ' ' (for texts with runs of spaces).
-const fn special_bytes(spaces: bool) -> [bool; 256] {
+/// Bytes that may start a character [`map_char`] changes: ASCII white space but ' ', '`',
+/// and the lead bytes of U+0085, U+00A0, U+00AD (0xC2), U+02BC (0xCA), U+1680 (0xE1),
+/// U+2000..U+205F (0xE2) and U+3000 (0xE3). A ' ' only matters before another ' ' (other white
+/// space after it is special itself and sees the ' ' already written).
+const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     let list = [
         b'\t', b'\n', 0x0b, 0x0c, b'\r', b'`', 0xc2, 0xca, 0xe1, 0xe2, 0xe3,
@@ -73,33 +74,67 @@ const fn special_bytes(spaces: bool) -> [bool; 256] {
         t[list[i] as usize] = true;
         i += 1;
     }
-    t[b' ' as usize] = spaces;
     t
+};
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` equal to the ASCII byte `c`.
+#[inline]
+fn bytes_equal(x: u64, c: u8) -> u64 {
+    let low7 = x & !HIGH;
+    let ge = low7.wrapping_add(ONES * u64::from(0x80 - c));
+    let gt = low7.wrapping_add(ONES * u64::from(0x7f - c));
+    ge & !gt & !x & HIGH
 }
 
-const SPECIAL: [bool; 256] = special_bytes(false);
-const SPECIAL_WITH_SPACES: [bool; 256] = special_bytes(true);
+/// True when normalisation rewrites something from byte `i` on.
+#[inline]
+fn special_at(bytes: &[u8], i: usize) -> bool {
+    SPECIAL[bytes[i] as usize] || (bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' '))
+}
+
+/// The first `i >= from` where [`special_at`] holds, or the end. Eight bytes at a time: a
+/// block without control bytes, '`', non-ASCII bytes or two spaces in a row is passed whole.
+fn next_special(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(block) = bytes.get(i..i + 9) {
+        let x = u64::from_le_bytes([
+            block[0], block[1], block[2], block[3], block[4], block[5], block[6], block[7],
+        ]);
+        let next = x >> 8 | u64::from(block[8]) << 56;
+        // ASCII below 0x20: adding 0x60 leaves the high bit clear.
+        let control = !(x & !HIGH).wrapping_add(ONES * 0x60) & !x & HIGH;
+        let flagged = (x & HIGH)
+            | control
+            | bytes_equal(x, b'`')
+            | (bytes_equal(x, b' ') & bytes_equal(next, b' '));
+        if flagged == 0 {
+            i += 8;
+            continue;
+        }
+        let j = i + (flagged.trailing_zeros() / 8) as usize;
+        if special_at(bytes, j) {
+            return j;
+        }
+        i = j + 1;
+    }
+    while i < bytes.len() && !special_at(bytes, i) {
+        i += 1;
+    }
+    i
+}
 
 /// Normalises `original`: runs of plain text are copied whole; only the characters
 /// [`map_char`] changes, and white space that follows white space, are rewritten.
 pub(crate) fn normalize(original: &str) -> Normalized {
     let bytes = original.as_bytes();
-    // A ' ' only needs a look when another white space follows it; without any "  " in the
-    // text, looking behind and ahead of the other white space is enough.
-    let special = if memchr::memmem::find(bytes, b"  ").is_some() {
-        &SPECIAL_WITH_SPACES
-    } else {
-        &SPECIAL
-    };
     let mut text = String::with_capacity(bytes.len());
     let mut checkpoints = Vec::new();
     let mut delta = 0;
     let mut cursor = 0;
     loop {
-        let mut i = cursor;
-        while i < bytes.len() && !special[bytes[i] as usize] {
-            i += 1;
-        }
+        let i = next_special(bytes, cursor);
         // `i` is at a char boundary: special bytes are ASCII or UTF-8 lead bytes.
         text.push_str(&original[cursor..i]);
         let Some(c) = original[i..].chars().next() else {
