@@ -14,6 +14,10 @@ use pantau::tagging::{Dictionary, Matcher, MatcherOptions};
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// The allocator of the `pantau` binary, so the figure is the one an import sees.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::env::var_os("PANTAU_BENCH_CORPUS")
         .map(PathBuf::from)
