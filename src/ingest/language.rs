@@ -23,17 +23,18 @@ fn detector() -> &'static LanguageDetector {
 
 /// Detects the language of an article from its title and the start of its text.
 pub fn detect(title: &str, text: &str) -> Language {
-    let mut sample = String::with_capacity(SAMPLE_CHARS + title.len() + 1);
-    sample.push_str(title);
-    sample.push('\n');
-    sample.extend(text.chars().take(SAMPLE_CHARS));
-    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 12 {
+    let head = &text[..text
+        .char_indices()
+        .nth(SAMPLE_CHARS)
+        .map_or(text.len(), |(i, _)| i)];
+    let counts = Counts::of(&[title, head]);
+    if counts.letters < 12 {
         return Language::Other;
     }
-    if let Some(clear) = clear_case(&sample) {
+    if let Some(clear) = counts.clear_case() {
         return clear;
     }
+    let sample = format!("{title}\n{head}");
     let detected = match detector().detect_language_of(&sample) {
         Some(lingua::Language::Indonesian) => Language::Indonesian,
         Some(lingua::Language::English) => Language::English,
@@ -41,88 +42,193 @@ pub fn detect(title: &str, text: &str) -> Language {
     };
     // The detector only knows three languages and names one of them for any text: a German or
     // French article must also use the detected language's commonest words to count as it.
-    let stopwords = match detected {
-        Language::Indonesian => INDONESIAN_STOPWORDS,
-        _ => ENGLISH_STOPWORDS,
+    let hits = match detected {
+        Language::Indonesian => counts.id_any_case,
+        _ => counts.en_any_case,
     };
-    let (mut words, mut hits) = (0usize, 0usize);
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        if stopwords.iter().any(|s| s.eq_ignore_ascii_case(word)) {
-            hits += 1;
-        }
-    }
-    if hits * 100 >= words * 4 {
+    if hits * 100 >= counts.words * 4 {
         detected
     } else {
         Language::Other
     }
 }
 
-/// Words far more frequent in Malay than in Indonesian: when one appears, the detector decides.
-const MALAY_MARKERS: &[&str] = &[
-    "bahawa", "kerana", "selepas", "sahaja", "iaitu", "ialah", "daripada", "kerajaan", "beliau",
-];
+/// Word counts of a sample: words are runs of letters.
+#[derive(Debug, Default)]
+struct Counts {
+    letters: usize,
+    words: usize,
+    /// Common Indonesian / English words, not counting words in capitals (names: Indonesian
+    /// "AS" is the USA, not English "as").
+    id: usize,
+    en: usize,
+    /// The same in any case.
+    id_any_case: usize,
+    en_any_case: usize,
+    /// A word far more frequent in Malay than in Indonesian, not in capitals.
+    malay: bool,
+}
 
-/// The cheap verdict for the common case: news text whose commonest words are plainly
-/// Indonesian (and shows no Malay marker) or plainly English. `None` sends the text to the
-/// statistical detector (Malay, other languages, short or mixed text). This keeps the
-/// detector, the slowest step of an import, off most articles.
-fn clear_case(sample: &str) -> Option<Language> {
-    let (mut words, mut id, mut en) = (0usize, 0usize, 0usize);
-    let mut lower = String::new();
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        // Capitals are names, not words: Indonesian "AS" (the USA) is not English "as".
-        if word.len() >= 2 && !word.chars().any(char::is_lowercase) {
-            continue;
+/// The longest word of the lists below.
+const LONGEST_LISTED: usize = 8;
+
+impl Counts {
+    fn of(parts: &[&str]) -> Counts {
+        let mut c = Counts::default();
+        for part in parts {
+            for word in part.split(|ch: char| !ch.is_alphabetic()) {
+                if word.is_empty() {
+                    continue;
+                }
+                c.words += 1;
+                if !word.is_ascii() {
+                    c.letters += word.chars().count();
+                    continue;
+                }
+                c.letters += word.len();
+                if word.len() > LONGEST_LISTED {
+                    continue;
+                }
+                let mut buf = [0u8; LONGEST_LISTED];
+                let lower = &mut buf[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                let (id, en) = (indonesian_common(lower), english_common(lower));
+                c.id_any_case += usize::from(id);
+                c.en_any_case += usize::from(en);
+                if word.len() >= 2 && !word.bytes().any(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                c.malay |= malay_marker(lower);
+                c.id += usize::from(id);
+                c.en += usize::from(en);
+            }
         }
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        if MALAY_MARKERS.contains(&lower.as_str()) {
+        c
+    }
+
+    /// The cheap verdict for the common case: news text whose commonest words are plainly
+    /// Indonesian (and shows no Malay marker) or plainly English. `None` sends the text to
+    /// the statistical detector (Malay, other languages, short or mixed text). This keeps the
+    /// detector, the slowest step of an import, off most articles.
+    fn clear_case(&self) -> Option<Language> {
+        let Counts { words, id, en, .. } = *self;
+        if self.malay || words < 30 {
             return None;
         }
-        id += usize::from(INDONESIAN_STOPWORDS.contains(&lower.as_str()));
-        en += usize::from(ENGLISH_STOPWORDS.contains(&lower.as_str()));
-    }
-    if words < 30 {
-        return None;
-    }
-    // Plainly one language: many of its common words and few of the other's; or, for news
-    // full of names, fewer of its common words and none at all of the other's; or, for
-    // Indonesian quoting English titles and phrases, very many of its words and at most a
-    // quarter as many English ones.
-    if (id * 100 >= words * 12 && en * 100 <= words * 2)
-        || (id * 100 >= words * 7 && en == 0)
-        || (id * 100 >= words * 15 && en * 4 <= id)
-    {
-        Some(Language::Indonesian)
-    } else if (en * 100 >= words * 15 && id * 100 <= words * 2)
-        || (en * 100 >= words * 10 && id == 0)
-    {
-        Some(Language::English)
-    } else {
-        None
+        // Plainly one language: many of its common words and few of the other's; or, for news
+        // full of names, fewer of its common words and none at all of the other's; or, for
+        // Indonesian quoting English titles and phrases, very many of its words and at most a
+        // quarter as many English ones.
+        if (id * 100 >= words * 12 && en * 100 <= words * 2)
+            || (id * 100 >= words * 7 && en == 0)
+            || (id * 100 >= words * 15 && en * 4 <= id)
+        {
+            Some(Language::Indonesian)
+        } else if (en * 100 >= words * 15 && id * 100 <= words * 2)
+            || (en * 100 >= words * 10 && id == 0)
+        {
+            Some(Language::English)
+        } else {
+            None
+        }
     }
 }
 
-const INDONESIAN_STOPWORDS: &[&str] = &[
-    "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada",
-    "ke", "ada", "oleh", "juga", "adalah", "karena", "atau", "sudah", "bahwa", "mereka", "kata",
-    "para", "telah", "bisa", "saat", "lebih", "kami", "kita", "tersebut", "sebagai", "menjadi",
-];
+/// Words far more frequent in Malay than in Indonesian: when one appears, the detector decides.
+fn malay_marker(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"bahawa"
+            | b"kerana"
+            | b"selepas"
+            | b"sahaja"
+            | b"iaitu"
+            | b"ialah"
+            | b"daripada"
+            | b"kerajaan"
+            | b"beliau"
+    )
+}
 
-const ENGLISH_STOPWORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "that", "for", "on", "was", "with", "as", "by", "at",
-    "it", "from", "are", "be", "has", "have", "said", "an", "will", "this", "not", "but", "its",
-    "their", "were", "which", "after", "who",
-];
+/// The commonest Indonesian words (lower case).
+fn indonesian_common(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"yang"
+            | b"dan"
+            | b"di"
+            | b"ini"
+            | b"itu"
+            | b"dengan"
+            | b"untuk"
+            | b"dari"
+            | b"dalam"
+            | b"tidak"
+            | b"akan"
+            | b"pada"
+            | b"ke"
+            | b"ada"
+            | b"oleh"
+            | b"juga"
+            | b"adalah"
+            | b"karena"
+            | b"atau"
+            | b"sudah"
+            | b"bahwa"
+            | b"mereka"
+            | b"kata"
+            | b"para"
+            | b"telah"
+            | b"bisa"
+            | b"saat"
+            | b"lebih"
+            | b"kami"
+            | b"kita"
+            | b"tersebut"
+            | b"sebagai"
+            | b"menjadi"
+    )
+}
+
+/// The commonest English words (lower case).
+fn english_common(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"in"
+            | b"is"
+            | b"that"
+            | b"for"
+            | b"on"
+            | b"was"
+            | b"with"
+            | b"as"
+            | b"by"
+            | b"at"
+            | b"it"
+            | b"from"
+            | b"are"
+            | b"be"
+            | b"has"
+            | b"have"
+            | b"said"
+            | b"an"
+            | b"will"
+            | b"this"
+            | b"not"
+            | b"but"
+            | b"its"
+            | b"their"
+            | b"were"
+            | b"which"
+            | b"after"
+            | b"who"
+    )
+}
 
 #[cfg(test)]
 mod tests {
