@@ -83,10 +83,11 @@ fn shorten_title(line: &str) -> String {
 /// `sumber: al-arabiya`, `Source: Reuters` (a short line).
 fn source_line(line: &str) -> Option<&str> {
     let t = line.trim();
-    let lower = t.to_lowercase();
     for key in ["sumber", "source", "sumber berita"] {
-        if let Some(rest) = lower.strip_prefix(key) {
-            let rest = rest.trim_start();
+        if let Some(head) = t.get(..key.len())
+            && head.eq_ignore_ascii_case(key)
+        {
+            let rest = t[key.len()..].trim_start();
             if let Some(value) = rest.strip_prefix(':') {
                 let value = value.trim();
                 if !value.is_empty() && value.chars().count() <= 80 {
