@@ -130,6 +130,11 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE IF EXISTS articles_fts;
     DELETE FROM settings WHERE key = 'fts_indexed_upto';
     "#,
+    // 6: no query reads mentions by actor (they go through article_actors, or by article), and
+    // neither actors nor articles are ever deleted: the index only cost every insert.
+    r#"
+    DROP INDEX IF EXISTS mentions_by_actor;
+    "#,
 ];
 
 /// The schema version this build writes.
