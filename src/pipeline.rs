@@ -146,6 +146,10 @@ pub fn import_paths(
     // articles the writer committed (an in-memory store is indexed at the end instead).
     let search_db = store.path().map(Path::to_path_buf);
     let (fts_tx, fts_rx) = crossbeam_channel::bounded::<Vec<SearchRow>>(8);
+    // The writer touches each article's pages once; only the indexes' pages are worth caching.
+    // A smaller page cache keeps the import's peak memory down at the same speed (100k
+    // articles: 288 -> 238 MB).
+    store.set_cache_kib(IMPORT_CACHE_KIB)?;
     let result = std::thread::scope(|scope| -> Result<(), StoreError> {
         let indexer = search_db.map(|db| scope.spawn(move || index_in_background(&db, fts_rx)));
         for _ in 0..threads {
@@ -225,9 +229,12 @@ pub fn import_paths(
         }
         Ok(())
     });
-    let result = result.and_then(|()| store.set_foreign_keys(true));
+    let result = result
+        .and_then(|()| store.set_foreign_keys(true))
+        .and_then(|()| store.set_cache_kib(crate::store::CACHE_KIB));
     if result.is_err() {
         let _ = store.set_foreign_keys(true);
+        let _ = store.set_cache_kib(crate::store::CACHE_KIB);
     }
     // Workers stop on their own once the channel closes or cancel is set.
     report.cancelled = cancel.load(Ordering::Relaxed);
@@ -291,6 +298,9 @@ fn failed_record(path: &Path, reason: &str) -> FileRecord {
         warnings: String::new(),
     }
 }
+
+/// The page cache of the import's connection, KiB.
+const IMPORT_CACHE_KIB: i64 = 24_000;
 
 /// An article for the full-text index: id, title, text.
 type SearchRow = (crate::store::ArticleId, String, String);

@@ -82,6 +82,9 @@ pub type RunId = i64;
 /// Row id of an imported file.
 pub type FileId = i64;
 
+/// The page cache of each connection, KiB.
+pub(crate) const CACHE_KIB: i64 = 64_000;
+
 /// An open pantau database.
 pub struct Store {
     conn: Connection,
@@ -126,7 +129,7 @@ impl Store {
         })?;
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", -64_000)?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > migrations::latest_version() {
             return Err(StoreError::TooNew {
@@ -154,7 +157,7 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", -64_000)?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         migrations::migrate(&conn)?;
         fulltext::attach(&conn, path.as_deref(), false)?;
         Ok(Store { conn, path })
@@ -164,6 +167,12 @@ impl Store {
     pub(crate) fn set_foreign_keys(&self, on: bool) -> Result<()> {
         self.conn
             .pragma_update(None, "foreign_keys", if on { "ON" } else { "OFF" })?;
+        Ok(())
+    }
+
+    /// Sets the page cache of the connection, KiB ([`CACHE_KIB`] by default).
+    pub(crate) fn set_cache_kib(&self, kib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -kib)?;
         Ok(())
     }
 
