@@ -91,35 +91,48 @@ impl Counts {
     fn of(parts: &[&str]) -> Counts {
         let mut c = Counts::default();
         for part in parts {
+            if part.is_ascii() {
+                for word in part.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+                    if !word.is_empty() {
+                        c.ascii_word(word);
+                    }
+                }
+                continue;
+            }
             for word in part.split(|ch: char| !ch.is_alphabetic()) {
-                if word.is_empty() {
-                    continue;
-                }
-                c.words += 1;
-                if !word.is_ascii() {
+                if word.is_ascii() {
+                    if !word.is_empty() {
+                        c.ascii_word(word.as_bytes());
+                    }
+                } else {
+                    c.words += 1;
                     c.letters += word.chars().count();
-                    continue;
                 }
-                c.letters += word.len();
-                if word.len() > LONGEST_LISTED {
-                    continue;
-                }
-                let mut buf = [0u8; LONGEST_LISTED];
-                let lower = &mut buf[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                let (id, en) = (indonesian_common(lower), english_common(lower));
-                c.id_any_case += usize::from(id);
-                c.en_any_case += usize::from(en);
-                if word.len() >= 2 && !word.bytes().any(|b| b.is_ascii_lowercase()) {
-                    continue;
-                }
-                c.malay |= malay_marker(lower);
-                c.id += usize::from(id);
-                c.en += usize::from(en);
             }
         }
         c
+    }
+
+    /// Counts one word of ASCII letters.
+    fn ascii_word(&mut self, word: &[u8]) {
+        self.words += 1;
+        self.letters += word.len();
+        if word.len() > LONGEST_LISTED {
+            return;
+        }
+        let mut buf = [0u8; LONGEST_LISTED];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        let (id, en) = (indonesian_common(lower), english_common(lower));
+        self.id_any_case += usize::from(id);
+        self.en_any_case += usize::from(en);
+        if word.len() >= 2 && !word.iter().any(u8::is_ascii_lowercase) {
+            return;
+        }
+        self.malay |= malay_marker(lower);
+        self.id += usize::from(id);
+        self.en += usize::from(en);
     }
 
     /// The cheap verdict for the common case: news text whose commonest words are plainly
