@@ -68,7 +68,7 @@ fn finish(
 /// UTF-16 without a BOM: at least 1/3 of the first bytes are NUL, nearly all on one parity.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
-    if sample.len() < 4 {
+    if sample.len() < 4 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
@@ -107,7 +107,7 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// True when invalid sequences are rare among valid multi-byte UTF-8 (a damaged UTF-8 file,
