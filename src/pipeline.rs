@@ -30,7 +30,7 @@ impl Default for ImportOptions {
         ImportOptions {
             ingest: IngestOptions::default(),
             threads: 0,
-            commit_interval: Duration::from_millis(500),
+            commit_interval: Duration::from_millis(200),
         }
     }
 }
@@ -145,7 +145,9 @@ pub fn import_paths(
     // The full-text index has its own file, filled by a thread of its own from each batch of
     // articles the writer committed (an in-memory store is indexed at the end instead).
     let search_db = store.path().map(Path::to_path_buf);
-    let (fts_tx, fts_rx) = crossbeam_channel::bounded::<Vec<SearchRow>>(8);
+    // Two committed batches at most wait for the index: what is left when the writer ends is
+    // indexed on one core while the other idles (and waiting batches hold their texts).
+    let (fts_tx, fts_rx) = crossbeam_channel::bounded::<Vec<SearchRow>>(2);
     // The writer touches each article's pages once; only the indexes' pages are worth caching.
     // A smaller page cache keeps the import's peak memory down at the same speed (100k
     // articles: 288 -> 238 MB).
