@@ -45,6 +45,7 @@ pub(crate) fn attach(conn: &Connection, db: Option<&Path>, read_only: bool) -> R
         return Ok(());
     }
     if db.is_some() {
+        conn.execute_batch(&format!("PRAGMA search.page_size = {}", super::PAGE_SIZE))?;
         let _mode: String = conn.query_row("PRAGMA search.journal_mode = WAL", [], |r| r.get(0))?;
         conn.pragma_update(Some("search"), "synchronous", "NORMAL")?;
     }

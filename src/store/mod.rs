@@ -82,6 +82,11 @@ pub type RunId = i64;
 /// Row id of an imported file.
 pub type FileId = i64;
 
+/// Page size of new database (and search index) files. Articles are a few KB each: with 16 KiB
+/// pages a 100k-article import writes fewer, fuller pages (measured 8.0-9.3 s -> 7.0-7.5 s,
+/// less system time) than with SQLite's 4 KiB default.
+pub(crate) const PAGE_SIZE: u32 = 16_384;
+
 /// The page cache of each connection, KiB.
 pub(crate) const CACHE_KIB: i64 = 64_000;
 
@@ -153,6 +158,8 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if path.is_some() {
+            // Only a new, empty database takes it.
+            conn.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}"))?;
             let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
