@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod model;
 pub mod pipeline;
 pub mod store;
+mod swar;
 pub mod tagging;
 
 #[cfg(feature = "gui")]

@@ -80,22 +80,11 @@ fn is_ascii_space(b: u8) -> bool {
 /// The first white space at or after `from` in ASCII `bytes` that is not one ' ' followed by
 /// a word (or the end). Eight bytes at a time.
 fn next_irregular_space(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // High bit of each byte in lo..=hi (every byte ASCII).
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        let ge = x.wrapping_add(ONES * u64::from(0x80 - lo));
-        let gt = x.wrapping_add(ONES * u64::from(0x7f - hi));
-        ge & !gt & HIGH
-    };
-    while let Some(block) = bytes.get(from..from + 9) {
-        let x = u64::from_le_bytes([
-            block[0], block[1], block[2], block[3], block[4], block[5], block[6], block[7],
-        ]);
-        let next = x >> 8 | u64::from(block[8]) << 56;
-        let control = in_range(x, b'\t', b'\r');
-        let space = in_range(x, b' ', b' ');
-        let next_space = in_range(next, b'\t', b'\r') | in_range(next, b' ', b' ');
+    use crate::swar::{block_and_next, bytes_equal, bytes_in_range};
+    while let Some((x, next)) = block_and_next(bytes, from) {
+        let control = bytes_in_range(x, b'\t', b'\r');
+        let space = bytes_equal(x, b' ');
+        let next_space = bytes_in_range(next, b'\t', b'\r') | bytes_equal(next, b' ');
         let irregular = control | (space & next_space);
         if irregular != 0 {
             return from + (irregular.trailing_zeros() / 8) as usize;

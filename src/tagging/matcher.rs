@@ -17,6 +17,7 @@ use super::dictionary::{Alias, CaseRule, Dictionary};
 use super::normalize::{Normalized, fold, fold_char, fold_eq, normalize, normalize_alias};
 use super::segment::Segments;
 use crate::model::{Language, Mention, TextUnits, Via};
+use crate::swar::{HIGH, ONES, bytes_in_range};
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
@@ -114,17 +115,6 @@ impl Automata {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` (all bytes ASCII) that lies in `lo..=hi`.
-#[inline]
-fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let ge = x.wrapping_add(ONES * u64::from(0x80 - lo));
-    let gt = x.wrapping_add(ONES * u64::from(0x7f - hi));
-    ge & !gt & HIGH
-}
-
 /// The high bit of each ASCII letter or digit among the bytes of `x` (all bytes ASCII).
 #[inline]
 fn ascii_alnum_bytes(x: u64) -> u64 {
@@ -193,11 +183,7 @@ impl Prefixes {
     /// in 'A'..='Z').
     #[inline]
     fn fold_word(x: u64) -> u64 {
-        let low7 = x & !HIGH;
-        let ge_a = low7.wrapping_add(ONES * u64::from(0x80 - b'A'));
-        let gt_z = low7.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
-        let upper = ge_a & !gt_z & !x & HIGH;
-        x | (upper >> 2)
+        x | (bytes_in_range(x, b'A', b'Z') >> 2)
     }
 
     /// The first up to eight bytes of `bytes` as a big-endian word (ASCII-lower-cased when
@@ -446,7 +432,7 @@ impl Matcher {
                 let x = u64::from_le_bytes(*eight);
                 if x & HIGH == 0 {
                     let alnum = ascii_alnum_bytes(x);
-                    let space = bytes_in_range(x, b' ', b' ');
+                    let space = crate::swar::bytes_equal(x, b' ');
                     let before = (alnum << 8) | if after_word { 0x80 } else { 0 };
                     let mut starts = !before & !space & HIGH;
                     while starts != 0 {

@@ -3,6 +3,8 @@
 //! kept: the matcher folds it (see [`fold_char`]). Offsets in the normalised text map back to
 //! the original through sparse checkpoints.
 
+use crate::swar::{HIGH, block_and_next, bytes_equal, bytes_in_range};
+
 /// A normalised text and the way back to the original's byte offsets.
 pub(crate) struct Normalized {
     /// Normalised, case kept.
@@ -77,18 +79,6 @@ const SPECIAL: [bool; 256] = {
     t
 };
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` equal to the ASCII byte `c`.
-#[inline]
-fn bytes_equal(x: u64, c: u8) -> u64 {
-    let low7 = x & !HIGH;
-    let ge = low7.wrapping_add(ONES * u64::from(0x80 - c));
-    let gt = low7.wrapping_add(ONES * u64::from(0x7f - c));
-    ge & !gt & !x & HIGH
-}
-
 /// True when normalisation rewrites something from byte `i` on.
 #[inline]
 fn special_at(bytes: &[u8], i: usize) -> bool {
@@ -98,13 +88,8 @@ fn special_at(bytes: &[u8], i: usize) -> bool {
 /// The first `i >= from` where [`special_at`] holds, or the end. Eight bytes at a time: a
 /// block without control bytes, '`', non-ASCII bytes or two spaces in a row is passed whole.
 fn next_special(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(block) = bytes.get(i..i + 9) {
-        let x = u64::from_le_bytes([
-            block[0], block[1], block[2], block[3], block[4], block[5], block[6], block[7],
-        ]);
-        let next = x >> 8 | u64::from(block[8]) << 56;
-        // ASCII below 0x20: adding 0x60 leaves the high bit clear.
-        let control = !(x & !HIGH).wrapping_add(ONES * 0x60) & !x & HIGH;
+    while let Some((x, next)) = block_and_next(bytes, i) {
+        let control = bytes_in_range(x, 0, 0x1f);
         let flagged = (x & HIGH)
             | control
             | bytes_equal(x, b'`')
