@@ -6,6 +6,7 @@
 pub mod candidates;
 pub mod dictionary;
 pub mod exchange;
+mod first_words;
 pub mod matcher;
 mod normalize;
 pub mod segment;

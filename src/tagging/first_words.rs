@@ -1,0 +1,321 @@
+//! The tagger's start filter: which automata can match at a word start, decided by the word
+//! itself.
+//!
+//! A mention starts at a word and ends at a word boundary (or before an Indonesian clitic), so
+//! the word it starts at is the first word of a pattern, or that word and a clitic
+//! ("Rusianya"). The filter keeps the first words of all patterns as 64-bit keys (their first
+//! eight bytes, ASCII-lower-cased, and whether they are longer) in a small hash set; at each
+//! start of the text it reads the word with a few register operations and looks it up once
+//! (twice when it ends like a clitic). Only the words found run an automaton: one look-up in
+//! place of several hashed bit sets per automaton, and no false passes beyond words that really
+//! begin a pattern. A word with a non-ASCII letter in its first sixteen bytes is not keyed:
+//! it always runs the automata (rare in the texts pantau reads, and always correct).
+
+use crate::swar::{HIGH, ONES, bytes_in_range};
+
+/// The fold automaton (ASCII case folded) may match here.
+pub(super) const FOLD: u8 = 1;
+/// The exact-case automaton may match here.
+pub(super) const EXACT: u8 = 2;
+/// Both automata: the filter cannot tell.
+const ALL: u8 = FOLD | EXACT;
+
+/// Marks a key of a word longer than eight bytes (the high bit of the last byte; ASCII keys
+/// never have it).
+const LONG: u64 = 1 << 63;
+
+/// Bits of the hashed bit set in front of the table (16 KiB).
+const BITS_LOG2: u32 = 17;
+
+/// Suffixes Indonesian attaches to a name ("Rusianya", "Turkilah", "ASpun").
+pub(super) const CLITICS: &[&str] = &["nya", "lah", "kah", "pun"];
+
+/// First words of patterns.
+pub(super) struct FirstWords {
+    /// Hashed bit set of the keys: most words are rejected by one bit.
+    bits: Box<[u64]>,
+    /// Open addressing: keys (0 = empty) and the automata their patterns belong to.
+    keys: Box<[u64]>,
+    flags: Box<[u8]>,
+    /// Automata with a pattern that starts with neither a letter nor a digit.
+    punctuation: u8,
+}
+
+impl FirstWords {
+    /// The filter of `patterns`: (pattern as entered in an automaton, that automaton's flag).
+    pub(super) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, u8)>) -> FirstWords {
+        let mut entries: Vec<(u64, u8)> = Vec::new();
+        let mut punctuation = 0;
+        for (pattern, flag) in patterns {
+            let word_len = pattern
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(pattern.len(), |(i, _)| i);
+            let word = &pattern.as_bytes()[..word_len];
+            if word.is_empty() {
+                punctuation |= flag;
+                continue;
+            }
+            // A non-ASCII letter in the first sixteen bytes: the text's word is never keyed.
+            if word.iter().take(16).any(|b| !b.is_ascii()) {
+                continue;
+            }
+            entries.push((Self::key_of(word), flag));
+        }
+        let slots = (entries.len() * 2).next_power_of_two().max(16);
+        let mut keys = vec![0u64; slots].into_boxed_slice();
+        let mut flags = vec![0u8; slots].into_boxed_slice();
+        let mut bits = vec![0u64; 1 << (BITS_LOG2 - 6)].into_boxed_slice();
+        for (key, flag) in entries {
+            let h = Self::hash(key);
+            let bit = Self::bit(h);
+            bits[bit / 64] |= 1 << (bit % 64);
+            let mut i = Self::slot(h, slots);
+            while keys[i] != 0 && keys[i] != key {
+                i = (i + 1) & (slots - 1);
+            }
+            keys[i] = key;
+            flags[i] |= flag;
+        }
+        FirstWords {
+            bits,
+            keys,
+            flags,
+            punctuation,
+        }
+    }
+
+    /// The key of a word of ASCII letters and digits.
+    fn key_of(word: &[u8]) -> u64 {
+        let mut eight = [0u8; 8];
+        let n = word.len().min(8);
+        eight[..n].copy_from_slice(&word[..n]);
+        let key = fold(u64::from_le_bytes(eight));
+        if word.len() > 8 { key | LONG } else { key }
+    }
+
+    #[inline]
+    fn hash(key: u64) -> u64 {
+        key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    #[inline]
+    fn bit(h: u64) -> usize {
+        (h >> (64 - BITS_LOG2)) as usize
+    }
+
+    #[inline]
+    fn slot(h: u64, slots: usize) -> usize {
+        (h >> 20) as usize & (slots - 1)
+    }
+
+    /// The automata of the patterns whose first word is `key`.
+    #[inline(always)]
+    fn get(&self, key: u64) -> u8 {
+        let h = Self::hash(key);
+        let bit = Self::bit(h);
+        if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return 0;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = Self::slot(h, self.keys.len());
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.flags[i],
+                0 => return 0,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Whether a text may start with a pattern of no letter or digit at its start.
+    pub(super) fn punctuation(&self) -> bool {
+        self.punctuation != 0
+    }
+
+    /// The automata that may match at byte `pos` of `text` (a place where no letter or digit
+    /// comes just before).
+    #[inline(always)]
+    pub(super) fn at(&self, text: &str, pos: usize) -> u8 {
+        let bytes = &text.as_bytes()[pos..];
+        let x = load(bytes);
+        let other = !ascii_alnum(x) & HIGH;
+        let folded = fold(x);
+        if other != 0 {
+            let len = (other.trailing_zeros() / 8) as usize;
+            if x >> (8 * len) & 0x80 != 0 {
+                return self.at_non_ascii(text, pos);
+            }
+            if len == 0 {
+                return self.punctuation;
+            }
+            let key = folded & low_bytes(len);
+            let mut flags = self.get(key);
+            if len >= 4 && is_clitic((key >> (8 * (len - 3))) as u32) {
+                flags |= self.get(key & low_bytes(len - 3));
+            }
+            return flags;
+        }
+        // Eight letters or digits: a key of eight bytes, marked when the word goes on.
+        let rest = bytes.get(8..).unwrap_or(&[]);
+        let y = load(rest);
+        let other = !ascii_alnum(y) & HIGH;
+        let more = if other == 0 {
+            8
+        } else {
+            (other.trailing_zeros() / 8) as usize
+        };
+        if more < 8 && y >> (8 * more) & 0x80 != 0 {
+            return self.at_non_ascii(text, pos);
+        }
+        let len = 8 + more;
+        let mut flags = self.get(if len > 8 { folded | LONG } else { folded });
+        if len <= 11 {
+            let word = ((fold(y) as u128) << 64) | folded as u128;
+            if is_clitic((word >> (8 * (len - 3))) as u32) {
+                flags |= self.get(folded & low_bytes(len - 3));
+            }
+        }
+        flags
+    }
+
+    /// [`FirstWords::at`] when a non-ASCII character ends the first ASCII letters and digits
+    /// (within sixteen bytes).
+    #[cold]
+    #[inline(never)]
+    fn at_non_ascii(&self, text: &str, pos: usize) -> u8 {
+        let bytes = &text.as_bytes()[pos..];
+        let len = bytes
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len());
+        let next = text.get(pos + len..).and_then(|t| t.chars().next());
+        if next.is_some_and(char::is_alphanumeric) {
+            // A non-ASCII letter or digit within the first sixteen bytes (the caller checked).
+            return ALL;
+        }
+        if len == 0 {
+            return self.punctuation;
+        }
+        let word = &bytes[..len];
+        let mut flags = self.get(Self::key_of(word));
+        if len >= 4 && ends_with_clitic(&word[len - 3..]) && len - 3 <= 8 {
+            flags |= self.get(Self::key_of(&word[..len - 3]));
+        }
+        flags
+    }
+}
+
+/// The high bit of each ASCII letter or digit among the bytes of `x`.
+#[inline(always)]
+fn ascii_alnum(x: u64) -> u64 {
+    bytes_in_range(x | (ONES * 0x20), b'a', b'z') | bytes_in_range(x, b'0', b'9')
+}
+
+/// True when the low three bytes of `three` (ASCII-lower-cased) are an Indonesian clitic.
+#[inline(always)]
+fn is_clitic(three: u32) -> bool {
+    const fn code(c: &[u8; 3]) -> u32 {
+        c[0] as u32 | (c[1] as u32) << 8 | (c[2] as u32) << 16
+    }
+    const NYA: u32 = code(b"nya");
+    const LAH: u32 = code(b"lah");
+    const KAH: u32 = code(b"kah");
+    const PUN: u32 = code(b"pun");
+    matches!(three & 0xff_ffff, NYA | LAH | KAH | PUN)
+}
+
+/// Up to eight bytes as a little-endian word, zeros past the end.
+#[inline]
+fn load(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => {
+            let mut eight = [0u8; 8];
+            eight[..bytes.len()].copy_from_slice(bytes);
+            u64::from_le_bytes(eight)
+        }
+    }
+}
+
+/// ASCII capitals lower-cased (0x20 added to every byte in 'A'..='Z').
+#[inline]
+fn fold(x: u64) -> u64 {
+    x | (bytes_in_range(x, b'A', b'Z') >> 2)
+}
+
+/// The low `n` bytes (n ≤ 8).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
+}
+
+/// True when `three` bytes are an Indonesian clitic in any ASCII case.
+#[inline]
+fn ends_with_clitic(three: &[u8]) -> bool {
+    CLITICS
+        .iter()
+        .any(|c| three.eq_ignore_ascii_case(c.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter() -> FirstWords {
+        FirstWords::new([
+            ("rusia", FOLD),
+            ("amerika serikat", FOLD),
+            ("AS", EXACT),
+            ("u.s.", FOLD),
+            ("malaysia", FOLD),
+            ("kementerian pertahanan", FOLD),
+            ("türkiye", FOLD),
+            ("g20", FOLD),
+        ])
+    }
+
+    #[test]
+    fn words_that_begin_a_pattern_pass() {
+        let f = filter();
+        let table: &[(&str, u8)] = &[
+            ("Rusia menyerang", FOLD),
+            ("RUSIA", FOLD),
+            ("Rusianya", FOLD),
+            ("Rusiapun", FOLD),
+            ("Rusian", 0),
+            ("Rusi", 0),
+            ("Amerika Serikat", FOLD),
+            // Passes: "amerika" + a clitic begins "Amerika Serikat" (the automaton decides).
+            ("Amerikanya", FOLD),
+            ("AS,", EXACT),
+            ("as", EXACT),
+            ("ASnya", EXACT),
+            ("U.S.", FOLD),
+            ("Malaysia", FOLD),
+            ("Malaysianya", FOLD),
+            ("Malaysian", 0),
+            ("Kementerian Luar", FOLD),
+            ("Kementeriannya", FOLD),
+            // Keys hold eight bytes: a longer word passes on them.
+            ("Kementerianku", FOLD),
+            ("G20", FOLD),
+            ("Rusia”", FOLD),
+            ("Türkiye", ALL),
+            ("Turki", 0),
+            ("kelas", 0),
+            ("(", 0),
+        ];
+        for &(text, expected) in table {
+            assert_eq!(f.at(text, 0), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn long_words_with_a_letter_past_sixteen_bytes_are_keyed() {
+        let f = FirstWords::new([("abcdefghijklmnopé", FOLD)]);
+        assert_eq!(f.at("abcdefghijklmnopé", 0), FOLD);
+        assert_eq!(f.at("abcdefghijklmnoé", 0), ALL);
+        assert_eq!(f.at("abcdefghijkl", 0), FOLD);
+    }
+}
