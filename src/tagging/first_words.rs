@@ -20,6 +20,9 @@ pub(super) const EXACT: u8 = 2;
 /// Both automata: the filter cannot tell.
 const ALL: u8 = FOLD | EXACT;
 
+/// See [`FirstWords::cases`].
+const ANY_CASE: u64 = u64::MAX;
+
 /// Marks a key of a word longer than eight bytes (the high bit of the last byte; ASCII keys
 /// never have it).
 const LONG: u64 = 1 << 63;
@@ -37,6 +40,10 @@ pub(super) struct FirstWords {
     /// Open addressing: keys (0 = empty) and the automata their patterns belong to.
     keys: Box<[u64]>,
     flags: Box<[u8]>,
+    /// For a key with exact-case patterns: their first word's bytes as written (keyed like
+    /// the folded key), or [`ANY_CASE`] when they differ; a word in another case does not run
+    /// the exact automaton ("pan" is not the party "PAN").
+    cases: Box<[u64]>,
     /// Automata with a pattern that starts with neither a letter nor a digit.
     punctuation: u8,
 }
@@ -44,7 +51,7 @@ pub(super) struct FirstWords {
 impl FirstWords {
     /// The filter of `patterns`: (pattern as entered in an automaton, that automaton's flag).
     pub(super) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, u8)>) -> FirstWords {
-        let mut entries: Vec<(u64, u8)> = Vec::new();
+        let mut entries: Vec<(u64, u64, u8)> = Vec::new();
         let mut punctuation = 0;
         for (pattern, flag) in patterns {
             let word_len = pattern
@@ -60,13 +67,14 @@ impl FirstWords {
             if word.iter().take(16).any(|b| !b.is_ascii()) {
                 continue;
             }
-            entries.push((Self::key_of(word), flag));
+            entries.push((Self::key_of(word), Self::raw_key_of(word), flag));
         }
         let slots = (entries.len() * 2).next_power_of_two().max(16);
         let mut keys = vec![0u64; slots].into_boxed_slice();
         let mut flags = vec![0u8; slots].into_boxed_slice();
+        let mut cases = vec![0u64; slots].into_boxed_slice();
         let mut bits = vec![0u64; 1 << (BITS_LOG2 - 6)].into_boxed_slice();
-        for (key, flag) in entries {
+        for (key, raw, flag) in entries {
             let h = Self::hash(key);
             let bit = Self::bit(h);
             bits[bit / 64] |= 1 << (bit % 64);
@@ -75,22 +83,36 @@ impl FirstWords {
                 i = (i + 1) & (slots - 1);
             }
             keys[i] = key;
+            if flag == EXACT {
+                cases[i] = match cases[i] {
+                    0 => raw,
+                    c if c == raw => raw,
+                    _ => ANY_CASE,
+                };
+            }
             flags[i] |= flag;
         }
         FirstWords {
             bits,
             keys,
             flags,
+            cases,
             punctuation,
         }
     }
 
     /// The key of a word of ASCII letters and digits.
     fn key_of(word: &[u8]) -> u64 {
+        let raw = Self::raw_key_of(word);
+        fold(raw & !LONG) | (raw & LONG)
+    }
+
+    /// [`FirstWords::key_of`] without folding case.
+    fn raw_key_of(word: &[u8]) -> u64 {
         let mut eight = [0u8; 8];
         let n = word.len().min(8);
         eight[..n].copy_from_slice(&word[..n]);
-        let key = fold(u64::from_le_bytes(eight));
+        let key = u64::from_le_bytes(eight);
         if word.len() > 8 { key | LONG } else { key }
     }
 
@@ -109,9 +131,9 @@ impl FirstWords {
         (h >> 20) as usize & (slots - 1)
     }
 
-    /// The automata of the patterns whose first word is `key`.
+    /// The automata of the patterns whose first word is `key` (folded), written `raw`.
     #[inline(always)]
-    fn get(&self, key: u64) -> u8 {
+    fn get(&self, key: u64, raw: u64) -> u8 {
         let h = Self::hash(key);
         let bit = Self::bit(h);
         if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -121,7 +143,15 @@ impl FirstWords {
         let mut i = Self::slot(h, self.keys.len());
         loop {
             match self.keys[i] {
-                k if k == key => return self.flags[i],
+                k if k == key => {
+                    let flags = self.flags[i];
+                    let case = self.cases[i];
+                    return if flags & EXACT != 0 && case != raw && case != ANY_CASE {
+                        flags & !EXACT
+                    } else {
+                        flags
+                    };
+                }
                 0 => return 0,
                 _ => i = (i + 1) & mask,
             }
@@ -150,15 +180,14 @@ impl FirstWords {
                 return self.punctuation;
             }
             let key = folded & low_bytes(len);
-            let mut flags = self.get(key);
+            let mut flags = self.get(key, x & low_bytes(len));
             if len >= 4 && is_clitic((key >> (8 * (len - 3))) as u32) {
-                flags |= self.get(key & low_bytes(len - 3));
+                flags |= self.get(key & low_bytes(len - 3), x & low_bytes(len - 3));
             }
             return flags;
         }
         // Eight letters or digits: a key of eight bytes, marked when the word goes on.
-        let rest = bytes.get(8..).unwrap_or(&[]);
-        let y = load(rest);
+        let y = load(bytes.get(8..).unwrap_or(&[]));
         let other = !ascii_alnum(y) & HIGH;
         let more = if other == 0 {
             8
@@ -169,11 +198,13 @@ impl FirstWords {
             return self.at_non_ascii(text, pos);
         }
         let len = 8 + more;
-        let mut flags = self.get(if len > 8 { folded | LONG } else { folded });
+        let long = if len > 8 { LONG } else { 0 };
+        let mut flags = self.get(folded | long, x | long);
+        // "Rusianya": the word without its clitic, when that changes the key.
         if len <= 11 {
-            let word = ((fold(y) as u128) << 64) | folded as u128;
+            let word = u128::from(fold(y)) << 64 | u128::from(folded);
             if is_clitic((word >> (8 * (len - 3))) as u32) {
-                flags |= self.get(folded & low_bytes(len - 3));
+                flags |= self.get(folded & low_bytes(len - 3), x & low_bytes(len - 3));
             }
         }
         flags
@@ -198,9 +229,10 @@ impl FirstWords {
             return self.punctuation;
         }
         let word = &bytes[..len];
-        let mut flags = self.get(Self::key_of(word));
+        let mut flags = self.get(Self::key_of(word), Self::raw_key_of(word));
         if len >= 4 && ends_with_clitic(&word[len - 3..]) && len - 3 <= 8 {
-            flags |= self.get(Self::key_of(&word[..len - 3]));
+            let stem = &word[..len - 3];
+            flags |= self.get(Self::key_of(stem), Self::raw_key_of(stem));
         }
         flags
     }
@@ -245,7 +277,7 @@ fn fold(x: u64) -> u64 {
 }
 
 /// The low `n` bytes (n ≤ 8).
-#[inline]
+#[inline(always)]
 fn low_bytes(n: usize) -> u64 {
     if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
 }
@@ -289,8 +321,10 @@ mod tests {
             // Passes: "amerika" + a clitic begins "Amerika Serikat" (the automaton decides).
             ("Amerikanya", FOLD),
             ("AS,", EXACT),
-            ("as", EXACT),
+            ("as", 0),
+            ("As", 0),
             ("ASnya", EXACT),
+            ("ASnYA", EXACT),
             ("U.S.", FOLD),
             ("Malaysia", FOLD),
             ("Malaysianya", FOLD),
