@@ -80,12 +80,17 @@ struct Counts {
     /// The same in any case.
     id_any_case: usize,
     en_any_case: usize,
-    /// A word far more frequent in Malay than in Indonesian, not in capitals.
+    /// A Malay spelling of a common word ("bahawa", "kerana"), not in capitals.
     malay: bool,
+    /// A word Indonesian shares with Malay but uses less ("ialah", "beliau"), not in capitals.
+    malay_ish: bool,
+    /// Words Malay spells differently or does not use ("bahwa", "karena", "pemerintah"),
+    /// not in capitals.
+    indonesian_only: usize,
 }
 
 /// The longest word of the lists below.
-const LONGEST_LISTED: usize = 8;
+const LONGEST_LISTED: usize = 10;
 
 impl Counts {
     fn of(parts: &[&str]) -> Counts {
@@ -130,9 +135,17 @@ impl Counts {
         if word.len() >= 2 && !word.iter().any(u8::is_ascii_lowercase) {
             return;
         }
-        self.malay |= malay_marker(lower);
+        self.malay |= malay_spelling(lower);
+        self.malay_ish |= malay_leaning(lower);
+        self.indonesian_only += usize::from(indonesian_only(lower));
         self.id += usize::from(id);
         self.en += usize::from(en);
+    }
+
+    /// True when the sample may be Malay: a Malay spelling, or a word Malay prefers and no
+    /// word only Indonesian uses.
+    fn maybe_malay(&self) -> bool {
+        self.malay || (self.malay_ish && self.indonesian_only == 0)
     }
 
     /// The cheap verdict for the common case: news text whose commonest words are plainly
@@ -141,7 +154,7 @@ impl Counts {
     /// detector, the slowest step of an import, off most articles.
     fn clear_case(&self) -> Option<Language> {
         let Counts { words, id, en, .. } = *self;
-        if self.malay || words < 30 {
+        if self.maybe_malay() || words < 30 {
             return None;
         }
         // Plainly one language: many of its common words and few of the other's; or, for news
@@ -163,19 +176,37 @@ impl Counts {
     }
 }
 
-/// Words far more frequent in Malay than in Indonesian: when one appears, the detector decides.
-fn malay_marker(w: &[u8]) -> bool {
+/// Malay spellings of common words (Indonesian "bahwa", "karena", "setelah", "saja",
+/// "yaitu"): when one appears, the detector decides.
+fn malay_spelling(w: &[u8]) -> bool {
+    matches!(w, b"bahawa" | b"kerana" | b"selepas" | b"sahaja" | b"iaitu")
+}
+
+/// Words far more frequent in Malay than in Indonesian, but Indonesian too: when one appears
+/// and no [`indonesian_only`] word does, the detector decides.
+fn malay_leaning(w: &[u8]) -> bool {
+    matches!(w, b"ialah" | b"daripada" | b"kerajaan" | b"beliau")
+}
+
+/// Words of Indonesian that Malay spells differently or does not use.
+fn indonesian_only(w: &[u8]) -> bool {
     matches!(
         w,
-        b"bahawa"
-            | b"kerana"
-            | b"selepas"
-            | b"sahaja"
-            | b"iaitu"
-            | b"ialah"
-            | b"daripada"
-            | b"kerajaan"
-            | b"beliau"
+        b"bahwa"
+            | b"karena"
+            | b"yaitu"
+            | b"bisa"
+            | b"pemerintah"
+            | b"uang"
+            | b"kantor"
+            | b"polisi"
+            | b"kepolisian"
+            | b"kabupaten"
+            | b"provinsi"
+            | b"mobil"
+            | b"nggak"
+            | b"enggak"
+            | b"banget"
     )
 }
 
@@ -304,5 +335,23 @@ mod tests {
             detect("dailysocial.id", &format!("{script}\n\n{article}")),
             Language::Indonesian
         );
+    }
+
+    #[test]
+    fn words_malay_prefers_need_no_detector_beside_indonesian_only_words() {
+        let formal = "Menteri itu mengatakan bahwa beliau akan datang ke kantor gubernur pada hari Senin untuk membahas anggaran yang telah disetujui oleh dewan dan para pejabat daerah dalam rapat yang berlangsung selama dua hari di ibu kota provinsi";
+        assert_eq!(
+            Counts::of(&[formal]).clear_case(),
+            Some(Language::Indonesian)
+        );
+        // Without a word only Indonesian uses, "beliau" still sends the text to the detector.
+        let plain = formal
+            .replace("bahwa ", "")
+            .replace("kantor", "rumah")
+            .replace("provinsi", "negeri");
+        assert_eq!(Counts::of(&[plain.as_str()]).clear_case(), None);
+        // A Malay spelling always does.
+        let malay = formal.replace("bahwa", "bahawa");
+        assert_eq!(Counts::of(&[malay.as_str()]).clear_case(), None);
     }
 }
