@@ -128,8 +128,9 @@ pub fn day_date(day: i64) -> NaiveDate {
     epoch + chrono::Duration::days(day)
 }
 
-/// SQL conditions (each starting with " AND ") on `articles a` for a filter, and their values.
-fn conditions(filter: &Filter, dated_only: bool) -> (String, Vec<Value>) {
+/// SQL conditions (each starting with " AND ") on `articles a` for a filter, and their values;
+/// an error for a full-text query that does not parse.
+fn conditions(filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)> {
     let mut sql = String::new();
     let mut values = Vec::new();
     if dated_only {
@@ -161,18 +162,26 @@ fn conditions(filter: &Filter, dated_only: bool) -> (String, Vec<Value>) {
         values.extend(filter.sources.iter().map(|s| Value::Text(s.clone())));
     }
     if let Some(q) = filter.query.as_deref().filter(|q| !q.trim().is_empty()) {
-        sql.push_str(
-            " AND a.id IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH ?)",
-        );
-        values.push(Value::Text(q.to_string()));
+        let condition = super::fulltext::search_condition(q, |v| {
+            values.push(Value::Text(v));
+            "?".into()
+        })?;
+        sql.push_str(" AND ");
+        sql.push_str(&condition);
     }
-    (sql, values)
+    Ok((sql, values))
 }
 
 /// True when the filter restricts articles (beyond the actor kind).
 fn restricts_articles(filter: &Filter) -> bool {
-    let (sql, _) = conditions(filter, false);
-    !sql.is_empty()
+    filter.from.is_some()
+        || filter.to.is_some()
+        || !filter.languages.is_empty()
+        || !filter.sources.is_empty()
+        || filter
+            .query
+            .as_deref()
+            .is_some_and(|q| !q.trim().is_empty())
 }
 
 fn u(n: i64) -> u64 {
@@ -201,7 +210,7 @@ impl Store {
     /// Articles and mentions per actor among the articles passing `filter` (actors with none
     /// left out).
     pub fn actor_totals(&self, filter: &Filter) -> Result<Vec<ActorTotals>> {
-        let (cond, values) = conditions(filter, false);
+        let (cond, values) = conditions(filter, false)?;
         let sql = if cond.is_empty() {
             "SELECT actor_id, COUNT(*), SUM(mentions) FROM article_actors GROUP BY actor_id"
                 .to_string()
@@ -224,7 +233,7 @@ impl Store {
 
     /// Dated articles passing `filter`, per day (days without articles left out).
     pub fn articles_per_day(&self, filter: &Filter) -> Result<Vec<(i64, u64)>> {
-        let (cond, values) = conditions(filter, true);
+        let (cond, values) = conditions(filter, true)?;
         let sql = format!(
             "SELECT a.published_day, COUNT(*) FROM articles a WHERE 1{cond}
              GROUP BY a.published_day ORDER BY a.published_day"
@@ -241,7 +250,7 @@ impl Store {
             to: None,
             ..filter.clone()
         };
-        let (cond, values) = conditions(&undated, false);
+        let (cond, values) = conditions(&undated, false)?;
         let sql = format!("SELECT COUNT(*) FROM articles a WHERE a.published_day IS NULL{cond}");
         Ok(u(self
             .conn
@@ -251,7 +260,7 @@ impl Store {
 
     /// Articles passing `filter` (dated or not, unless it has a date range).
     pub fn article_count(&self, filter: &Filter) -> Result<u64> {
-        let (cond, values) = conditions(filter, false);
+        let (cond, values) = conditions(filter, false)?;
         let sql = format!("SELECT COUNT(*) FROM articles a WHERE 1{cond}");
         Ok(u(self
             .conn
@@ -261,7 +270,7 @@ impl Store {
 
     /// For one actor, per day: articles passing `filter` that mention it, and its mentions.
     pub fn actor_per_day(&self, actor: ActorId, filter: &Filter) -> Result<Vec<(i64, u64, u64)>> {
-        let (cond, mut values) = conditions(filter, false);
+        let (cond, mut values) = conditions(filter, false)?;
         let sql = if cond.is_empty() {
             // The primary key range of the actor holds day and count: one sequential scan.
             "SELECT published_day, COUNT(*), SUM(mentions) FROM article_actors
@@ -292,7 +301,7 @@ impl Store {
         until: i64,
         filter: &Filter,
     ) -> Result<Option<(ArticleId, String)>> {
-        let (cond, values) = conditions(filter, false);
+        let (cond, values) = conditions(filter, false)?;
         let sql = format!(
             "SELECT a.id, a.title FROM article_actors x JOIN articles a ON a.id = x.article_id
              WHERE x.actor_id = ? AND x.published_day >= ? AND x.published_day < ?{cond}
@@ -318,7 +327,7 @@ impl Store {
         filter: &Filter,
         mut f: impl FnMut(ArticleId, &[ActorId]),
     ) -> Result<()> {
-        let (cond, values) = conditions(filter, false);
+        let (cond, values) = conditions(filter, false)?;
         let sql = if cond.is_empty() {
             "SELECT article_id, actor_id FROM article_actors INDEXED BY article_actors_by_article
              ORDER BY article_id, actor_id"
@@ -360,7 +369,7 @@ impl Store {
         mut f: impl FnMut(ArticleId, &[(u32, ActorId)]),
     ) -> Result<()> {
         let col = unit.mention_column();
-        let (cond, values) = conditions(filter, false);
+        let (cond, values) = conditions(filter, false)?;
         let sql = if cond.is_empty() {
             format!("SELECT article_id, {col}, actor_id FROM mentions ORDER BY article_id")
         } else {
@@ -401,7 +410,7 @@ impl Store {
     /// counts existed), sorted.
     pub fn unit_totals(&self, filter: &Filter, unit: UnitColumn) -> Result<(u64, Vec<ArticleId>)> {
         let col = unit.article_column();
-        let (cond, values) = conditions(filter, false);
+        let (cond, values) = conditions(filter, false)?;
         let sum: i64 = self
             .conn
             .prepare_cached(&format!(
@@ -417,8 +426,8 @@ impl Store {
         Ok((u(sum), missing))
     }
 
-    fn drill_conditions(target: &DrillTarget, filter: &Filter) -> (String, Vec<Value>) {
-        let (cond, values) = conditions(filter, false);
+    fn drill_conditions(target: &DrillTarget, filter: &Filter) -> Result<(String, Vec<Value>)> {
+        let (cond, values) = conditions(filter, false)?;
         let mut sql = String::new();
         let mut all = Vec::new();
         match *target {
@@ -454,7 +463,7 @@ impl Store {
         }
         sql.push_str(&cond);
         all.extend(values);
-        (sql, all)
+        Ok((sql, all))
     }
 
     /// The articles of a drill-down passing `filter`, oldest first (undated last), paged; and
@@ -466,7 +475,7 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<ArticleBrief>, u64)> {
-        let (cond, values) = Store::drill_conditions(target, filter);
+        let (cond, values) = Store::drill_conditions(target, filter)?;
         let total: i64 = self
             .conn
             .prepare(&format!("SELECT COUNT(*) FROM articles a WHERE 1{cond}"))?
@@ -527,7 +536,7 @@ impl Store {
         filter: &Filter,
         actors: Option<&[ActorId]>,
     ) -> Result<Vec<ArticleId>> {
-        let (cond, mut values) = conditions(filter, false);
+        let (cond, mut values) = conditions(filter, false)?;
         let mut sql = format!("SELECT a.id FROM articles a WHERE 1{cond}");
         if let Some(actors) = actors {
             sql.push_str(&format!(

@@ -8,7 +8,13 @@
 //! highest article id indexed — every article up to it is in the index, none after it — and
 //! the owner id of the database, so an index left beside a replaced database is emptied rather
 //! than trusted.
+//!
+//! The index records which articles hold a word, not where (`detail=none`): positions were
+//! most of the index thread's work in an import. Phrases, `NEAR`, column filters and `^` are
+//! checked on the candidates the index gives (see [`super::search_query`]). An index built
+//! with positions by an older pantau is rebuilt once, in the background like any catch-up.
 
+use super::search_query::{QueryError, SearchQuery};
 use super::{ArticleId, Result, Store};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -17,8 +23,11 @@ use std::time::Duration;
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS search.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE VIRTUAL TABLE IF NOT EXISTS search.articles_fts
-        USING fts5(title, text, content='', contentless_delete=1);
+        USING fts5(title, text, content='', contentless_delete=1, detail=none);
 ";
+
+/// The SQL function that checks an article against a query: `pantau_match(query, title, text)`.
+pub(crate) const MATCH_FUNCTION: &str = "pantau_match";
 
 const UPTO: &str = "indexed_upto";
 const OWNER: &str = "owner";
@@ -50,6 +59,7 @@ pub(crate) fn attach(conn: &Connection, db: Option<&Path>, read_only: bool) -> R
         conn.pragma_update(Some("search"), "synchronous", "NORMAL")?;
     }
     conn.execute_batch(SCHEMA)?;
+    rebuild_if_positional(conn)?;
     // Both sides keep the first owner id written (another connection may race this one).
     // Reads first: every connection of the window opens this way, and most find both set, so
     // they take no write lock at all.
@@ -91,6 +101,70 @@ pub(crate) fn attach(conn: &Connection, db: Option<&Path>, read_only: bool) -> R
         ))?;
     }
     Ok(())
+}
+
+/// Replaces an index built with positions (pantau before `detail=none`) by an empty one; the
+/// next catch-up ([`Store::index_new_articles`]) fills it.
+fn rebuild_if_positional(conn: &Connection) -> Result<()> {
+    let sql = setting(
+        conn,
+        "SELECT sql FROM search.sqlite_master WHERE name = 'articles_fts'",
+    )?
+    .unwrap_or_default();
+    if sql.contains("detail=none") {
+        return Ok(());
+    }
+    conn.execute_batch(&format!(
+        "BEGIN IMMEDIATE;
+         DROP TABLE IF EXISTS search.articles_fts;
+         {SCHEMA}
+         DELETE FROM search.meta WHERE key = '{UPTO}';
+         COMMIT;"
+    ))?;
+    Ok(())
+}
+
+/// Registers [`MATCH_FUNCTION`] on a connection.
+pub(crate) fn register_match_function(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        MATCH_FUNCTION,
+        3,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let query = ctx.get_or_create_aux(0, |v| -> std::result::Result<_, QueryError> {
+                SearchQuery::parse(v.as_str().unwrap_or_default())
+            })?;
+            let title = ctx.get_raw(1).as_str().unwrap_or_default();
+            let text = ctx.get_raw(2).as_str().unwrap_or_default();
+            Ok(query.matches(title, text))
+        },
+    )?;
+    Ok(())
+}
+
+/// The SQL condition that keeps the articles (alias `a`) matching `query` (FTS5 syntax); `mark`
+/// takes each value the condition needs and returns its placeholder.
+pub(crate) fn search_condition(
+    query: &str,
+    mut mark: impl FnMut(String) -> String,
+) -> Result<String> {
+    let parsed = SearchQuery::parse(query)
+        .map_err(|e| super::StoreError::Invalid(format!("search \"{query}\": {e}")))?;
+    let mut conds = Vec::new();
+    if let Some(index_query) = parsed.index_query() {
+        conds.push(format!(
+            "a.id IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH {})",
+            mark(index_query)
+        ));
+    }
+    if !parsed.index_is_exact() {
+        conds.push(format!(
+            "{MATCH_FUNCTION}({}, a.title, a.text)",
+            mark(query.to_string())
+        ));
+    }
+    Ok(conds.join(" AND "))
 }
 
 /// The one value `sql` selects, if any.
@@ -166,13 +240,22 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// Article ids matching a full-text query (FTS5 syntax), best first, at most `limit`.
+    /// The index's ids of the articles matching a full-text query (FTS5 syntax), in id order,
+    /// at most `limit`: an article indexed twice would come twice.
     pub fn search_ids(&self, query: &str, limit: u64) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH ?1
-             ORDER BY rank LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![query, limit as i64], |r| r.get(0))?;
+        let parsed = SearchQuery::parse(query)
+            .map_err(|e| super::StoreError::Invalid(format!("search \"{query}\": {e}")))?;
+        let index_query = parsed.index_query().unwrap_or_else(|| "\"\"".into());
+        let check = if parsed.index_is_exact() {
+            String::new()
+        } else {
+            format!(" AND {MATCH_FUNCTION}(?2, a.title, a.text)")
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT f.rowid FROM search.articles_fts f JOIN articles a ON a.id = f.rowid
+             WHERE f.articles_fts MATCH ?1{check} ORDER BY f.rowid LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(params![index_query, query, limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -311,13 +394,65 @@ mod tests {
         assert_eq!(store.index_new_articles().expect("index"), 2);
         assert_eq!(store.index_new_articles().expect("index"), 0);
         assert_eq!(store.search_ids("rusia", 10).expect("search").len(), 1);
+        // Phrases, NEAR and columns: checked on the index's candidates.
+        for (query, want) in [
+            ("\"amerika serikat\"", vec![2]),
+            ("\"serikat amerika\"", vec![]),
+            ("NEAR(rusia turki, 0)", vec![]),
+            ("NEAR(rusia turki, 1)", vec![1]),
+            ("title:rusia", vec![]),
+            ("text:rusia OR \"amerika serikat\"", vec![1, 2]),
+            ("judul NOT \"rusia dan\"", vec![2]),
+        ] {
+            assert_eq!(
+                store.search_ids(query, 10).expect("search"),
+                want,
+                "{query}"
+            );
+        }
+        assert!(matches!(
+            store.search_ids("al-qaeda", 10),
+            Err(crate::store::StoreError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn an_index_with_positions_is_rebuilt_without() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("news.db");
+        {
+            let mut store = Store::open(&db).expect("store");
+            store_two(&mut store);
+            assert_eq!(store.index_new_articles().expect("index"), 2);
+        }
+        // An index as pantau built it before: with positions, both articles in it.
+        {
+            let conn = Connection::open(search_path(&db)).expect("index");
+            conn.execute_batch(
+                "DROP TABLE articles_fts;
+                 CREATE VIRTUAL TABLE articles_fts
+                     USING fts5(title, text, content='', contentless_delete=1);
+                 INSERT INTO articles_fts (rowid, title, text)
+                     VALUES (1, 'Judul', 'Rusia dan Turki'), (2, 'Judul', 'Amerika Serikat');",
+            )
+            .expect("old index");
+        }
+        let mut store = Store::open(&db).expect("store");
+        assert!(store.search_ids("rusia", 10).expect("search").is_empty());
+        assert_eq!(store.index_new_articles().expect("index"), 2);
         assert_eq!(
-            store
-                .search_ids("\"amerika serikat\"", 10)
-                .expect("search")
-                .len(),
-            1
+            store.search_ids("\"amerika serikat\"", 10).expect("search"),
+            vec![2]
         );
+        let sql: String = store
+            .conn
+            .query_row(
+                "SELECT sql FROM search.sqlite_master WHERE name = 'articles_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("schema");
+        assert!(sql.contains("detail=none"), "{sql}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod migrations;
 mod reader;
 mod rows;
 mod runs;
+pub mod search_query;
 mod stats;
 
 pub use aggregates::{
@@ -143,6 +144,7 @@ impl Store {
             });
         }
         fulltext::attach(&conn, Some(path), true)?;
+        fulltext::register_match_function(&conn)?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -167,6 +169,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         migrations::migrate(&conn)?;
         fulltext::attach(&conn, path.as_deref(), false)?;
+        fulltext::register_match_function(&conn)?;
         Ok(Store { conn, path })
     }
 

@@ -1,6 +1,6 @@
 //! Reading single articles and lists of articles for the dashboard, and correcting dates.
 
-use super::{ArticleId, Result, Store, day_number};
+use super::{ArticleId, Result, Store, day_number, fulltext};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params, params_from_iter, types::Value};
 
@@ -239,11 +239,10 @@ impl Store {
             conds.push(format!("{column} IN ({})", marks.join(", ")));
         }
         if !query.text.trim().is_empty() {
-            args.push(Value::Text(fts_phrase(&query.text)));
-            conds.push(format!(
-                "a.id IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH ?{})",
-                args.len()
-            ));
+            conds.push(fulltext::search_condition(&fts_phrase(&query.text), |v| {
+                args.push(Value::Text(v));
+                format!("?{}", args.len())
+            })?);
         }
         let filter = if conds.is_empty() {
             String::new()
