@@ -23,10 +23,16 @@ impl Segments {
         let mut sentence_starts = Vec::new();
         sentence_starts_into(text, &mut sentence_starts);
         let mut paragraph_starts = vec![0];
+        let bytes = text.as_bytes();
         let mut rest = 0;
-        while let Some(pos) = memchr::memmem::find(&text.as_bytes()[rest..], b"\n\n") {
-            let mut next = rest + pos;
-            while text.as_bytes().get(next) == Some(&b'\n') {
+        // Blank lines: a line end followed by another.
+        while let Some(pos) = memchr::memchr(b'\n', &bytes[rest..]) {
+            let mut next = rest + pos + 1;
+            if bytes.get(next) != Some(&b'\n') {
+                rest = next;
+                continue;
+            }
+            while bytes.get(next) == Some(&b'\n') {
                 next += 1;
             }
             paragraph_starts.push(next);
@@ -151,7 +157,14 @@ fn class_at(line: &str, i: usize) -> (Class, usize) {
 /// all have a known [`Class`], offset by `base`; blank sentences left out.
 fn line_sentence_starts(line: &str, base: usize, out: &mut Vec<usize>) {
     let bytes = line.as_bytes();
-    let mut starts = vec![0usize];
+    // The sentence being read starts here; it is kept when it is not blank.
+    let mut start = 0;
+    let mut push = |end: usize, out: &mut Vec<usize>| {
+        if !line[start..end].trim().is_empty() {
+            out.push(base + start);
+        }
+        start = end;
+    };
     let mut pos = 0;
     while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]) {
         let i = pos + k;
@@ -200,14 +213,9 @@ fn line_sentence_starts(line: &str, base: usize, out: &mut Vec<usize>) {
         if matches!(next, Class::SContinue | Class::STerm | Class::ATerm) {
             continue;
         }
-        starts.push(m);
+        push(m, out);
     }
-    starts.push(bytes.len());
-    for w in starts.windows(2) {
-        if !line[w[0]..w[1]].trim().is_empty() {
-            out.push(base + w[0]);
-        }
-    }
+    push(bytes.len(), out);
 }
 
 /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower.
