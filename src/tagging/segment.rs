@@ -120,7 +120,27 @@ enum Class {
     Unknown,
 }
 
+/// [`class_of`] of every ASCII character.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = class_of_slow(i as u8 as char);
+        i += 1;
+    }
+    t
+};
+
+#[inline]
 fn class_of(c: char) -> Class {
+    if c.is_ascii() {
+        ASCII_CLASSES[c as usize]
+    } else {
+        class_of_slow(c)
+    }
+}
+
+const fn class_of_slow(c: char) -> Class {
     match c {
         '\t' | '\u{b}' | '\u{c}' | ' ' | '\u{a0}' => Class::Sp,
         '\n' | '\r' => Class::ParaSep,
@@ -146,7 +166,7 @@ fn line_in_fast_path(line: &str) -> bool {
 fn class_at(line: &str, i: usize) -> (Class, usize) {
     let b = line.as_bytes()[i];
     if b.is_ascii() {
-        (class_of(b as char), 1)
+        (ASCII_CLASSES[b as usize], 1)
     } else {
         let c = line[i..].chars().next().unwrap_or(' ');
         (class_of(c), c.len_utf8())
@@ -220,6 +240,16 @@ fn line_sentence_starts(line: &str, base: usize, out: &mut Vec<usize>) {
 
 /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower.
 fn sb8_lower_ahead(line: &str, from: usize) -> bool {
+    // Mostly decided by the next byte: a letter, a space or a digit.
+    if let Some(&b) = line.as_bytes().get(from)
+        && b.is_ascii()
+    {
+        match ASCII_CLASSES[b as usize] {
+            Class::Lower => return true,
+            Class::Upper | Class::ParaSep | Class::STerm | Class::ATerm => return false,
+            _ => {}
+        }
+    }
     for c in line[from..].chars() {
         match class_of(c) {
             Class::Lower => return true,
