@@ -21,22 +21,34 @@ impl Segments {
     /// Segments `text`.
     pub fn new(text: &str) -> Segments {
         let mut sentence_starts = Vec::new();
-        sentence_starts_into(text, &mut sentence_starts);
         let mut paragraph_starts = vec![0];
         let bytes = text.as_bytes();
-        let mut rest = 0;
-        // Blank lines: a line end followed by another.
-        while let Some(pos) = memchr::memchr(b'\n', &bytes[rest..]) {
-            let mut next = rest + pos + 1;
-            if bytes.get(next) != Some(&b'\n') {
-                rest = next;
-                continue;
+        // Inside a run of two or more line feeds: a paragraph starts where it ends.
+        let mut blank_run = false;
+        for_each_line(text, |line_start, line_end| {
+            let line = &text[line_start..line_end];
+            if line == "\n" && line_start > 0 && bytes[line_start - 1] == b'\n' {
+                blank_run = true;
+                return;
             }
-            while bytes.get(next) == Some(&b'\n') {
-                next += 1;
+            if blank_run {
+                paragraph_starts.push(line_start);
+                blank_run = false;
             }
-            paragraph_starts.push(next);
-            rest = next;
+            let first = sentence_starts.len();
+            if line_in_fast_path(line) {
+                line_sentence_starts(line, line_start, &mut sentence_starts);
+            } else {
+                sentence_starts.extend(
+                    line.split_sentence_bound_indices()
+                        .filter(|(_, s)| !s.trim().is_empty())
+                        .map(|(i, _)| line_start + i),
+                );
+            }
+            debug_assert!(sentence_starts[first..].windows(2).all(|w| w[0] < w[1]));
+        });
+        if blank_run {
+            paragraph_starts.push(bytes.len());
         }
         Segments {
             sentence_starts,
@@ -69,13 +81,23 @@ impl Segments {
     }
 }
 
-/// Pushes the start of every non-blank sentence of `text` to `out`: the same offsets as
-/// `split_sentence_bound_indices` with blank segments left out.
-fn sentence_starts_into(text: &str, out: &mut Vec<usize>) {
+/// Calls `f(start, end)` for every line of `text`; a line ends after LF, after CR LF, or
+/// after a lone CR (UAX #29 breaks after each and no rule looks across one).
+fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let mut line_start = 0;
+    if memchr::memchr(b'\r', bytes).is_none() {
+        // The common case: one pass over the line feeds.
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            f(line_start, at + 1);
+            line_start = at + 1;
+        }
+        if line_start < bytes.len() {
+            f(line_start, bytes.len());
+        }
+        return;
+    }
     while line_start < bytes.len() {
-        // A line ends after LF, after CR LF, or after a lone CR.
         let line_end = match memchr::memchr2(b'\n', b'\r', &bytes[line_start..]) {
             Some(i) => {
                 let at = line_start + i;
@@ -87,18 +109,7 @@ fn sentence_starts_into(text: &str, out: &mut Vec<usize>) {
             }
             None => bytes.len(),
         };
-        let line = &text[line_start..line_end];
-        let first = out.len();
-        if !line_in_fast_path(line) {
-            out.extend(
-                line.split_sentence_bound_indices()
-                    .filter(|(_, s)| !s.trim().is_empty())
-                    .map(|(i, _)| line_start + i),
-            );
-        } else {
-            line_sentence_starts(line, line_start, out);
-        }
-        debug_assert!(out[first..].windows(2).all(|w| w[0] < w[1]));
+        f(line_start, line_end);
         line_start = line_end;
     }
 }
@@ -290,10 +301,30 @@ mod tests {
             .collect()
     }
 
+    /// The sentence starts of [`Segments::new`]; checks its paragraphs on the way.
     fn fast(text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        sentence_starts_into(text, &mut out);
-        out
+        let segments = Segments::new(text);
+        assert_eq!(
+            segments.paragraph_starts,
+            paragraphs_reference(text),
+            "{text:?}"
+        );
+        segments.sentence_starts
+    }
+
+    /// Paragraph starts by definition: after every run of two or more line feeds.
+    fn paragraphs_reference(text: &str) -> Vec<usize> {
+        let mut starts = vec![0];
+        let mut rest = 0;
+        while let Some(pos) = text[rest..].find("\n\n") {
+            let mut next = rest + pos;
+            while text.as_bytes().get(next) == Some(&b'\n') {
+                next += 1;
+            }
+            starts.push(next);
+            rest = next;
+        }
+        starts
     }
 
     #[test]
