@@ -62,7 +62,12 @@ impl SearchQuery {
     /// Parses a query in FTS5 syntax.
     pub fn parse(query: &str) -> Result<SearchQuery, QueryError> {
         let tokens = lex(query)?;
-        let mut parser = Parser { tokens, at: 0 };
+        let mut parser = Parser {
+            tokens,
+            at: 0,
+            depth: 0,
+            phrases: 0,
+        };
         let expr = parser.or()?;
         match parser.peek() {
             Tok::Eof => Ok(SearchQuery { expr }),
@@ -194,7 +199,16 @@ fn lex(query: &str) -> Result<Vec<Tok>, QueryError> {
 struct Parser {
     tokens: Vec<Tok>,
     at: usize,
+    /// Parentheses open around the current place.
+    depth: usize,
+    /// Phrases read so far.
+    phrases: usize,
 }
+
+/// Limits that keep parsing and evaluation shallow (they recurse over the query): a longer
+/// query is refused with a clear error rather than risking the stack.
+const MAX_DEPTH: usize = 100;
+const MAX_PHRASES: usize = 1000;
 
 impl Parser {
     fn peek(&self) -> Tok {
@@ -242,6 +256,18 @@ impl Parser {
     }
 
     fn or(&mut self) -> Result<Expr, QueryError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(QueryError(format!(
+                "the query nests more than {MAX_DEPTH} parentheses"
+            )));
+        }
+        let result = self.or_inner();
+        self.depth -= 1;
+        result
+    }
+
+    fn or_inner(&mut self) -> Result<Expr, QueryError> {
         let mut left = self.and()?;
         while self.peek() == Tok::Or {
             self.next();
@@ -414,6 +440,12 @@ impl Parser {
 
     /// `string [*] (+ string [*])*`.
     fn phrase(&mut self) -> Result<Phrase, QueryError> {
+        self.phrases += 1;
+        if self.phrases > MAX_PHRASES {
+            return Err(QueryError(format!(
+                "the query has more than {MAX_PHRASES} words or phrases"
+            )));
+        }
         let mut terms = Vec::new();
         loop {
             let Tok::Str(s, _) = self.next() else {
@@ -481,59 +513,120 @@ fn restrict(e: Expr, columns: u8) -> Expr {
 // ---------------------------------------------------------------------------------------------
 // The index query: what a `detail=none` index can answer.
 
-/// One term for the index: quoted, with its prefix star.
-fn index_term(out: &mut String, (term, prefix): &(String, bool)) {
-    let _ = write!(out, "\"{}\"", term.replace('"', "\"\""));
-    if *prefix {
-        out.push('*');
+/// An index query being written, and how tightly its top operator binds (FTS5: `OR` <
+/// `AND` < `NOT` < a single term), so parentheses are written only where needed: FTS5's
+/// parser refuses deep nesting ("parser stack overflow"), and a long search is a long chain.
+struct Written(String, Binding);
+
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Binding {
+    Or,
+    And,
+    Not,
+    Term,
+}
+
+impl Written {
+    /// The query as an operand that needs at least `binding`.
+    fn operand(self, binding: Binding) -> String {
+        if self.1 >= binding {
+            self.0
+        } else {
+            format!("({})", self.0)
+        }
+    }
+
+    fn and(l: Written, r: Written) -> Written {
+        Written(
+            format!(
+                "{} AND {}",
+                l.operand(Binding::And),
+                r.operand(Binding::And)
+            ),
+            Binding::And,
+        )
+    }
+
+    fn or(l: Written, r: Written) -> Written {
+        Written(
+            format!("{} OR {}", l.operand(Binding::Or), r.operand(Binding::Or)),
+            Binding::Or,
+        )
+    }
+
+    /// `NOT` is left-associative: its right side must be a single term or in parentheses.
+    fn not(l: Written, r: Written) -> Written {
+        Written(
+            format!(
+                "{} NOT {}",
+                l.operand(Binding::Not),
+                r.operand(Binding::Term)
+            ),
+            Binding::Not,
+        )
+    }
+
+    /// A term: quoted, with its prefix star.
+    fn term((term, prefix): &(String, bool)) -> Written {
+        let star = if *prefix { "*" } else { "" };
+        Written(
+            format!("\"{}\"{star}", term.replace('"', "\"\"")),
+            Binding::Term,
+        )
+    }
+
+    /// A query no article matches.
+    fn nothing() -> Written {
+        Written("\"\"".into(), Binding::Term)
     }
 }
 
 /// A query whose answer includes every match of `e`; `None` for "every article".
 fn superset(e: &Expr) -> Option<String> {
+    written_superset(e).map(|w| w.0)
+}
+
+fn written_superset(e: &Expr) -> Option<Written> {
     match e {
         // No candidate at all: a query no article can match.
-        Expr::Nothing => Some("\"\"".into()),
-        Expr::And(l, r) => match (superset(l), superset(r)) {
-            (Some(l), Some(r)) => Some(format!("({l}) AND ({r})")),
+        Expr::Nothing => Some(Written::nothing()),
+        Expr::And(l, r) => match (written_superset(l), written_superset(r)) {
+            (Some(l), Some(r)) => Some(Written::and(l, r)),
             (one, None) | (None, one) => one,
         },
-        Expr::Or(l, r) => Some(format!("({}) OR ({})", superset(l)?, superset(r)?)),
+        Expr::Or(l, r) => Some(Written::or(written_superset(l)?, written_superset(r)?)),
         Expr::Not(l, r) => {
-            let l = superset(l)?;
-            Some(match exact(r) {
-                Some(r) => format!("({l}) NOT ({r})"),
+            let l = written_superset(l)?;
+            Some(match written_exact(r) {
+                Some(r) => Written::not(l, r),
                 None => l,
             })
         }
-        Expr::Near { phrases, .. } => {
-            let mut out = String::new();
-            for term in phrases.iter().flat_map(|p| &p.terms) {
-                if !out.is_empty() {
-                    out.push_str(" AND ");
-                }
-                index_term(&mut out, term);
-            }
-            Some(out)
-        }
+        Expr::Near { phrases, .. } => phrases
+            .iter()
+            .flat_map(|p| &p.terms)
+            .map(Written::term)
+            .reduce(Written::and),
     }
 }
 
 /// The index query that answers `e` exactly, if there is one: single words (or prefixes) in
 /// any column, and boolean operators.
 fn exact(e: &Expr) -> Option<String> {
+    written_exact(e).map(|w| w.0)
+}
+
+fn written_exact(e: &Expr) -> Option<Written> {
     match e {
-        Expr::Nothing => Some("\"\"".into()),
-        Expr::And(l, r) => Some(format!("({}) AND ({})", exact(l)?, exact(r)?)),
-        Expr::Or(l, r) => Some(format!("({}) OR ({})", exact(l)?, exact(r)?)),
-        Expr::Not(l, r) => Some(format!("({}) NOT ({})", exact(l)?, exact(r)?)),
+        Expr::Nothing => Some(Written::nothing()),
+        Expr::And(l, r) => Some(Written::and(written_exact(l)?, written_exact(r)?)),
+        Expr::Or(l, r) => Some(Written::or(written_exact(l)?, written_exact(r)?)),
+        Expr::Not(l, r) => Some(Written::not(written_exact(l)?, written_exact(r)?)),
         Expr::Near {
             columns, phrases, ..
         } => match phrases.as_slice() {
             [p] if *columns == ALL_COLUMNS && !p.initial && p.terms.len() == 1 => {
-                let mut out = String::new();
-                index_term(&mut out, &p.terms[0]);
-                Some(out)
+                Some(Written::term(&p.terms[0]))
             }
             _ => None,
         },
@@ -782,7 +875,7 @@ mod tests {
         assert!(!q("title:rusia").index_is_exact());
         assert_eq!(
             q("\"amerika serikat\" NOT rusia").index_query().as_deref(),
-            Some("(\"amerika\" AND \"serikat\") NOT (\"rusia\")")
+            Some("(\"amerika\" AND \"serikat\") NOT \"rusia\"")
         );
         // Without positions the index cannot exclude a phrase: it keeps every candidate.
         assert_eq!(
@@ -799,6 +892,14 @@ mod tests {
             ("U.S.", "syntax error near \".\""),
             ("negara:rusia", "no such column: negara"),
             ("NEAR(a b, x)", "expected integer, got \"x\""),
+            (
+                &format!("{}a{}", "(".repeat(101), ")".repeat(101)),
+                "the query nests more than 100 parentheses",
+            ),
+            (
+                &"kata ".repeat(1001),
+                "the query has more than 1000 words or phrases",
+            ),
         ] {
             assert_eq!(
                 SearchQuery::parse(query).map(|_| ()),
@@ -806,6 +907,21 @@ mod tests {
                 "{query}"
             );
         }
+    }
+
+    #[test]
+    fn long_searches_stay_flat_for_the_index() {
+        // A thousand words (the Articles view ANDs every word typed): FTS5's parser refuses
+        // deeply nested parentheses, so the chain must be written flat.
+        let q = SearchQuery::parse(&"\"kata\" ".repeat(1000)).expect("query");
+        let conn = Connection::open_in_memory().expect("db");
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE t USING fts5(a, detail=none); INSERT INTO t VALUES ('kata');",
+        )
+        .expect("table");
+        let index_query = q.index_query().expect("index query");
+        assert!(!index_query.contains('('));
+        assert_eq!(ids(&conn, &index_query).expect("search"), vec![1]);
     }
 
     const WORDS: &[&str] = &[
