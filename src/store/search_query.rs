@@ -14,8 +14,6 @@
 //! `NEAR(... , N)`, column sets (`title:`, `{title text}:`, `-title:`), `^`, and strings
 //! with no word in them, which match nothing.
 
-use std::fmt::Write as _;
-
 /// The indexed columns, in index order.
 pub(crate) const COLUMNS: [&str; 2] = ["title", "text"];
 const ALL_COLUMNS: u8 = 0b11;
