@@ -426,7 +426,9 @@ impl Parser {
             .into_iter()
             .filter(|p| !p.terms.is_empty())
             .collect();
-        if phrases.is_empty() || columns == 0 {
+        // No word at all: dropped from a run of near sets (see `primary`). No column left
+        // (`-{title text}:`) is different: a set that matches nothing but stays in the run.
+        if phrases.is_empty() {
             return Ok(Expr::Nothing);
         }
         Ok(Expr::Near {
