@@ -191,3 +191,28 @@ fn readers_during_an_import_never_see_a_locked_or_torn_database() {
     assert_eq!(counts(&db).0, 2000);
     assert_fully_indexed(&db);
 }
+
+/// Several threads opening the same new database at once (the window's first queries and an
+/// import started at once) all get a working, migrated store.
+#[test]
+fn opening_a_new_database_from_many_threads_at_once_never_fails() {
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("news.db");
+        let barrier = std::sync::Barrier::new(6);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..6)
+                .map(|_| {
+                    scope.spawn(|| {
+                        barrier.wait();
+                        Store::open(&db).and_then(|s| s.stats()).map(|s| s.articles)
+                    })
+                })
+                .collect();
+            for h in handles {
+                let opened = h.join().expect("thread");
+                assert!(matches!(opened, Ok(0)), "{opened:?}");
+            }
+        });
+    }
+}

@@ -97,6 +97,18 @@ pub struct Store {
     path: Option<PathBuf>,
 }
 
+/// How many times [`Store::open`] sets up a database again after finding it locked (50 ms
+/// apart).
+const OPEN_RETRIES: u32 = 100;
+
+/// True for SQLite's "database is busy / locked" errors.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
@@ -106,17 +118,32 @@ impl Store {
                 source,
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Store::setup(conn, Some(path.to_path_buf())).map_err(|e| match e {
-            StoreError::Sqlite(source) => StoreError::Open {
+        // Two connections setting up a new database at once (the window's first query and an
+        // import started at once) can meet a lock SQLite refuses to wait for (it would risk a
+        // deadlock: switching to WAL, creating the search index); every step of the set-up can
+        // be done again, so it is, after the other has finished.
+        let mut attempts = 0;
+        loop {
+            let conn = Connection::open(path).map_err(|source| StoreError::Open {
                 path: path.to_path_buf(),
                 source,
-            },
-            other => other,
-        })
+            })?;
+            match Store::setup(conn, Some(path.to_path_buf())) {
+                Err(StoreError::Sqlite(source)) if is_busy(&source) && attempts < OPEN_RETRIES => {
+                    attempts += 1;
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                result => {
+                    return result.map_err(|e| match e {
+                        StoreError::Sqlite(source) => StoreError::Open {
+                            path: path.to_path_buf(),
+                            source,
+                        },
+                        other => other,
+                    });
+                }
+            }
+        }
     }
 
     /// Opens an existing database for reading only (the window's background readers; under
