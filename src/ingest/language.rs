@@ -25,12 +25,14 @@ fn detector() -> &'static LanguageDetector {
     })
 }
 
+/// The first `n` characters of `text` (all of it when shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    &text[..text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)]
+}
+
 /// Detects the language of an article from its title and the start of its text.
 pub fn detect(title: &str, text: &str) -> Language {
-    let head = &text[..text
-        .char_indices()
-        .nth(SAMPLE_CHARS)
-        .map_or(text.len(), |(i, _)| i)];
+    let head = first_chars(text, SAMPLE_CHARS);
     let counts = Counts::of(&[title, head]);
     if counts.letters < 12 {
         return Language::Other;
@@ -41,10 +43,7 @@ pub fn detect(title: &str, text: &str) -> Language {
     // Undecided on the start (a lead full of names, an English title): the common words of a
     // longer stretch mostly decide, for far less than the statistical detector costs.
     if !counts.malay && head.len() < text.len() {
-        let longer = &text[..text
-            .char_indices()
-            .nth(LONGER_SAMPLE_CHARS)
-            .map_or(text.len(), |(i, _)| i)];
+        let longer = first_chars(text, LONGER_SAMPLE_CHARS);
         if let Some(clear) = Counts::of(&[title, longer]).clear_case() {
             return clear;
         }

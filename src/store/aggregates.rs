@@ -172,16 +172,10 @@ fn conditions(filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)>
     Ok((sql, values))
 }
 
-/// True when the filter restricts articles (beyond the actor kind).
+/// True when the filter restricts articles (beyond the actor kind); a query that does not
+/// parse restricts them too (to an error).
 fn restricts_articles(filter: &Filter) -> bool {
-    filter.from.is_some()
-        || filter.to.is_some()
-        || !filter.languages.is_empty()
-        || !filter.sources.is_empty()
-        || filter
-            .query
-            .as_deref()
-            .is_some_and(|q| !q.trim().is_empty())
+    conditions(filter, false).map_or(true, |(sql, _)| !sql.is_empty())
 }
 
 fn u(n: i64) -> u64 {

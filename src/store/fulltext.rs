@@ -143,14 +143,19 @@ pub(crate) fn register_match_function(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A user's query, or an error that names it.
+fn parse_search(query: &str) -> Result<SearchQuery> {
+    SearchQuery::parse(query)
+        .map_err(|e| super::StoreError::Invalid(format!("search \"{query}\": {e}")))
+}
+
 /// The SQL condition that keeps the articles (alias `a`) matching `query` (FTS5 syntax); `mark`
 /// takes each value the condition needs and returns its placeholder.
 pub(crate) fn search_condition(
     query: &str,
     mut mark: impl FnMut(String) -> String,
 ) -> Result<String> {
-    let parsed = SearchQuery::parse(query)
-        .map_err(|e| super::StoreError::Invalid(format!("search \"{query}\": {e}")))?;
+    let parsed = parse_search(query)?;
     let mut conds = Vec::new();
     if let Some(index_query) = parsed.index_query() {
         conds.push(format!(
@@ -245,8 +250,7 @@ impl Store {
     /// The index's ids of the articles matching a full-text query (FTS5 syntax), in id order,
     /// at most `limit`: an article indexed twice would come twice.
     pub fn search_ids(&self, query: &str, limit: u64) -> Result<Vec<i64>> {
-        let parsed = SearchQuery::parse(query)
-            .map_err(|e| super::StoreError::Invalid(format!("search \"{query}\": {e}")))?;
+        let parsed = parse_search(query)?;
         let index_query = parsed.index_query().unwrap_or_else(|| "\"\"".into());
         let check = if parsed.index_is_exact() {
             String::new()

@@ -31,7 +31,19 @@ const LONG: u64 = 1 << 63;
 const BITS_LOG2: u32 = 17;
 
 /// Suffixes Indonesian attaches to a name ("Rusianya", "Turkilah", "ASpun").
-pub(super) const CLITICS: &[&str] = &["nya", "lah", "kah", "pun"];
+pub(super) const CLITICS: [&str; 4] = ["nya", "lah", "kah", "pun"];
+
+/// [`CLITICS`] as little-endian three-byte codes, for [`is_clitic`].
+const CLITIC_CODES: [u32; 4] = {
+    let mut codes = [0; 4];
+    let mut i = 0;
+    while i < CLITICS.len() {
+        let c = CLITICS[i].as_bytes();
+        codes[i] = c[0] as u32 | (c[1] as u32) << 8 | (c[2] as u32) << 16;
+        i += 1;
+    }
+    codes
+};
 
 /// First words of patterns.
 pub(super) struct FirstWords {
@@ -230,7 +242,7 @@ impl FirstWords {
         }
         let word = &bytes[..len];
         let mut flags = self.get(Self::key_of(word), Self::raw_key_of(word));
-        if len >= 4 && ends_with_clitic(&word[len - 3..]) && len - 3 <= 8 {
+        if len >= 4 && len - 3 <= 8 && is_clitic(fold(load(&word[len - 3..])) as u32) {
             let stem = &word[..len - 3];
             flags |= self.get(Self::key_of(stem), Self::raw_key_of(stem));
         }
@@ -247,14 +259,7 @@ fn ascii_alnum(x: u64) -> u64 {
 /// True when the low three bytes of `three` (ASCII-lower-cased) are an Indonesian clitic.
 #[inline(always)]
 fn is_clitic(three: u32) -> bool {
-    const fn code(c: &[u8; 3]) -> u32 {
-        c[0] as u32 | (c[1] as u32) << 8 | (c[2] as u32) << 16
-    }
-    const NYA: u32 = code(b"nya");
-    const LAH: u32 = code(b"lah");
-    const KAH: u32 = code(b"kah");
-    const PUN: u32 = code(b"pun");
-    matches!(three & 0xff_ffff, NYA | LAH | KAH | PUN)
+    CLITIC_CODES.contains(&(three & 0xff_ffff))
 }
 
 /// Up to eight bytes as a little-endian word, zeros past the end.
@@ -280,14 +285,6 @@ fn fold(x: u64) -> u64 {
 #[inline(always)]
 fn low_bytes(n: usize) -> u64 {
     if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
-}
-
-/// True when `three` bytes are an Indonesian clitic in any ASCII case.
-#[inline]
-fn ends_with_clitic(three: &[u8]) -> bool {
-    CLITICS
-        .iter()
-        .any(|c| three.eq_ignore_ascii_case(c.as_bytes()))
 }
 
 #[cfg(test)]
