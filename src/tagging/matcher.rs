@@ -507,9 +507,9 @@ impl Matcher {
         let mut mentions = Vec::with_capacity(found.len());
         let (mut byte, mut chars) = (0usize, 0usize);
         let mut char_at = |target: usize| {
-            let slice = &text.as_bytes()[byte..target];
-            // Characters = bytes that do not continue a UTF-8 sequence.
-            chars += slice.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            // Mentions start and end at character boundaries; std counts characters in
+            // blocks, several bytes per cycle.
+            chars += text.get(byte..target).map_or(0, |s| s.chars().count());
             byte = target;
             chars
         };
