@@ -10,6 +10,8 @@
 //! place of several hashed bit sets per automaton, and no false passes beyond words that really
 //! begin a pattern. A word with a non-ASCII letter in its first sixteen bytes is not keyed:
 //! it always runs the automata (rare in the texts pantau reads, and always correct).
+//! A key with few patterns also lists them (see [`Hit::candidates`]), so the matcher can
+//! compare them in place of an automaton search.
 
 use crate::swar::{HIGH, ONES, bytes_in_range};
 
@@ -45,6 +47,43 @@ const CLITIC_CODES: [u32; 4] = {
     codes
 };
 
+/// A pattern whose first word has a key, for comparing it at a start directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Candidate {
+    /// [`FOLD`] (compared in any ASCII case) or [`EXACT`].
+    pub flag: u8,
+    /// Its index in that automaton.
+    pub pattern: u32,
+    /// Its length in bytes.
+    pub len: u32,
+}
+
+/// A key with more patterns than this leaves them to the automata (comparing many is slower
+/// than one anchored search).
+const MAX_CANDIDATES: usize = 8;
+
+/// Marks a slot whose patterns are too many to compare one by one.
+const TOO_MANY: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// What the filter found at a start.
+pub(super) struct Hit<'a> {
+    /// The automata that may match there (0: none).
+    pub flags: u8,
+    /// When every key found lists its patterns: the patterns that may match, the word's
+    /// and its stem's (without a clitic), each longest first, the fold automaton's before
+    /// the exact one's of the same length. `None`: run the automata of `flags`.
+    pub candidates: Option<[&'a [Candidate]; 2]>,
+}
+
+impl Hit<'_> {
+    fn automata(flags: u8) -> Hit<'static> {
+        Hit {
+            flags,
+            candidates: None,
+        }
+    }
+}
+
 /// First words of patterns.
 pub(super) struct FirstWords {
     /// Hashed bit set of the keys: most words are rejected by one bit.
@@ -56,16 +95,20 @@ pub(super) struct FirstWords {
     /// the folded key), or [`ANY_CASE`] when they differ; a word in another case does not run
     /// the exact automaton ("pan" is not the party "PAN").
     cases: Box<[u64]>,
+    /// Per slot: the range of its patterns in `candidates`, or [`TOO_MANY`].
+    lists: Box<[(u32, u32)]>,
+    candidates: Box<[Candidate]>,
     /// Automata with a pattern that starts with neither a letter nor a digit.
     punctuation: u8,
 }
 
 impl FirstWords {
-    /// The filter of `patterns`: (pattern as entered in an automaton, that automaton's flag).
-    pub(super) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, u8)>) -> FirstWords {
-        let mut entries: Vec<(u64, u64, u8)> = Vec::new();
+    /// The filter of `patterns`: (pattern as entered in an automaton, that automaton's flag,
+    /// its index there).
+    pub(super) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, u8, u32)>) -> FirstWords {
+        let mut entries: Vec<(u64, u64, Candidate)> = Vec::new();
         let mut punctuation = 0;
-        for (pattern, flag) in patterns {
+        for (pattern, flag, index) in patterns {
             let word_len = pattern
                 .char_indices()
                 .find(|&(_, c)| !c.is_alphanumeric())
@@ -79,14 +122,21 @@ impl FirstWords {
             if word.iter().take(16).any(|b| !b.is_ascii()) {
                 continue;
             }
-            entries.push((Self::key_of(word), Self::raw_key_of(word), flag));
+            let candidate = Candidate {
+                flag,
+                pattern: index,
+                len: pattern.len() as u32,
+            };
+            entries.push((Self::key_of(word), Self::raw_key_of(word), candidate));
         }
         let slots = (entries.len() * 2).next_power_of_two().max(16);
         let mut keys = vec![0u64; slots].into_boxed_slice();
         let mut flags = vec![0u8; slots].into_boxed_slice();
         let mut cases = vec![0u64; slots].into_boxed_slice();
         let mut bits = vec![0u64; 1 << (BITS_LOG2 - 6)].into_boxed_slice();
-        for (key, raw, flag) in entries {
+        let mut per_slot: Vec<Vec<Candidate>> = vec![Vec::new(); slots];
+        for (key, raw, candidate) in entries {
+            let flag = candidate.flag;
             let h = Self::hash(key);
             let bit = Self::bit(h);
             bits[bit / 64] |= 1 << (bit % 64);
@@ -103,12 +153,27 @@ impl FirstWords {
                 };
             }
             flags[i] |= flag;
+            per_slot[i].push(candidate);
+        }
+        let mut lists = Vec::with_capacity(slots);
+        let mut candidates = Vec::new();
+        for mut list in per_slot {
+            if list.len() > MAX_CANDIDATES {
+                lists.push(TOO_MANY);
+                continue;
+            }
+            list.sort_by_key(|c| (std::cmp::Reverse(c.len), c.flag));
+            let start = candidates.len() as u32;
+            candidates.extend(list);
+            lists.push((start, candidates.len() as u32));
         }
         FirstWords {
             bits,
             keys,
             flags,
             cases,
+            lists: lists.into_boxed_slice(),
+            candidates: candidates.into_boxed_slice(),
             punctuation,
         }
     }
@@ -143,13 +208,14 @@ impl FirstWords {
         (h >> 20) as usize & (slots - 1)
     }
 
-    /// The automata of the patterns whose first word is `key` (folded), written `raw`.
+    /// The automata of the patterns whose first word is `key` (folded), written `raw`, and
+    /// those patterns (`None`: too many to list).
     #[inline(always)]
-    fn get(&self, key: u64, raw: u64) -> u8 {
+    fn get(&self, key: u64, raw: u64) -> (u8, Option<&[Candidate]>) {
         let h = Self::hash(key);
         let bit = Self::bit(h);
         if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
-            return 0;
+            return (0, Some(&[]));
         }
         let mask = self.keys.len() - 1;
         let mut i = Self::slot(h, self.keys.len());
@@ -158,15 +224,34 @@ impl FirstWords {
                 k if k == key => {
                     let flags = self.flags[i];
                     let case = self.cases[i];
-                    return if flags & EXACT != 0 && case != raw && case != ANY_CASE {
+                    let flags = if flags & EXACT != 0 && case != raw && case != ANY_CASE {
                         flags & !EXACT
                     } else {
                         flags
                     };
+                    let (start, end) = self.lists[i];
+                    return (flags, self.candidates.get(start as usize..end as usize));
                 }
-                0 => return 0,
+                0 => return (0, Some(&[])),
                 _ => i = (i + 1) & mask,
             }
+        }
+    }
+
+    /// The hit of a word (`key`, written `raw`) and, when it ends like a clitic, of its stem.
+    #[inline(always)]
+    fn hit(&self, key: u64, raw: u64, stem: Option<(u64, u64)>) -> Hit<'_> {
+        let (flags, list) = self.get(key, raw);
+        let Some((stem_key, stem_raw)) = stem else {
+            return Hit {
+                flags,
+                candidates: list.map(|l| [l, &[]]),
+            };
+        };
+        let (stem_flags, stem_list) = self.get(stem_key, stem_raw);
+        Hit {
+            flags: flags | stem_flags,
+            candidates: list.zip(stem_list).map(|(l, s)| [l, s]),
         }
     }
 
@@ -176,9 +261,9 @@ impl FirstWords {
     }
 
     /// The automata that may match at byte `pos` of `text` (a place where no letter or digit
-    /// comes just before).
+    /// comes just before), and when it can tell, the patterns.
     #[inline(always)]
-    pub(super) fn at(&self, text: &str, pos: usize) -> u8 {
+    pub(super) fn at(&self, text: &str, pos: usize) -> Hit<'_> {
         let bytes = &text.as_bytes()[pos..];
         let x = load(bytes);
         let other = !ascii_alnum(x) & HIGH;
@@ -189,14 +274,12 @@ impl FirstWords {
                 return self.at_non_ascii(text, pos);
             }
             if len == 0 {
-                return self.punctuation;
+                return Hit::automata(self.punctuation);
             }
             let key = folded & low_bytes(len);
-            let mut flags = self.get(key, x & low_bytes(len));
-            if len >= 4 && is_clitic((key >> (8 * (len - 3))) as u32) {
-                flags |= self.get(key & low_bytes(len - 3), x & low_bytes(len - 3));
-            }
-            return flags;
+            let stem = (len >= 4 && is_clitic((key >> (8 * (len - 3))) as u32))
+                .then(|| (key & low_bytes(len - 3), x & low_bytes(len - 3)));
+            return self.hit(key, x & low_bytes(len), stem);
         }
         // Eight letters or digits: a key of eight bytes, marked when the word goes on.
         let y = load(bytes.get(8..).unwrap_or(&[]));
@@ -211,22 +294,20 @@ impl FirstWords {
         }
         let len = 8 + more;
         let long = if len > 8 { LONG } else { 0 };
-        let mut flags = self.get(folded | long, x | long);
         // "Rusianya": the word without its clitic, when that changes the key.
-        if len <= 11 {
-            let word = u128::from(fold(y)) << 64 | u128::from(folded);
-            if is_clitic((word >> (8 * (len - 3))) as u32) {
-                flags |= self.get(folded & low_bytes(len - 3), x & low_bytes(len - 3));
-            }
-        }
-        flags
+        let stem = (len <= 11
+            && is_clitic(
+                ((u128::from(fold(y)) << 64 | u128::from(folded)) >> (8 * (len - 3))) as u32,
+            ))
+        .then(|| (folded & low_bytes(len - 3), x & low_bytes(len - 3)));
+        self.hit(folded | long, x | long, stem)
     }
 
     /// [`FirstWords::at`] when a non-ASCII character ends the first ASCII letters and digits
     /// (within sixteen bytes).
     #[cold]
     #[inline(never)]
-    fn at_non_ascii(&self, text: &str, pos: usize) -> u8 {
+    fn at_non_ascii(&self, text: &str, pos: usize) -> Hit<'_> {
         let bytes = &text.as_bytes()[pos..];
         let len = bytes
             .iter()
@@ -235,18 +316,18 @@ impl FirstWords {
         let next = text.get(pos + len..).and_then(|t| t.chars().next());
         if next.is_some_and(char::is_alphanumeric) {
             // A non-ASCII letter or digit within the first sixteen bytes (the caller checked).
-            return ALL;
+            return Hit::automata(ALL);
         }
         if len == 0 {
-            return self.punctuation;
+            return Hit::automata(self.punctuation);
         }
         let word = &bytes[..len];
-        let mut flags = self.get(Self::key_of(word), Self::raw_key_of(word));
-        if len >= 4 && len - 3 <= 8 && is_clitic(fold(load(&word[len - 3..])) as u32) {
-            let stem = &word[..len - 3];
-            flags |= self.get(Self::key_of(stem), Self::raw_key_of(stem));
-        }
-        flags
+        let stem = (len >= 4 && len - 3 <= 8 && is_clitic(fold(load(&word[len - 3..])) as u32))
+            .then(|| {
+                let stem = &word[..len - 3];
+                (Self::key_of(stem), Self::raw_key_of(stem))
+            });
+        self.hit(Self::key_of(word), Self::raw_key_of(word), stem)
     }
 }
 
@@ -293,14 +374,14 @@ mod tests {
 
     fn filter() -> FirstWords {
         FirstWords::new([
-            ("rusia", FOLD),
-            ("amerika serikat", FOLD),
-            ("AS", EXACT),
-            ("u.s.", FOLD),
-            ("malaysia", FOLD),
-            ("kementerian pertahanan", FOLD),
-            ("türkiye", FOLD),
-            ("g20", FOLD),
+            ("rusia", FOLD, 0),
+            ("amerika serikat", FOLD, 1),
+            ("AS", EXACT, 0),
+            ("u.s.", FOLD, 2),
+            ("malaysia", FOLD, 3),
+            ("kementerian pertahanan", FOLD, 4),
+            ("türkiye", FOLD, 5),
+            ("g20", FOLD, 6),
         ])
     }
 
@@ -338,15 +419,15 @@ mod tests {
             ("(", 0),
         ];
         for &(text, expected) in table {
-            assert_eq!(f.at(text, 0), expected, "{text}");
+            assert_eq!(f.at(text, 0).flags, expected, "{text}");
         }
     }
 
     #[test]
     fn long_words_with_a_letter_past_sixteen_bytes_are_keyed() {
-        let f = FirstWords::new([("abcdefghijklmnopé", FOLD)]);
-        assert_eq!(f.at("abcdefghijklmnopé", 0), FOLD);
-        assert_eq!(f.at("abcdefghijklmnoé", 0), ALL);
-        assert_eq!(f.at("abcdefghijkl", 0), FOLD);
+        let f = FirstWords::new([("abcdefghijklmnopé", FOLD, 0)]);
+        assert_eq!(f.at("abcdefghijklmnopé", 0).flags, FOLD);
+        assert_eq!(f.at("abcdefghijklmnoé", 0).flags, ALL);
+        assert_eq!(f.at("abcdefghijkl", 0).flags, FOLD);
     }
 }
