@@ -1,6 +1,10 @@
 //! Eight bytes of text at a time in a `u64` ("SIMD within a register"): which bytes of a
 //! block belong to a class, as the high bit of each byte of a mask. Used by the tagger's
-//! scan, the normaliser and the dedup hash to pass plain runs of ASCII quickly.
+//! scan, the normaliser and the dedup hash to pass plain runs of ASCII quickly. And sixteen
+//! at a time in a vector register ([`Block16`], through `wide`: SSE2 on x86-64, NEON on
+//! ARM, plain code elsewhere), one bit per byte.
+
+use wide::{CmpEq, CmpGt, CmpLt, i8x16};
 
 /// 0x01 in every byte.
 pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
@@ -33,9 +37,69 @@ pub(crate) fn block_and_next(bytes: &[u8], i: usize) -> Option<(u64, u64)> {
     Some((x, x >> 8 | u64::from(nine[8]) << 56))
 }
 
+/// Sixteen bytes of text; each class is a mask with bit `i` for byte `i`.
+#[derive(Clone, Copy)]
+pub(crate) struct Block16(i8x16);
+
+impl Block16 {
+    #[inline(always)]
+    pub(crate) fn new(bytes: &[u8; 16]) -> Block16 {
+        Block16(i8x16::from(bytes.map(|b| b as i8)))
+    }
+
+    /// The bytes that are not ASCII.
+    #[inline(always)]
+    pub(crate) fn non_ascii(self) -> u32 {
+        self.0.move_mask() as u32
+    }
+
+    /// The ASCII letters and digits.
+    #[inline(always)]
+    pub(crate) fn alnum(self) -> u32 {
+        let x = self.0;
+        let lower = x | i8x16::splat(0x20);
+        let letter =
+            lower.cmp_gt(i8x16::splat(b'a' as i8 - 1)) & lower.cmp_lt(i8x16::splat(b'z' as i8 + 1));
+        let digit = x.cmp_gt(i8x16::splat(b'0' as i8 - 1)) & x.cmp_lt(i8x16::splat(b'9' as i8 + 1));
+        (letter | digit).move_mask() as u32
+    }
+
+    /// The bytes equal to the ASCII byte `c`.
+    #[inline(always)]
+    pub(crate) fn equal(self, c: u8) -> u32 {
+        self.0.cmp_eq(i8x16::splat(c as i8)).move_mask() as u32
+    }
+
+    /// The bytes below the ASCII byte `c`, and those that are not ASCII.
+    #[inline(always)]
+    pub(crate) fn below_or_non_ascii(self, c: u8) -> u32 {
+        self.0.cmp_lt(i8x16::splat(c as i8)).move_mask() as u32
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block16_classes_match_byte_by_byte() {
+        let mut all: Vec<u8> = (0..=255).collect();
+        all.extend_from_slice(b"Az09`  x");
+        for chunk in all.chunks_exact(16) {
+            let b = Block16::new(chunk.try_into().expect("sixteen"));
+            for (i, &c) in chunk.iter().enumerate() {
+                let bit = |m: u32| m >> i & 1 == 1;
+                assert_eq!(bit(b.non_ascii()), !c.is_ascii(), "{c}");
+                assert_eq!(bit(b.alnum()), c.is_ascii_alphanumeric(), "{c}");
+                assert_eq!(bit(b.equal(b' ')), c == b' ', "{c}");
+                assert_eq!(
+                    bit(b.below_or_non_ascii(0x20)),
+                    !(0x20..0x80).contains(&c),
+                    "{c}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn masks_match_byte_by_byte_classes() {

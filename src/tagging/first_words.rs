@@ -303,6 +303,31 @@ impl FirstWords {
         self.hit(folded | long, x | long, stem)
     }
 
+    /// [`FirstWords::at`] for a start whose word is known: `len` ASCII letters and digits,
+    /// then the end of the text or an ASCII byte that is neither (the caller's masks tell).
+    #[inline(always)]
+    pub(super) fn at_word(&self, text: &str, pos: usize, len: usize) -> Hit<'_> {
+        if len == 0 {
+            return Hit::automata(self.punctuation);
+        }
+        let bytes = &text.as_bytes()[pos..];
+        let x = load(bytes);
+        // Within a word of ASCII letters and digits, setting 0x20 folds case.
+        let folded = x | (ONES * 0x20);
+        let mask = low_bytes(len);
+        let long = if len > 8 { LONG } else { 0 };
+        // "Rusianya": the word without its clitic, when that changes the key.
+        let stem = (4..=11).contains(&len)
+            && bytes
+                .get(len - 3..len)
+                .is_some_and(|c| is_clitic(load(c) as u32 | 0x20_2020));
+        let stem = stem.then(|| {
+            let stem_mask = low_bytes(len - 3);
+            (folded & stem_mask, x & stem_mask)
+        });
+        self.hit(folded & mask | long, x & mask | long, stem)
+    }
+
     /// [`FirstWords::at`] when a non-ASCII character ends the first ASCII letters and digits
     /// (within sixteen bytes).
     #[cold]
@@ -420,6 +445,38 @@ mod tests {
         ];
         for &(text, expected) in table {
             assert_eq!(f.at(text, 0).flags, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_known_word_gives_what_reading_it_gives() {
+        let f = filter();
+        for text in [
+            "Rusia menyerang",
+            "RUSIA",
+            "Rusianya",
+            "Rusiapun,",
+            "Rusian",
+            "Amerikanya",
+            "AS,",
+            "as",
+            "ASnya",
+            "ASnYA",
+            "Unya",
+            "U.S.",
+            "Malaysianya",
+            "Malaysian",
+            "Kementeriannya",
+            "Kementerianku",
+            "G20",
+            "(",
+            "kelas",
+            "abcdefghijklmnopqrs",
+        ] {
+            let len = text.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            let (known, read) = (f.at_word(text, 0, len), f.at(text, 0));
+            assert_eq!(known.flags, read.flags, "{text}");
+            assert_eq!(known.candidates, read.candidates, "{text}");
         }
     }
 

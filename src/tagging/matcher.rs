@@ -16,11 +16,11 @@
 //! "Amerika"), so a failed long match never hides a valid short one.
 
 use super::dictionary::{Alias, CaseRule, Dictionary};
-use super::first_words::{CLITICS, Candidate, EXACT, FOLD, FirstWords};
+use super::first_words::{CLITICS, Candidate, EXACT, FOLD, FirstWords, Hit};
 use super::normalize::{Normalized, fold, fold_char, fold_eq, normalize, normalize_alias};
 use super::segment::Segments;
 use crate::model::{Language, Mention, TextUnits, Via};
-use crate::swar::{HIGH, ONES, bytes_in_range};
+use crate::swar::Block16;
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
@@ -116,10 +116,10 @@ impl Automata {
     }
 }
 
-/// The high bit of each ASCII letter or digit among the bytes of `x` (all bytes ASCII).
-#[inline]
-fn ascii_alnum_bytes(x: u64) -> u64 {
-    bytes_in_range(x | (ONES * 0x20), b'a', b'z') | bytes_in_range(x, b'0', b'9')
+/// The low `n` bits (n ≤ 64).
+#[inline(always)]
+fn low_bits(n: u32) -> u64 {
+    u64::MAX.checked_shr(64 - n).unwrap_or(0)
 }
 
 /// The spellings of a folded pattern that ASCII case folding does not reach: each non-ASCII
@@ -327,55 +327,72 @@ impl Matcher {
         // ... nor right after a letter or digit.
         let mut after_word = false;
         let mut pos = 0;
+        let punctuation = self.first_words.punctuation();
         while pos < bytes.len() {
-            if let Some(eight) = bytes[pos..].first_chunk::<8>() {
-                let x = u64::from_le_bytes(*eight);
-                if x & HIGH == 0 {
-                    let alnum = ascii_alnum_bytes(x);
-                    let space = crate::swar::bytes_equal(x, b' ');
-                    let before = (alnum << 8) | if after_word { 0x80 } else { 0 };
-                    let heads = if self.first_words.punctuation() {
-                        !space
-                    } else {
-                        alnum
-                    };
-                    let mut starts = !before & heads & HIGH;
-                    while starts != 0 {
-                        let at = pos + (starts.trailing_zeros() / 8) as usize;
-                        starts &= starts - 1;
-                        if at >= resume
-                            && let Some(f) = self.at(hay, at, language)
-                        {
-                            resume = f.end;
-                            found.push(f);
-                        }
+            // Sixty-four bytes at once (the text's last ones padded with spaces).
+            let mut padded = [b' '; 64];
+            let chunk = match bytes[pos..].first_chunk::<64>() {
+                Some(chunk) => chunk,
+                None => {
+                    padded[..bytes.len() - pos].copy_from_slice(&bytes[pos..]);
+                    &padded
+                }
+            };
+            let blocks = chunk.as_chunks::<16>().0.iter().map(Block16::new);
+            let (mut alnum, mut non_ascii, mut space) = (0u64, 0u64, 0u64);
+            for (k, block) in blocks.enumerate() {
+                alnum |= u64::from(block.alnum()) << (16 * k);
+                non_ascii |= u64::from(block.non_ascii()) << (16 * k);
+                space |= u64::from(block.equal(b' ')) << (16 * k);
+            }
+            // The ASCII bytes at the head of the chunk, classified at once.
+            let ascii = non_ascii.trailing_zeros();
+            if ascii > 0 {
+                let heads = if punctuation { !space } else { alnum };
+                let before = alnum << 1 | u64::from(after_word);
+                let mut starts = !before & heads & low_bits(ascii);
+                while starts != 0 {
+                    let i = starts.trailing_zeros();
+                    starts &= starts - 1;
+                    let at = pos + i as usize;
+                    if at < resume {
+                        continue;
                     }
-                    after_word = alnum >> 63 != 0;
-                    pos += 8;
-                    continue;
+                    // The word's letters and digits; when an ASCII byte ends them within
+                    // the chunk, the masks already tell the word.
+                    let run = (!(alnum >> i)).trailing_zeros();
+                    let hit = if i + run < ascii {
+                        self.first_words.at_word(hay, at, run as usize)
+                    } else {
+                        self.first_words.at(hay, at)
+                    };
+                    if let Some(f) = self.found_at(hay, at, language, hit) {
+                        resume = f.end;
+                        found.push(f);
+                    }
                 }
+                after_word = alnum >> (ascii - 1) & 1 != 0;
+                pos += ascii as usize;
+                continue;
             }
-            // Up to the next eight bytes, character by character.
-            let stop = (pos + 8).min(bytes.len());
-            while pos < stop {
-                let b = bytes[pos];
-                let (len, alnum) = if b.is_ascii() {
-                    (1, b.is_ascii_alphanumeric())
-                } else {
-                    let c = hay[pos..].chars().next().unwrap_or(' ');
-                    (c.len_utf8(), c.is_alphanumeric())
-                };
-                if !after_word
-                    && b != b' '
-                    && pos >= resume
-                    && let Some(f) = self.at(hay, pos, language)
-                {
-                    resume = f.end;
-                    found.push(f);
-                }
-                after_word = alnum;
-                pos += len;
+            // One character that is not ASCII.
+            let b = bytes[pos];
+            let (len, alnum) = if b.is_ascii() {
+                (1, b.is_ascii_alphanumeric())
+            } else {
+                let c = hay[pos..].chars().next().unwrap_or(' ');
+                (c.len_utf8(), c.is_alphanumeric())
+            };
+            if !after_word
+                && b != b' '
+                && pos >= resume
+                && let Some(f) = self.at(hay, pos, language)
+            {
+                resume = f.end;
+                found.push(f);
             }
+            after_word = alnum;
+            pos += len;
         }
         found
     }
@@ -383,7 +400,12 @@ impl Matcher {
     /// The mention starting at `pos`, if any: the longer of the two automata's.
     #[inline(always)]
     fn at(&self, hay: &str, pos: usize, language: Language) -> Option<Found> {
-        let hit = self.first_words.at(hay, pos);
+        self.found_at(hay, pos, language, self.first_words.at(hay, pos))
+    }
+
+    /// [`Matcher::at`] with what the start filter found there.
+    #[inline(always)]
+    fn found_at(&self, hay: &str, pos: usize, language: Language, hit: Hit) -> Option<Found> {
         if hit.flags == 0 {
             return None;
         }

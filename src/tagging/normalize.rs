@@ -3,7 +3,7 @@
 //! kept: the matcher folds it (see [`fold_char`]). Offsets in the normalised text map back to
 //! the original through sparse checkpoints.
 
-use crate::swar::{HIGH, block_and_next, bytes_equal, bytes_in_range};
+use crate::swar::Block16;
 
 /// A normalised text and the way back to the original's byte offsets.
 pub(crate) struct Normalized {
@@ -85,20 +85,21 @@ fn special_at(bytes: &[u8], i: usize) -> bool {
     SPECIAL[bytes[i] as usize] || (bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' '))
 }
 
-/// The first `i >= from` where [`special_at`] holds, or the end. Eight bytes at a time: a
+/// The first `i >= from` where [`special_at`] holds, or the end. Sixteen bytes at a time: a
 /// block without control bytes, '`', non-ASCII bytes or two spaces in a row is passed whole.
 fn next_special(bytes: &[u8], mut i: usize) -> usize {
-    while let Some((x, next)) = block_and_next(bytes, i) {
-        let control = bytes_in_range(x, 0, 0x1f);
-        let flagged = (x & HIGH)
-            | control
-            | bytes_equal(x, b'`')
-            | (bytes_equal(x, b' ') & bytes_equal(next, b' '));
+    while let Some(seventeen) = bytes.get(i..).and_then(|b| b.first_chunk::<17>()) {
+        let (x, next) = (
+            Block16::new(seventeen.first_chunk::<16>().unwrap_or(&[0; 16])),
+            Block16::new(seventeen.last_chunk::<16>().unwrap_or(&[0; 16])),
+        );
+        let flagged =
+            x.below_or_non_ascii(0x20) | x.equal(b'`') | (x.equal(b' ') & next.equal(b' '));
         if flagged == 0 {
-            i += 8;
+            i += 16;
             continue;
         }
-        let j = i + (flagged.trailing_zeros() / 8) as usize;
+        let j = i + flagged.trailing_zeros() as usize;
         if special_at(bytes, j) {
             return j;
         }
@@ -234,6 +235,16 @@ mod tests {
         ) {
             let text: String = chars.into_iter().collect();
             check(&text);
+        }
+
+        #[test]
+        fn chunked_equals_the_definition_on_long_plain_runs(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "Rusia dan Amerika Serikat bertemu di Jakarta pada hari ini", "x", " ", "  ",
+                "\n", "\n\n", "`", "\u{a0}", "é", "\u{2019}", "\u{ad}",
+            ]), 0..24)
+        ) {
+            check(&pieces.concat());
         }
     }
 }
