@@ -10,7 +10,7 @@
 //! place of several hashed bit sets per automaton, and no false passes beyond words that really
 //! begin a pattern. A word with a non-ASCII letter in its first sixteen bytes is not keyed:
 //! it always runs the automata (rare in the texts pantau reads, and always correct).
-//! A key with few patterns also lists them (see [`Hit::candidates`]), so the matcher can
+//! A key with few patterns also lists them (see [`FirstWords::candidates`]), so the matcher can
 //! compare them in place of an automaton search.
 
 use crate::swar::{HIGH, ONES, bytes_in_range};
@@ -31,6 +31,9 @@ const LONG: u64 = 1 << 63;
 
 /// Bits of the hashed bit set in front of the table (16 KiB).
 const BITS_LOG2: u32 = 17;
+
+/// Words of the bit set.
+const BIT_WORDS: usize = 1 << (BITS_LOG2 - 6);
 
 /// Suffixes Indonesian attaches to a name ("Rusianya", "Turkilah", "ASpun").
 pub(super) const CLITICS: [&str; 4] = ["nya", "lah", "kah", "pun"];
@@ -60,26 +63,31 @@ pub(super) struct Candidate {
 
 /// A key with more patterns than this leaves them to the automata (comparing many is slower
 /// than one anchored search).
-const MAX_CANDIDATES: usize = 8;
+const MAX_CANDIDATES: usize = 16;
 
 /// Marks a slot whose patterns are too many to compare one by one.
 const TOO_MANY: (u32, u32) = (u32::MAX, u32::MAX);
 
 /// What the filter found at a start.
-pub(super) struct Hit<'a> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Hit {
     /// The automata that may match there (0: none).
     pub flags: u8,
-    /// When every key found lists its patterns: the patterns that may match, the word's
-    /// and its stem's (without a clitic), each longest first, the fold automaton's before
-    /// the exact one's of the same length. `None`: run the automata of `flags`.
-    pub candidates: Option<[&'a [Candidate]; 2]>,
+    /// The table slots of the word's key and of its stem's (without a clitic), or
+    /// [`NO_SLOT`], or [`AUTOMATA`] when the filter cannot list the patterns.
+    slots: [u32; 2],
 }
 
-impl Hit<'_> {
-    fn automata(flags: u8) -> Hit<'static> {
+/// A key not in the table.
+const NO_SLOT: u32 = u32::MAX;
+/// A start whose patterns the filter cannot list (non-ASCII, punctuation).
+const AUTOMATA: u32 = u32::MAX - 1;
+
+impl Hit {
+    fn automata(flags: u8) -> Hit {
         Hit {
             flags,
-            candidates: None,
+            slots: [AUTOMATA; 2],
         }
     }
 }
@@ -87,7 +95,7 @@ impl Hit<'_> {
 /// First words of patterns.
 pub(super) struct FirstWords {
     /// Hashed bit set of the keys: most words are rejected by one bit.
-    bits: Box<[u64]>,
+    bits: Box<[u64; BIT_WORDS]>,
     /// Open addressing: keys (0 = empty) and the automata their patterns belong to.
     keys: Box<[u64]>,
     flags: Box<[u8]>,
@@ -133,7 +141,7 @@ impl FirstWords {
         let mut keys = vec![0u64; slots].into_boxed_slice();
         let mut flags = vec![0u8; slots].into_boxed_slice();
         let mut cases = vec![0u64; slots].into_boxed_slice();
-        let mut bits = vec![0u64; 1 << (BITS_LOG2 - 6)].into_boxed_slice();
+        let mut bits = Box::new([0u64; BIT_WORDS]);
         let mut per_slot: Vec<Vec<Candidate>> = vec![Vec::new(); slots];
         for (key, raw, candidate) in entries {
             let flag = candidate.flag;
@@ -209,13 +217,13 @@ impl FirstWords {
     }
 
     /// The automata of the patterns whose first word is `key` (folded), written `raw`, and
-    /// those patterns (`None`: too many to list).
+    /// its slot in the table.
     #[inline(always)]
-    fn get(&self, key: u64, raw: u64) -> (u8, Option<&[Candidate]>) {
+    fn get(&self, key: u64, raw: u64) -> (u8, u32) {
         let h = Self::hash(key);
         let bit = Self::bit(h);
         if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
-            return (0, Some(&[]));
+            return (0, NO_SLOT);
         }
         let mask = self.keys.len() - 1;
         let mut i = Self::slot(h, self.keys.len());
@@ -229,10 +237,9 @@ impl FirstWords {
                     } else {
                         flags
                     };
-                    let (start, end) = self.lists[i];
-                    return (flags, self.candidates.get(start as usize..end as usize));
+                    return (flags, i as u32);
                 }
-                0 => return (0, Some(&[])),
+                0 => return (0, NO_SLOT),
                 _ => i = (i + 1) & mask,
             }
         }
@@ -240,19 +247,31 @@ impl FirstWords {
 
     /// The hit of a word (`key`, written `raw`) and, when it ends like a clitic, of its stem.
     #[inline(always)]
-    fn hit(&self, key: u64, raw: u64, stem: Option<(u64, u64)>) -> Hit<'_> {
-        let (flags, list) = self.get(key, raw);
-        let Some((stem_key, stem_raw)) = stem else {
-            return Hit {
-                flags,
-                candidates: list.map(|l| [l, &[]]),
-            };
+    fn hit(&self, key: u64, raw: u64, stem: Option<(u64, u64)>) -> Hit {
+        let (flags, slot) = self.get(key, raw);
+        let (stem_flags, stem_slot) = match stem {
+            Some((stem_key, stem_raw)) => self.get(stem_key, stem_raw),
+            None => (0, NO_SLOT),
         };
-        let (stem_flags, stem_list) = self.get(stem_key, stem_raw);
         Hit {
             flags: flags | stem_flags,
-            candidates: list.zip(stem_list).map(|(l, s)| [l, s]),
+            slots: [slot, stem_slot],
         }
+    }
+
+    /// The patterns that may match at a hit, when the filter can list them all: the word's
+    /// and its stem's, each longest first, the fold automaton's before the exact one's of
+    /// the same length. `None`: run the automata of [`Hit::flags`].
+    pub(super) fn candidates(&self, hit: Hit) -> Option<[&[Candidate]; 2]> {
+        let list = |slot: u32| match slot {
+            NO_SLOT => Some(&[][..]),
+            AUTOMATA => None,
+            i => {
+                let (start, end) = *self.lists.get(i as usize)?;
+                self.candidates.get(start as usize..end as usize)
+            }
+        };
+        Some([list(hit.slots[0])?, list(hit.slots[1])?])
     }
 
     /// Whether a text may start with a pattern of no letter or digit at its start.
@@ -263,7 +282,7 @@ impl FirstWords {
     /// The automata that may match at byte `pos` of `text` (a place where no letter or digit
     /// comes just before), and when it can tell, the patterns.
     #[inline(always)]
-    pub(super) fn at(&self, text: &str, pos: usize) -> Hit<'_> {
+    pub(super) fn at(&self, text: &str, pos: usize) -> Hit {
         let bytes = &text.as_bytes()[pos..];
         let x = load(bytes);
         let other = !ascii_alnum(x) & HIGH;
@@ -306,7 +325,7 @@ impl FirstWords {
     /// [`FirstWords::at`] for a start whose word is known: `len` ASCII letters and digits,
     /// then the end of the text or an ASCII byte that is neither (the caller's masks tell).
     #[inline(always)]
-    pub(super) fn at_word(&self, text: &str, pos: usize, len: usize) -> Hit<'_> {
+    pub(super) fn at_word(&self, text: &str, pos: usize, len: usize) -> Hit {
         if len == 0 {
             return Hit::automata(self.punctuation);
         }
@@ -332,7 +351,7 @@ impl FirstWords {
     /// (within sixteen bytes).
     #[cold]
     #[inline(never)]
-    fn at_non_ascii(&self, text: &str, pos: usize) -> Hit<'_> {
+    fn at_non_ascii(&self, text: &str, pos: usize) -> Hit {
         let bytes = &text.as_bytes()[pos..];
         let len = bytes
             .iter()
@@ -476,7 +495,7 @@ mod tests {
             let len = text.bytes().take_while(u8::is_ascii_alphanumeric).count();
             let (known, read) = (f.at_word(text, 0, len), f.at(text, 0));
             assert_eq!(known.flags, read.flags, "{text}");
-            assert_eq!(known.candidates, read.candidates, "{text}");
+            assert_eq!(known, read, "{text}");
         }
     }
 

@@ -328,12 +328,14 @@ impl Matcher {
         let mut after_word = false;
         let mut pos = 0;
         let punctuation = self.first_words.punctuation();
+        // The text's last bytes, padded with spaces.
+        let mut padded: [u8; 64];
         while pos < bytes.len() {
-            // Sixty-four bytes at once (the text's last ones padded with spaces).
-            let mut padded = [b' '; 64];
+            // Sixty-four bytes at once.
             let chunk = match bytes[pos..].first_chunk::<64>() {
                 Some(chunk) => chunk,
                 None => {
+                    padded = [b' '; 64];
                     padded[..bytes.len() - pos].copy_from_slice(&bytes[pos..]);
                     &padded
                 }
@@ -409,7 +411,7 @@ impl Matcher {
         if hit.flags == 0 {
             return None;
         }
-        match hit.candidates {
+        match self.first_words.candidates(hit) {
             Some(lists) => self.at_candidates(hay, pos, language, lists),
             None => self.at_with(hay, pos, language, hit.flags),
         }
