@@ -590,7 +590,12 @@ impl Matcher {
     ) -> Vec<Mention> {
         let mut mentions = Vec::with_capacity(found.len());
         let (mut byte, mut chars) = (0usize, 0usize);
+        // In ASCII, characters are bytes (most texts).
+        let ascii = text.is_ascii();
         let mut char_at = |target: usize| {
+            if ascii {
+                return target;
+            }
             // Mentions start and end at character boundaries; std counts characters in
             // blocks, several bytes per cycle.
             chars += text.get(byte..target).map_or(0, |s| s.chars().count());
