@@ -409,7 +409,17 @@ fn fold(x: u64) -> u64 {
 /// The low `n` bytes (n ≤ 8).
 #[inline(always)]
 fn low_bytes(n: usize) -> u64 {
-    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
+    // A table: no branch on the word's length.
+    const MASKS: [u64; 9] = {
+        let mut masks = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            masks[n] = (1 << (8 * n)) - 1;
+            n += 1;
+        }
+        masks
+    };
+    MASKS[n.min(8)]
 }
 
 #[cfg(test)]
