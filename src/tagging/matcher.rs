@@ -962,17 +962,43 @@ mod tests {
                 proptest::strategy::Just("Uni"), proptest::strategy::Just("Eropa"),
                 proptest::strategy::Just("Korea"), proptest::strategy::Just("Selatan"),
                 proptest::strategy::Just("PT"), proptest::strategy::Just("the"),
+                proptest::strategy::Just("'Amerika"), proptest::strategy::Just("“Rusia”"),
             ], 0..48),
             lang in 0..3usize,
         ) {
             let language = [Language::Indonesian, Language::English, Language::Other][lang];
-            let m = shared_matcher();
-            // Every alignment of the text against the eight-byte blocks.
+            // Every alignment of the text against the scan's blocks.
             let text = format!("{}{}", "a b c d ".get(..pad).unwrap_or(""), pieces.concat());
             let norm = normalize(&text);
-            let fast: Vec<_> = m.scan(&norm, language).iter().map(|f| (f.start, f.end, f.alias)).collect();
-            proptest::prop_assert_eq!(fast, scan_one_by_one(m, &norm, language));
+            for m in [shared_matcher(), punctuation_matcher()] {
+                let fast: Vec<_> = m.scan(&norm, language).iter().map(|f| (f.start, f.end, f.alias)).collect();
+                proptest::prop_assert_eq!(fast, scan_one_by_one(m, &norm, language));
+            }
         }
+    }
+
+    /// The built-in dictionary and aliases that start with punctuation (a user may add
+    /// "(ISIS)" or "'Aisyiyah"): every place but a space is then a possible start.
+    fn punctuation_matcher() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| {
+            let mut d = Dictionary::builtin().expect("builtin");
+            for (code, text) in [("ISIS", "(ISIS)"), ("USA", "'amerika"), ("RUS", "“Rusia")] {
+                let actor = d.actor_index(code).expect("actor");
+                d.add_alias(Alias {
+                    actor,
+                    text: text.into(),
+                    language: None,
+                    case: CaseRule::Fold,
+                    via: Via::Name,
+                    rule: None,
+                })
+                .expect("alias");
+            }
+            let m = Matcher::new(&d, MatcherOptions::default()).expect("matcher");
+            assert!(m.first_words.punctuation());
+            m
+        })
     }
 
     fn shared_matcher() -> &'static Matcher {
