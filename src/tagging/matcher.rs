@@ -335,10 +335,11 @@ impl Matcher {
     }
 
     /// Every place in the normalised text where no letter or digit comes just before (and
-    /// that is not a space) is a possible start; the prefix filters pick the few where an
-    /// automaton is run, anchored. At each start the longer of the two automata's results wins.
-    /// Eight bytes of ASCII are classified at once (letters, digits, spaces as bit masks), so
-    /// only the possible starts cost a branch; other runs go character by character.
+    /// that is a letter or digit, or in punctuation mode anything but a space) is a possible
+    /// start; the start filter picks the few where patterns are compared or the automata
+    /// run (see [`Matcher::found_at`]). Sixty-four bytes of ASCII are classified at once
+    /// into bit masks, so only the possible starts cost a branch, and a start learns its
+    /// word's length from the masks; non-ASCII characters go one by one.
     fn scan(&self, norm: &Normalized, language: Language) -> Vec<Found> {
         let hay = norm.text.as_str();
         let bytes = hay.as_bytes();
@@ -401,23 +402,16 @@ impl Matcher {
                 continue;
             }
             // One character that is not ASCII.
-            let b = bytes[pos];
-            let (len, alnum) = if b.is_ascii() {
-                (1, b.is_ascii_alphanumeric())
-            } else {
-                let c = hay[pos..].chars().next().unwrap_or(' ');
-                (c.len_utf8(), c.is_alphanumeric())
-            };
+            let c = hay[pos..].chars().next().unwrap_or(' ');
             if !after_word
-                && b != b' '
                 && pos >= resume
                 && let Some(f) = self.at(hay, pos, language)
             {
                 resume = f.end;
                 found.push(f);
             }
-            after_word = alnum;
-            pos += len;
+            after_word = c.is_alphanumeric();
+            pos += c.len_utf8();
         }
         found
     }
