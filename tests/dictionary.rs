@@ -250,3 +250,55 @@ fn candidates_find_uncovered_names() {
     assert_eq!((kp.articles, kp.occurrences), (3, 3));
     assert!(!kp.examples.is_empty() && kp.examples.len() <= 3);
 }
+
+/// The built-in dictionary stays reviewable: each file's entries are sorted by code, and no
+/// alias stands for two actors where both could match (the same text, case and white space
+/// aside, in overlapping languages; two case-exact aliases of different spelling do not
+/// collide). `assets/dictionary/check.py` checks the same, and more, for editors.
+#[test]
+fn builtin_aliases_stand_for_one_actor_each_and_entries_are_sorted() {
+    use pantau::model::ActorKind;
+    use pantau::tagging::CaseRule;
+    let d = Dictionary::builtin().expect("builtin dictionary");
+    for kind in [ActorKind::Country, ActorKind::Organization] {
+        let codes: Vec<&str> = (d.actors.iter())
+            .filter(|a| a.kind == kind)
+            .map(|a| a.code.as_str())
+            .collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        assert_eq!(codes, sorted, "{kind:?} entries are not sorted by code");
+    }
+    let key = |text: &str| {
+        text.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, alias) in d.aliases.iter().enumerate() {
+        by_key.entry(key(&alias.text)).or_default().push(i);
+    }
+    let mut collisions = Vec::new();
+    for (k, list) in &by_key {
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                let (a, b) = (&d.aliases[i], &d.aliases[j]);
+                let languages_overlap =
+                    a.language.is_none() || b.language.is_none() || a.language == b.language;
+                let distinct_exact =
+                    a.case == CaseRule::Exact && b.case == CaseRule::Exact && a.text != b.text;
+                if a.actor != b.actor && languages_overlap && !distinct_exact {
+                    let (x, y) = (&d.actors[a.actor].code, &d.actors[b.actor].code);
+                    collisions.push(format!("{k:?}: {x} and {y}"));
+                }
+            }
+        }
+    }
+    collisions.sort();
+    assert!(
+        collisions.is_empty(),
+        "aliases of two actors: {collisions:#?}"
+    );
+    assert!(d.aliases.len() > 3000, "{} aliases", d.aliases.len());
+}
