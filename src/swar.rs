@@ -26,6 +26,12 @@ pub(crate) fn bytes_equal(x: u64, c: u8) -> u64 {
     bytes_in_range(x, c, c)
 }
 
+/// `x` with its ASCII capitals lower-cased (0x20 added to every byte in 'A'..='Z').
+#[inline]
+pub(crate) fn ascii_lower(x: u64) -> u64 {
+    x | (bytes_in_range(x, b'A', b'Z') >> 2)
+}
+
 /// The eight bytes of `bytes` from `i` (little-endian: byte `i` is the lowest), and the eight
 /// from `i + 1`; `None` when fewer than nine bytes are left.
 #[inline]

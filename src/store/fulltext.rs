@@ -422,15 +422,19 @@ mod tests {
         ));
     }
 
+    /// A closed database `news.db` in `dir` with [`store_two`]'s articles, both indexed.
+    fn indexed_two(dir: &std::path::Path) -> std::path::PathBuf {
+        let db = dir.join("news.db");
+        let mut store = Store::open(&db).expect("store");
+        store_two(&mut store);
+        assert_eq!(store.index_new_articles().expect("index"), 2);
+        db
+    }
+
     #[test]
     fn an_index_with_positions_is_rebuilt_without() {
         let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("news.db");
-        {
-            let mut store = Store::open(&db).expect("store");
-            store_two(&mut store);
-            assert_eq!(store.index_new_articles().expect("index"), 2);
-        }
+        let db = indexed_two(dir.path());
         // An index as pantau built it before: with positions, both articles in it.
         {
             let conn = Connection::open(search_path(&db)).expect("index");
@@ -500,12 +504,7 @@ mod tests {
     #[test]
     fn an_index_beside_another_database_is_emptied() {
         let dir = tempfile::tempdir().expect("dir");
-        let db = dir.path().join("news.db");
-        {
-            let mut store = Store::open(&db).expect("store");
-            store_two(&mut store);
-            assert_eq!(store.index_new_articles().expect("index"), 2);
-        }
+        let db = indexed_two(dir.path());
         // The database is replaced; its old index stays.
         std::fs::remove_file(&db).expect("remove");
         let _ = std::fs::remove_file(dir.path().join("news.db-wal"));

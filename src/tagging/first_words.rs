@@ -13,7 +13,7 @@
 //! A key with few patterns also lists them (see [`FirstWords::candidates`]), so the matcher can
 //! compare them in place of an automaton search.
 
-use crate::swar::{HIGH, ONES, bytes_in_range};
+use crate::swar::{HIGH, ONES, ascii_lower, bytes_in_range};
 
 /// The fold automaton (ASCII case folded) may match here.
 pub(super) const FOLD: u8 = 1;
@@ -189,7 +189,7 @@ impl FirstWords {
     /// The key of a word of ASCII letters and digits.
     fn key_of(word: &[u8]) -> u64 {
         let raw = Self::raw_key_of(word);
-        fold(raw & !LONG) | (raw & LONG)
+        ascii_lower(raw & !LONG) | (raw & LONG)
     }
 
     /// [`FirstWords::key_of`] without folding case.
@@ -266,10 +266,10 @@ impl FirstWords {
         let list = |slot: u32| match slot {
             NO_SLOT => Some(&[][..]),
             AUTOMATA => None,
-            i => {
-                let (start, end) = *self.lists.get(i as usize)?;
-                self.candidates.get(start as usize..end as usize)
-            }
+            i => match *self.lists.get(i as usize)? {
+                TOO_MANY => None,
+                (start, end) => self.candidates.get(start as usize..end as usize),
+            },
         };
         Some([list(hit.slots[0])?, list(hit.slots[1])?])
     }
@@ -286,7 +286,7 @@ impl FirstWords {
         let bytes = &text.as_bytes()[pos..];
         let x = load(bytes);
         let other = !ascii_alnum(x) & HIGH;
-        let folded = fold(x);
+        let folded = ascii_lower(x);
         if other != 0 {
             let len = (other.trailing_zeros() / 8) as usize;
             if x >> (8 * len) & 0x80 != 0 {
@@ -316,7 +316,7 @@ impl FirstWords {
         // "Rusianya": the word without its clitic, when that changes the key.
         let stem = (len <= 11
             && is_clitic(
-                ((u128::from(fold(y)) << 64 | u128::from(folded)) >> (8 * (len - 3))) as u32,
+                ((u128::from(ascii_lower(y)) << 64 | u128::from(folded)) >> (8 * (len - 3))) as u32,
             ))
         .then(|| (folded & low_bytes(len - 3), x & low_bytes(len - 3)));
         self.hit(folded | long, x | long, stem)
@@ -366,11 +366,12 @@ impl FirstWords {
             return Hit::automata(self.punctuation);
         }
         let word = &bytes[..len];
-        let stem = (len >= 4 && len - 3 <= 8 && is_clitic(fold(load(&word[len - 3..])) as u32))
-            .then(|| {
-                let stem = &word[..len - 3];
-                (Self::key_of(stem), Self::raw_key_of(stem))
-            });
+        let stem =
+            (len >= 4 && len - 3 <= 8 && is_clitic(ascii_lower(load(&word[len - 3..])) as u32))
+                .then(|| {
+                    let stem = &word[..len - 3];
+                    (Self::key_of(stem), Self::raw_key_of(stem))
+                });
         self.hit(Self::key_of(word), Self::raw_key_of(word), stem)
     }
 }
@@ -398,12 +399,6 @@ fn load(bytes: &[u8]) -> u64 {
             u64::from_le_bytes(eight)
         }
     }
-}
-
-/// ASCII capitals lower-cased (0x20 added to every byte in 'A'..='Z').
-#[inline]
-fn fold(x: u64) -> u64 {
-    x | (bytes_in_range(x, b'A', b'Z') >> 2)
 }
 
 /// The low `n` bytes (n ≤ 8).

@@ -20,7 +20,7 @@ use super::first_words::{CLITICS, Candidate, EXACT, FOLD, FirstWords, Hit};
 use super::normalize::{Normalized, fold, fold_char, fold_eq, normalize, normalize_alias};
 use super::segment::Segments;
 use crate::model::{Language, Mention, TextUnits, Via};
-use crate::swar::Block16;
+use crate::swar::{Block16, ascii_lower};
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
@@ -120,7 +120,6 @@ impl Automata {
 /// case, eight bytes at a time.
 #[inline]
 fn eq_lowered(text: &[u8], lowered: &[u8]) -> bool {
-    let lower = |x: u64| x | (crate::swar::bytes_in_range(x, b'A', b'Z') >> 2);
     let (mut t, mut l) = (text.chunks_exact(8), lowered.chunks_exact(8));
     if text.len() != lowered.len() {
         return false;
@@ -130,7 +129,7 @@ fn eq_lowered(text: &[u8], lowered: &[u8]) -> bool {
             a.try_into().unwrap_or([0; 8]),
             b.try_into().unwrap_or([0; 8]),
         );
-        if lower(u64::from_le_bytes(a)) != u64::from_le_bytes(b) {
+        if ascii_lower(u64::from_le_bytes(a)) != u64::from_le_bytes(b) {
             return false;
         }
     }
