@@ -512,7 +512,14 @@ fn exports_read_back() {
     )
     .expect("cooc");
     let (header, rows) = read_csv(&out);
-    assert_eq!(header, export::COOCCURRENCE_COLUMNS);
+    assert_eq!(header, export::cooccurrence_columns());
+    assert_eq!(
+        header,
+        [
+            "actor_a", "name_a", "actor_b", "name_b", "both", "a_units", "b_units", "units",
+            "jaccard", "npmi", "llr"
+        ]
+    );
     assert_eq!(rows.len(), 3);
     assert_eq!(
         &rows[0][..8],

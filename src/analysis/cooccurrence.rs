@@ -84,6 +84,79 @@ impl Measure {
         Self::ALL.into_iter().find(|m| m.as_str() == s)
     }
 
+    /// Its column header in a table.
+    pub fn header(self) -> &'static str {
+        match self {
+            Measure::Both => "Both",
+            Measure::Jaccard => "Jaccard",
+            Measure::Npmi => "NPMI",
+            Measure::Llr => "G²",
+        }
+    }
+
+    /// What it means, in one line (a header's tooltip).
+    pub fn hint(self) -> &'static str {
+        match self {
+            Measure::Both => "units (articles, paragraphs or sentences) mentioning both",
+            Measure::Jaccard => "units with both / units with either (0 to 1)",
+            Measure::Npmi => "normalised pointwise mutual information (-1 to 1; 0 = independent)",
+            Measure::Llr => "Dunning's log-likelihood G² (above 10.8: p < 0.001)",
+        }
+    }
+
+    /// Its value for a pair.
+    pub fn value(self, p: &PairStat) -> f64 {
+        self.of(p)
+    }
+
+    /// Its value as a table shows it.
+    pub fn display(self, p: &PairStat) -> String {
+        match self {
+            Measure::Both => p.both.to_string(),
+            Measure::Jaccard => format!("{:.3}", p.jaccard),
+            Measure::Npmi => format!("{:.3}", p.npmi),
+            Measure::Llr => format!("{:.1}", p.llr),
+        }
+    }
+
+    /// Heat of a cell from 0 to 1: relative to the column's largest value `max`, or (NPMI,
+    /// already on a fixed scale) its positive part.
+    pub fn heat(self, p: &PairStat, max: f64) -> f64 {
+        match self {
+            Measure::Npmi => p.npmi.max(0.0),
+            _ if max > 0.0 => self.of(p) / max,
+            _ => 0.0,
+        }
+    }
+
+    /// The columns of the export that come with it (the units behind a count).
+    pub fn companion_columns(self) -> &'static [&'static str] {
+        match self {
+            Measure::Both => &["a_units", "b_units", "units"],
+            Measure::Jaccard | Measure::Npmi | Measure::Llr => &[],
+        }
+    }
+
+    /// Its value in an export (full precision; counts as integers).
+    pub fn export_value(self, p: &PairStat) -> Vec<String> {
+        match self {
+            Measure::Both => vec![
+                p.both.to_string(),
+                p.a_units.to_string(),
+                p.b_units.to_string(),
+                p.units.to_string(),
+            ],
+            _ => {
+                let x = self.of(p);
+                vec![if x.is_finite() {
+                    format!("{x:.6}")
+                } else {
+                    String::new()
+                }]
+            }
+        }
+    }
+
     fn of(self, p: &PairStat) -> f64 {
         match self {
             Measure::Both => p.both as f64,

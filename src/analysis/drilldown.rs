@@ -46,6 +46,32 @@ pub struct Kwic {
     pub match_end: usize,
 }
 
+impl Kwic {
+    /// The line around the characters `start..end` of `text` (see [`kwic_line`]).
+    pub fn around(actor_code: &str, text: &str, start: usize, end: usize, context: usize) -> Kwic {
+        let (line, match_start, match_end) = kwic_line(text, start, end, context);
+        Kwic {
+            actor_code: actor_code.to_string(),
+            line,
+            match_start,
+            match_end,
+        }
+    }
+
+    /// The line split at the match: (before, match, after), cut at the character offsets.
+    pub fn parts(&self) -> (&str, &str, &str) {
+        let byte = |c: usize| {
+            self.line
+                .char_indices()
+                .nth(c)
+                .map_or(self.line.len(), |(i, _)| i)
+        };
+        let s = byte(self.match_start);
+        let e = byte(self.match_end).max(s);
+        (&self.line[..s], &self.line[s..e], &self.line[e..])
+    }
+}
+
 /// One article of a drill-down.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleHit {
@@ -172,13 +198,8 @@ pub fn drill_down(
         let kwic = spans
             .iter()
             .map(|m| {
-                let (line, s, e) = kwic_line(&a.text, m.start_char, m.end_char, KWIC_CONTEXT);
-                Kwic {
-                    actor_code: codes.get(&m.actor).copied().unwrap_or_default().to_string(),
-                    line,
-                    match_start: s,
-                    match_end: e,
-                }
+                let code = codes.get(&m.actor).copied().unwrap_or_default();
+                Kwic::around(code, &a.text, m.start_char, m.end_char, KWIC_CONTEXT)
             })
             .collect();
         items.push(ArticleHit {
@@ -195,4 +216,23 @@ pub fn drill_down(
         total,
         offset,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_cut_at_characters_not_bytes() {
+        // Curly quotes (3 bytes) and an accented letter (2 bytes) before the second match.
+        let text = "Kata “Rusia” dan Rusia di Türkiye, Ça va";
+        let second = text.chars().count() - "Rusia di Türkiye, Ça va".chars().count();
+        let k = Kwic::around("RUS", text, second, second + 5, 60);
+        assert_eq!(k.parts().1, "Rusia");
+        assert_eq!(k.parts().0, "Kata “Rusia” dan ");
+        let tur = text.find("Türkiye").map(|b| text[..b].chars().count());
+        let tur = tur.expect("in the text");
+        let k = Kwic::around("TUR", text, tur, tur + 7, 4);
+        assert_eq!(k.parts(), (" di ", "Türkiye", ", Ça"));
+    }
 }

@@ -5,7 +5,7 @@ use crate::store::{Store, StoreError, day_number};
 use std::collections::HashMap;
 
 /// A bin where an actor's share is far above its trailing baseline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Spike {
     /// Actor code.
     pub actor_code: String,

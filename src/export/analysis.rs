@@ -20,12 +20,6 @@ pub const TIMELINE_COLUMNS: [&str; 7] = [
     "share",
 ];
 
-/// Columns of the co-occurrence export.
-pub const COOCCURRENCE_COLUMNS: [&str; 11] = [
-    "actor_a", "name_a", "actor_b", "name_b", "both", "a_units", "b_units", "units", "jaccard",
-    "npmi", "llr",
-];
-
 /// Which rows the filtered exports keep: articles passing `filter`; with `actors` (codes) or a
 /// kind, only articles mentioning one of those actors, and only their mentions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -135,24 +129,32 @@ pub fn write_cooccurrence_rows<W: Write>(
     options: CsvOptions,
 ) -> Result<u64, ExportError> {
     let mut w = csv_writer(out, options)?;
-    w.write_record(COOCCURRENCE_COLUMNS)?;
+    w.write_record(cooccurrence_columns())?;
     for p in pairs {
-        w.write_record([
-            safe_cell(&p.actor_a).as_ref(),
-            &safe_cell(&p.name_a),
-            &safe_cell(&p.actor_b),
-            &safe_cell(&p.name_b),
-            &p.both.to_string(),
-            &p.a_units.to_string(),
-            &p.b_units.to_string(),
-            &p.units.to_string(),
-            &number(p.jaccard),
-            &number(p.npmi),
-            &number(p.llr),
-        ])?;
+        let mut row: Vec<String> = vec![
+            safe_cell(&p.actor_a).into_owned(),
+            safe_cell(&p.name_a).into_owned(),
+            safe_cell(&p.actor_b).into_owned(),
+            safe_cell(&p.name_b).into_owned(),
+        ];
+        for m in Measure::ALL {
+            row.extend(m.export_value(p));
+        }
+        w.write_record(&row)?;
     }
     w.flush()?;
     Ok(pairs.len() as u64)
+}
+
+/// The columns of the co-occurrence export: the pair, then each measure of
+/// [`Measure::ALL`] with its companion columns.
+pub fn cooccurrence_columns() -> Vec<&'static str> {
+    let mut cols = vec!["actor_a", "name_a", "actor_b", "name_b"];
+    for m in Measure::ALL {
+        cols.push(m.as_str());
+        cols.extend(m.companion_columns());
+    }
+    cols
 }
 
 /// Writes the actor network as GEXF 1.3 (opens in Gephi): the actors of the pairs as nodes

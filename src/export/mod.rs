@@ -9,7 +9,7 @@ mod analysis;
 mod tables;
 
 pub use analysis::{
-    COOCCURRENCE_COLUMNS, ExportFilter, TIMELINE_COLUMNS, write_articles_csv_filtered,
+    ExportFilter, TIMELINE_COLUMNS, cooccurrence_columns, write_articles_csv_filtered,
     write_cooccurrence_csv, write_cooccurrence_rows, write_mentions_csv_filtered,
     write_network_gexf, write_timeline_csv, write_timeline_rows,
 };

@@ -156,7 +156,7 @@ fn conditions(filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)>
         );
     }
     if !filter.sources.is_empty() {
-        sql.push_str(" AND a.source IN (");
+        sql.push_str(" AND a.source COLLATE NOCASE IN (");
         sql.push_str(&vec!["?"; filter.sources.len()].join(","));
         sql.push(')');
         values.extend(filter.sources.iter().map(|s| Value::Text(s.clone())));

@@ -69,6 +69,17 @@ pub enum StoreError {
     /// A dictionary edit was refused (unknown actor, duplicate alias, empty text).
     #[error("{0}")]
     Invalid(String),
+    /// A database to open is not there.
+    #[error("{0} does not exist (File → New database… creates one)")]
+    Missing(PathBuf),
+    /// A file to open as a database is not a pantau database.
+    #[error("{path} is not a pantau database: {reason}")]
+    NotPantau {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead.
+        reason: String,
+    },
 }
 
 /// Result of store operations.
@@ -144,6 +155,63 @@ impl Store {
                 }
             }
         }
+    }
+
+    /// Opens a pantau database that exists already (File → Open): a missing file, a file that
+    /// is not SQLite, or another program's SQLite database is refused, and left untouched.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        Store::check_existing(path)?;
+        Store::open(path)
+    }
+
+    /// Checks that `path` is a pantau database without changing it.
+    pub fn check_existing(path: &Path) -> Result<()> {
+        let not = |reason: &str| StoreError::NotPantau {
+            path: path.to_path_buf(),
+            reason: reason.to_string(),
+        };
+        let meta = std::fs::metadata(path).map_err(|_| StoreError::Missing(path.to_path_buf()))?;
+        if meta.is_dir() {
+            return Err(not("it is a folder"));
+        }
+        let mut head = [0u8; 16];
+        let read = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .map_err(|e| not(&format!("cannot read it ({e})")))?;
+        if read == 0 {
+            return Err(not("the file is empty"));
+        }
+        if read < 16 || &head != b"SQLite format 3\0" {
+            return Err(not("it is not an SQLite database file"));
+        }
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| not(&e.to_string()))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| not(&e.to_string()))?;
+        let has_articles: bool = conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| not(&e.to_string()))?;
+        if version == 0 || !has_articles {
+            return Err(not(
+                "it holds no pantau tables (another program's database?)",
+            ));
+        }
+        if version > migrations::latest_version() {
+            return Err(StoreError::TooNew {
+                found: version,
+                known: migrations::latest_version(),
+            });
+        }
+        Ok(())
     }
 
     /// Opens an existing database for reading only (the window's background readers; under

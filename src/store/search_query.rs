@@ -56,6 +56,37 @@ struct Phrase {
 #[error("{0}")]
 pub struct QueryError(String);
 
+/// What the search box and `--query` tell users when a query does not parse.
+pub const SYNTAX_HINT: &str = "Words must all occur; \"exact phrase\", a OR b, a NOT b, (…), \
+amer*, title:opec, text:(…), ^first, NEAR(a b, 5). Quote words with punctuation: \"al-qaeda\".";
+
+/// A query as a user typed it, in the window's search box or after `--query`: FTS5 syntax;
+/// or, when it does not parse but uses none of that syntax's marks (no quotes, parentheses,
+/// braces, `:`, `^`, `*`, `+`, nor an upper-case operator), plain words each taken literally,
+/// so "al-qaeda U.S." finds what it says. Returns the query in FTS5 syntax and its parse.
+pub fn interpret(text: &str) -> Result<(String, SearchQuery), QueryError> {
+    let text = text.trim();
+    match SearchQuery::parse(text) {
+        Ok(q) => Ok((text.to_string(), q)),
+        Err(e) => {
+            let marks = text.contains(['"', '(', ')', '{', '}', ':', '^', '*', '+']);
+            let operator = text
+                .split_whitespace()
+                .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with("NEAR"));
+            if marks || operator {
+                return Err(e);
+            }
+            let quoted = text
+                .split_whitespace()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let q = SearchQuery::parse(&quoted)?;
+            Ok((quoted, q))
+        }
+    }
+}
+
 impl SearchQuery {
     /// Parses a query in FTS5 syntax.
     pub fn parse(query: &str) -> Result<SearchQuery, QueryError> {

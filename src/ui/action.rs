@@ -36,15 +36,31 @@ impl ExportKind {
     }
 }
 
-/// A request from a view or the menu.
+/// What a finished job changed in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Articles or mentions (an import, a re-tag, dates, the search index): every view.
+    Corpus,
+    /// The dictionary only (an edit applied at the next re-tag).
+    Dictionary,
+}
+
+/// A request from a view, the menu or a finished job.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Ask for a new database file (dialog).
     NewDatabase,
     /// Ask for a database to open (dialog).
     OpenDatabase,
-    /// Switch to this database.
+    /// Create (or open) the database at this path (File → New).
+    CreateDatabase(PathBuf),
+    /// Open this existing database, once checked that it is one (File → Open); a file that is
+    /// not a pantau database is refused and the open database stays.
     UseDatabase(PathBuf),
+    /// Switch to this database, checked already.
+    SwitchDatabase(PathBuf),
+    /// A job changed the database: cached results are stale.
+    Refresh(Changed),
     /// Ask for files (or a folder) to import (dialog).
     ImportDialog {
         /// A folder instead of files.
@@ -129,6 +145,8 @@ pub enum Action {
     Retag,
     /// Stop the running re-tag.
     CancelRetag,
+    /// Plot a few actors of the bundled sample (first start), unless some are plotted.
+    PlotSample,
     /// Close the window.
     Quit,
 }

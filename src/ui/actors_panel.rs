@@ -1,38 +1,125 @@
-//! The left panel: every actor mentioned, searchable, with counts and a checkbox to plot it.
+//! The left panel: every actor mentioned, searchable by code, name or any alias in any
+//! language, with counts and a checkbox to plot it.
 
 use super::action::Action;
-use super::analysis::ActorCount;
+use super::analysis::{self, ActorCount, ActorNames};
 use super::colors::swatch;
+use super::jobs::Query;
+use super::tabs::QueryEnv;
 use crate::model::ActorKind;
+use std::sync::Arc;
 
-/// What the panel remembers while the app runs.
-#[derive(Debug, Default)]
-pub struct ActorsState {
-    /// Search text (code or name).
+/// What the panel remembers while the app runs, and its queries.
+#[derive(Default)]
+pub struct ActorsPanel {
+    /// Search text (code, name or alias).
     pub search: String,
     /// Only this kind.
     pub kind: Option<ActorKind>,
     /// Only this organization type ("" = all).
     pub org_type: String,
-    /// The dictionary view's search text.
-    pub dictionary_search: String,
+    counts: Query<Vec<ActorCount>>,
+    names: Query<ActorNames>,
 }
 
-/// Draws the actor list.
-pub fn actors_ui(
+/// An organization type as a word: "armed_group" -> "armed group".
+pub fn org_type_label(t: &str) -> String {
+    t.replace('_', " ")
+}
+
+impl ActorsPanel {
+    /// Asks for the counts of the filter and the dictionary's names.
+    pub(crate) fn request(&mut self, env: &QueryEnv<'_>) {
+        let f = env.filter.clone();
+        let key = format!("{:?}", ("actors", env.version, &f));
+        self.counts.request(&key, env.db, env.ctx, move |s| {
+            analysis::actor_counts(s, &f)
+        });
+        self.names
+            .request(&("names", env.version), env.db, env.ctx, |s| {
+                Ok(ActorNames::new(&s.dictionary_entries()?))
+            });
+    }
+
+    /// Collects finished queries.
+    pub fn poll(&mut self) {
+        self.counts.poll();
+        self.names.poll();
+    }
+
+    /// Forgets cached results.
+    pub fn invalidate(&mut self) {
+        self.counts.invalidate();
+        self.names.invalidate();
+    }
+
+    /// True while a query runs.
+    pub fn is_busy(&self) -> bool {
+        self.counts.is_running() || self.names.is_running()
+    }
+
+    /// The error of a failed query.
+    pub fn error(&self) -> Option<&str> {
+        self.counts.error().or(self.names.error())
+    }
+
+    /// The dictionary's names, once loaded.
+    pub fn names(&self) -> Option<Arc<ActorNames>> {
+        self.names.value()
+    }
+
+    /// Draws the actor list.
+    pub fn ui(&mut self, ui: &mut egui::Ui, selected: &[String]) -> Option<Action> {
+        let counts = self.counts.value();
+        let names = self.names.value();
+        actors_ui(
+            ui,
+            self,
+            counts.as_deref().map(Vec::as_slice),
+            names.as_deref(),
+            selected,
+        )
+    }
+}
+
+/// The rows shown for a search: actors of the kind and type whose code, name or alias holds
+/// the search text.
+pub fn shown_rows<'a>(
+    counts: &'a [ActorCount],
+    names: Option<&ActorNames>,
+    search: &str,
+    kind: Option<ActorKind>,
+    org_type: &str,
+) -> Vec<&'a ActorCount> {
+    let needle = analysis::fold(search);
+    counts
+        .iter()
+        .filter(|c| kind.is_none_or(|k| c.kind == k))
+        .filter(|c| org_type.is_empty() || c.org_type == org_type)
+        .filter(|c| {
+            needle.is_empty()
+                || analysis::fold(&c.code).contains(&needle)
+                || analysis::fold(&c.name).contains(&needle)
+                || names.is_some_and(|n| n.matches(&c.code, &needle))
+        })
+        .collect()
+}
+
+fn actors_ui(
     ui: &mut egui::Ui,
-    state: &mut ActorsState,
+    state: &mut ActorsPanel,
     counts: Option<&[ActorCount]>,
+    names: Option<&ActorNames>,
     selected: &[String],
 ) -> Option<Action> {
     let mut action = None;
     ui.heading("Actors");
     ui.add(
         egui::TextEdit::singleline(&mut state.search)
-            .hint_text("Search actors")
+            .hint_text("Search: code, name or alias")
             .desired_width(f32::INFINITY),
     );
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (kind, label) in [
             (None, "All"),
             (Some(ActorKind::Country), "Countries"),
@@ -58,14 +145,14 @@ pub fn actors_ui(
         types.dedup();
         egui::ComboBox::from_label("Type")
             .selected_text(if state.org_type.is_empty() {
-                "all"
+                "all".to_string()
             } else {
-                &state.org_type
+                org_type_label(&state.org_type)
             })
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.org_type, String::new(), "all");
                 for t in types {
-                    ui.selectable_value(&mut state.org_type, t.to_string(), t);
+                    ui.selectable_value(&mut state.org_type, t.to_string(), org_type_label(t));
                 }
             });
     }
@@ -76,19 +163,15 @@ pub fn actors_ui(
         }
     });
     ui.separator();
-    let needle = state.search.to_lowercase();
-    let rows: Vec<&ActorCount> = counts
-        .iter()
-        .filter(|c| state.kind.is_none_or(|k| c.kind == k))
-        .filter(|c| state.org_type.is_empty() || c.org_type == state.org_type)
-        .filter(|c| {
-            needle.is_empty()
-                || c.code.to_lowercase().contains(&needle)
-                || c.name.to_lowercase().contains(&needle)
-        })
-        .collect();
-    if rows.is_empty() {
+    let rows = shown_rows(counts, names, &state.search, state.kind, &state.org_type);
+    if counts.is_empty() {
         ui.weak("No actors mentioned yet. Import articles with File > Import.");
+    } else if rows.is_empty() {
+        ui.weak(format!(
+            "No actor of the {} mentioned matches {:?}.",
+            counts.len(),
+            state.search.trim()
+        ));
     }
     egui::ScrollArea::vertical().id_salt("actors").show_rows(
         ui,
@@ -108,7 +191,12 @@ pub fn actors_ui(
                             let name = egui::Label::new(format!("{} {}", c.code, c.name))
                                 .truncate()
                                 .sense(egui::Sense::click());
-                            toggled |= ui.add(name).on_hover_text(&c.name).clicked();
+                            let hover = if c.org_type.is_empty() {
+                                c.name.clone()
+                            } else {
+                                format!("{} ({})", c.name, org_type_label(&c.org_type))
+                            };
+                            toggled |= ui.add(name).on_hover_text(hover).clicked();
                         });
                     });
                     if toggled {

@@ -2,12 +2,14 @@
 //! undated articles can be selected and dated.
 
 use super::action::{Action, ExportKind};
-use super::analysis::{self, DrillDown, Kwic};
-use super::app::PantauApp;
+use super::analysis::{self, ActorNames, DrillDown, Kwic, Resolved};
+use super::jobs::Query;
+use super::settings::{Settings, Tab};
+use super::tabs::{QueryEnv, ShellView, TabView};
 use crate::store::{ArticleListQuery, ArticleView};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::sync::Arc;
 
 /// Articles per page.
 pub const PAGE: u64 = 50;
@@ -53,7 +55,14 @@ pub struct ArticlesState {
     pub checked: BTreeSet<i64>,
     /// The date typed for the ticked articles.
     pub date_text: String,
-    actor_text: String,
+    /// The search box as typed (applied to `query.text` once it parses).
+    pub search_text: String,
+    /// Why the typed search does not parse.
+    pub search_error: Option<String>,
+    /// The actor box as typed (a code, a name or an alias in any language).
+    pub actor_text: String,
+    /// The source box as typed.
+    pub source_text: String,
     language: String,
 }
 
@@ -64,70 +73,194 @@ impl ArticlesState {
         self.offset = 0;
         self.checked.clear();
     }
+
+    /// Takes the typed search when it parses (the `--query` language: see
+    /// [`crate::store::search_query::interpret`]); else keeps the last good one and says why.
+    pub fn set_search(&mut self, text: &str) {
+        self.search_text = text.to_string();
+        match crate::store::search_query::interpret(text) {
+            _ if text.trim().is_empty() => {
+                self.search_error = None;
+                self.query.text.clear();
+            }
+            Ok(_) => {
+                self.search_error = None;
+                self.query.text = text.trim().to_string();
+            }
+            Err(e) => self.search_error = Some(e.to_string()),
+        }
+        self.offset = 0;
+    }
+
+    /// Sets the actor filter from what was typed, resolved with the dictionary's names.
+    fn set_actor(&mut self, names: Option<&ActorNames>) {
+        self.query.actor_code = match names.map(|n| n.resolve(&self.actor_text)) {
+            Some(Resolved::Actor(code)) => Some(code),
+            Some(Resolved::Empty) => None,
+            // Unknown or ambiguous: the typed code as it stands (matches nothing unknown).
+            _ if self.actor_text.trim().is_empty() => None,
+            _ => Some(self.actor_text.trim().to_uppercase()),
+        };
+        self.offset = 0;
+    }
 }
 
-/// Asks for the list page and the open article.
-pub fn request(app: &mut PantauApp, ctx: &egui::Context, db: &Path, version: u64) {
-    let s = &app.articles;
-    let (drill, query, offset, filter) = (s.drill.clone(), s.query.clone(), s.offset, app.filter());
-    let key = format!(
-        "{:?}",
-        ("articles", version, &drill, &query, offset, &filter)
-    );
-    app.data
-        .articles
-        .request(&key, db, ctx, move |store| match drill {
-            Some(what) => {
-                let page = analysis::drill_down(store, &what, &filter, offset, PAGE)?;
-                Ok(ArticleListing {
-                    total: page.total,
-                    rows: page
-                        .items
-                        .into_iter()
-                        .map(|h| ListRow {
-                            id: h.article_id,
-                            title: h.title,
-                            source: h.source,
-                            published: h.published,
-                            language: h.language,
-                            kwic: h.kwic,
-                        })
-                        .collect(),
-                })
-            }
-            None => {
-                let (rows, total) = store.list_articles(&query, offset, PAGE)?;
-                Ok(ArticleListing {
-                    total,
-                    rows: rows
-                        .into_iter()
-                        .map(|r| ListRow {
-                            id: r.id,
-                            title: r.title,
-                            source: r.source,
-                            published: r.published,
-                            language: r.language,
-                            kwic: Vec::new(),
-                        })
-                        .collect(),
-                })
-            }
+/// The articles tab: the list, the reader and their queries.
+#[derive(Default)]
+pub struct ArticlesTab {
+    /// Filters, page, open article.
+    pub state: ArticlesState,
+    list: Query<ArticleListing>,
+    article: Query<Option<ArticleView>>,
+    sources: Query<Vec<(String, u64)>>,
+}
+
+impl ArticlesTab {
+    /// The list page as last computed.
+    pub fn listing(&self) -> Option<Arc<ArticleListing>> {
+        self.list.value()
+    }
+}
+
+impl TabView for ArticlesTab {
+    fn id(&self) -> Tab {
+        Tab::Articles
+    }
+
+    fn title(&self) -> &'static str {
+        "Articles"
+    }
+
+    fn request(&mut self, _settings: &Settings, env: &QueryEnv<'_>) {
+        let s = &self.state;
+        let (drill, query, offset, filter) = (
+            s.drill.clone(),
+            s.query.clone(),
+            s.offset,
+            env.filter.clone(),
+        );
+        let key = format!(
+            "{:?}",
+            ("articles", env.version, &drill, &query, offset, &filter)
+        );
+        self.list.request(&key, env.db, env.ctx, move |store| {
+            list_page(store, drill, &query, &filter, offset)
         });
-    if let Some(id) = app.articles.open {
-        app.data
-            .article
-            .request(&("article", version, id), db, ctx, move |store| {
-                store.article(id)
+        if let Some(id) = self.state.open {
+            self.article.request(
+                &("article", env.version, id),
+                env.db,
+                env.ctx,
+                move |store| store.article(id),
+            );
+        }
+        self.sources
+            .request(&("sources", env.version), env.db, env.ctx, |store| {
+                store.sources()
             });
+    }
+
+    fn poll(&mut self) {
+        self.list.poll();
+        self.article.poll();
+        self.sources.poll();
+    }
+
+    fn invalidate(&mut self) {
+        self.list.invalidate();
+        self.article.invalidate();
+        self.sources.invalidate();
+    }
+
+    fn is_busy(&self) -> bool {
+        self.list.is_running() || self.article.is_running() || self.sources.is_running()
+    }
+
+    fn error(&self) -> Option<&str> {
+        self.list
+            .error()
+            .or(self.article.error())
+            .or(self.sources.error())
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        _settings: &mut Settings,
+        shell: ShellView<'_>,
+    ) -> Vec<Action> {
+        let list = self.list.value();
+        let article = self.article.value();
+        let sources = self.sources.value();
+        articles_ui(
+            ui,
+            &mut self.state,
+            list.as_deref(),
+            article.as_deref().and_then(Option::as_ref),
+            sources.as_deref().map(Vec::as_slice),
+            shell.names,
+            self.list.is_running(),
+        )
+        .into_iter()
+        .collect()
+    }
+}
+
+/// One page of the list: the articles behind a number, or those passing the filters.
+fn list_page(
+    store: &crate::store::Store,
+    drill: Option<DrillDown>,
+    query: &ArticleListQuery,
+    filter: &analysis::Filter,
+    offset: u64,
+) -> Result<ArticleListing, crate::store::StoreError> {
+    match drill {
+        Some(what) => {
+            let page = analysis::drill_down(store, &what, filter, offset, PAGE)?;
+            Ok(ArticleListing {
+                total: page.total,
+                rows: page
+                    .items
+                    .into_iter()
+                    .map(|h| ListRow {
+                        id: h.article_id,
+                        title: h.title,
+                        source: h.source,
+                        published: h.published,
+                        language: h.language,
+                        kwic: h.kwic,
+                    })
+                    .collect(),
+            })
+        }
+        None => {
+            let (rows, total) = store.list_articles(query, offset, PAGE)?;
+            Ok(ArticleListing {
+                total,
+                rows: rows
+                    .into_iter()
+                    .map(|r| ListRow {
+                        id: r.id,
+                        title: r.title,
+                        source: r.source,
+                        published: r.published,
+                        language: r.language,
+                        kwic: Vec::new(),
+                    })
+                    .collect(),
+            })
+        }
     }
 }
 
 /// Draws the filters, the list and the reader.
-pub fn articles_ui(
+fn articles_ui(
     ui: &mut egui::Ui,
     state: &mut ArticlesState,
     list: Option<&ArticleListing>,
     article: Option<&ArticleView>,
+    sources: Option<&[(String, u64)]>,
+    names: Option<&ActorNames>,
     running: bool,
 ) -> Option<Action> {
     let mut action = None;
@@ -141,7 +274,7 @@ pub fn articles_ui(
                 }
             });
         }
-        None => filters_ui(ui, state),
+        None => filters_ui(ui, state, sources, names),
     }
     let width = ui.available_width();
     egui::Panel::left("article_list")
@@ -189,29 +322,41 @@ fn describe(what: &DrillDown) -> String {
     }
 }
 
-fn filters_ui(ui: &mut egui::Ui, state: &mut ArticlesState) {
+fn filters_ui(
+    ui: &mut egui::Ui,
+    state: &mut ArticlesState,
+    sources: Option<&[(String, u64)]>,
+    names: Option<&ActorNames>,
+) {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         ui.label("Search:");
-        changed |= ui
+        let mut text = state.search_text.clone();
+        let field = ui
             .add(
-                egui::TextEdit::singleline(&mut state.query.text)
-                    .hint_text("words in title or text")
-                    .desired_width(180.0),
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("words, \"a phrase\", title:opec, a OR b")
+                    .desired_width(220.0),
             )
-            .changed();
+            .on_hover_text(crate::store::search_query::SYNTAX_HINT);
+        if field.changed() {
+            state.set_search(&text);
+        }
         ui.label("Actor:");
         if ui
             .add(
                 egui::TextEdit::singleline(&mut state.actor_text)
-                    .hint_text("code, e.g. RUS")
-                    .desired_width(70.0),
+                    .hint_text("code, name or alias")
+                    .desired_width(120.0),
             )
             .changed()
         {
-            let code = state.actor_text.trim().to_uppercase();
-            state.query.actor_code = (!code.is_empty()).then_some(code);
-            changed = true;
+            state.set_actor(names);
+        }
+        if let Some(code) = &state.query.actor_code
+            && !state.actor_text.trim().eq_ignore_ascii_case(code)
+        {
+            ui.weak(format!("= {code}"));
         }
         ui.label("Language:");
         egui::ComboBox::from_id_salt("language")
@@ -240,16 +385,48 @@ fn filters_ui(ui: &mut egui::Ui, state: &mut ArticlesState) {
         } else {
             vec![state.language.clone()]
         };
-        let mut source = state.query.sources.first().cloned().unwrap_or_default();
         ui.label("Source:");
-        if ui
-            .add(egui::TextEdit::singleline(&mut source).desired_width(90.0))
-            .changed()
-        {
-            state.query.sources = if source.trim().is_empty() {
+        let mut source_changed = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.source_text)
+                    .hint_text("outlet")
+                    .desired_width(110.0),
+            )
+            .changed();
+        egui::ComboBox::from_id_salt("sources")
+            .selected_text("▾")
+            .width(24.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(state.source_text.is_empty(), "all")
+                    .clicked()
+                {
+                    state.source_text.clear();
+                    source_changed = true;
+                }
+                for (name, n) in sources
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|s| !s.0.is_empty())
+                {
+                    if ui
+                        .selectable_label(
+                            state.source_text.eq_ignore_ascii_case(name),
+                            format!("{name} ({n})"),
+                        )
+                        .clicked()
+                    {
+                        state.source_text = name.clone();
+                        source_changed = true;
+                    }
+                }
+            });
+        if source_changed {
+            let source = state.source_text.trim();
+            state.query.sources = if source.is_empty() {
                 Vec::new()
             } else {
-                vec![source.trim().to_string()]
+                vec![source.to_string()]
             };
             changed = true;
         }
@@ -272,6 +449,12 @@ fn filters_ui(ui: &mut egui::Ui, state: &mut ArticlesState) {
             .checkbox(&mut state.query.undated_only, "Undated only")
             .changed();
     });
+    if let Some(e) = &state.search_error {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Search: {e}."));
+            ui.weak(crate::store::search_query::SYNTAX_HINT);
+        });
+    }
     if changed {
         state.offset = 0;
     }

@@ -1,186 +1,312 @@
-//! Co-occurrence: a sortable table of actor pairs with heat-map cells, and a matrix of the
-//! plotted actors; a click on a pair lists the articles where both occur.
+//! Co-occurrence: a sortable table of every actor pair with heat-map cells (virtual
+//! scrolling: only the visible rows are drawn), and a matrix of the plotted actors counted
+//! for those actors themselves; a click on a pair lists the articles where both occur.
 
 use super::action::{Action, ExportKind};
-use super::analysis::{DrillDown, PairStat};
-use super::app::{Settings, WINDOWS};
+use super::analysis::{self, DrillDown, Measure, PairStat};
 use super::colors::{actor_color, heat, swatch};
+use super::jobs::Query;
+use super::settings::{Settings, Tab, WINDOWS};
+use super::tabs::{QueryEnv, ShellView, TabView};
 use egui_extras::{Column, TableBuilder};
 
-/// The columns a user can sort by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// What the table is sorted by: the pair's codes or one measure of [`Measure::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SortColumn {
-    /// Units with both.
-    #[default]
-    Both,
-    /// Jaccard.
-    Jaccard,
-    /// NPMI.
-    Npmi,
-    /// G².
-    Llr,
     /// Actor pair, alphabetically.
     Pair,
+    /// A measure.
+    Measure(Measure),
 }
 
-/// What the view remembers while the app runs.
+impl Default for SortColumn {
+    fn default() -> Self {
+        SortColumn::Measure(Measure::Both)
+    }
+}
+
+/// What the tab computes: every pair with at least one unit with both (the minimum support
+/// is applied when shown, so moving the slider needs no new query).
 #[derive(Debug, Default)]
-pub struct CoocState {
+pub struct CoocData {
+    /// Every pair of the window and filter, by units with both.
+    pub pairs: Vec<PairStat>,
+}
+
+/// The co-occurrence tab: its controls' state, its query and the rows as shown.
+#[derive(Default)]
+pub struct CoocTab {
     /// Sort column.
     pub sort: SortColumn,
     /// Ascending instead of descending.
     pub ascending: bool,
     /// Only pairs of plotted actors.
     pub only_selected: bool,
+    query: Query<CoocData>,
+    /// The shown rows and what they were made from.
+    shown: Option<(RowsKey, std::sync::Arc<Vec<PairStat>>)>,
 }
 
-impl CoocState {
-    /// Sorts pairs as the table shows them.
+/// What the shown rows depend on.
+#[derive(Debug, Clone, PartialEq)]
+struct RowsKey {
+    data: usize,
+    sort: SortColumn,
+    ascending: bool,
+    only_selected: bool,
+    min_support: u64,
+    selected: Vec<String>,
+}
+
+impl CoocTab {
+    /// Sorts pairs as the table shows them: a measure highest first (a second click on its
+    /// header reverses), the pair A to Z (a second click reverses).
     pub fn sort(&self, pairs: &mut [PairStat]) {
-        let key = |p: &PairStat| match self.sort {
-            SortColumn::Both => p.both as f64,
-            SortColumn::Jaccard => p.jaccard,
-            SortColumn::Npmi => p.npmi,
-            SortColumn::Llr => p.llr,
-            SortColumn::Pair => 0.0,
+        let by_codes =
+            |a: &PairStat, b: &PairStat| (&a.actor_a, &a.actor_b).cmp(&(&b.actor_a, &b.actor_b));
+        match self.sort {
+            SortColumn::Pair => pairs.sort_by(|a, b| {
+                let o = by_codes(a, b);
+                if self.ascending { o.reverse() } else { o }
+            }),
+            SortColumn::Measure(m) => pairs.sort_by(|a, b| {
+                let o = m.value(b).total_cmp(&m.value(a));
+                let o = if self.ascending { o.reverse() } else { o };
+                o.then_with(|| by_codes(a, b))
+            }),
+        }
+    }
+
+    /// The rows the table shows for these settings: every pair with at least the minimum
+    /// support (only pairs of plotted actors when ticked), sorted. Cached until the data or a
+    /// setting changes.
+    pub fn rows(&mut self, settings: &Settings) -> Option<std::sync::Arc<Vec<PairStat>>> {
+        let data = self.query.value()?;
+        let key = RowsKey {
+            data: std::sync::Arc::as_ptr(&data) as usize,
+            sort: self.sort,
+            ascending: self.ascending,
+            only_selected: self.only_selected,
+            min_support: settings.min_support.max(1),
+            selected: settings.selected.clone(),
         };
-        let desc = self.sort != SortColumn::Pair && !self.ascending;
-        pairs.sort_by(|a, b| {
-            let o = key(a).total_cmp(&key(b));
-            let o = if desc { o.reverse() } else { o };
-            o.then_with(|| (&a.actor_a, &a.actor_b).cmp(&(&b.actor_a, &b.actor_b)))
+        if let Some((k, rows)) = &self.shown
+            && *k == key
+        {
+            return Some(rows.clone());
+        }
+        let rows = std::sync::Arc::new(self.compute_rows(&data, settings));
+        self.shown = Some((key, rows.clone()));
+        Some(rows)
+    }
+
+    /// The rows for these settings, computed afresh (what [`CoocTab::rows`] caches).
+    pub fn rows_now(&self, settings: &Settings) -> Vec<PairStat> {
+        self.query
+            .value()
+            .map(|data| self.compute_rows(&data, settings))
+            .unwrap_or_default()
+    }
+
+    fn compute_rows(&self, data: &CoocData, settings: &Settings) -> Vec<PairStat> {
+        let min_support = settings.min_support.max(1);
+        let mut rows: Vec<PairStat> = data
+            .pairs
+            .iter()
+            .filter(|p| p.both >= min_support)
+            .filter(|p| {
+                !self.only_selected
+                    || (settings.selected.contains(&p.actor_a)
+                        && settings.selected.contains(&p.actor_b))
+            })
+            .cloned()
+            .collect();
+        self.sort(&mut rows);
+        rows
+    }
+
+    fn click_header(&mut self, col: SortColumn) {
+        if self.sort == col {
+            self.ascending = !self.ascending;
+        } else {
+            self.sort = col;
+            self.ascending = false;
+        }
+    }
+}
+
+impl TabView for CoocTab {
+    fn id(&self) -> Tab {
+        Tab::Cooccurrence
+    }
+
+    fn title(&self) -> &'static str {
+        "Co-occurrence"
+    }
+
+    fn request(&mut self, settings: &Settings, env: &QueryEnv<'_>) {
+        let window = WINDOWS[settings.window.min(2)].0;
+        let f = env.filter.clone();
+        let key = format!("{:?}", ("cooc", env.version, &f, window));
+        self.query.request(&key, env.db, env.ctx, move |s| {
+            let pairs = analysis::cooccurrence(s, window, 1, None, Measure::Both, &f)?;
+            Ok(CoocData { pairs })
         });
     }
+
+    fn poll(&mut self) {
+        self.query.poll();
+    }
+
+    fn invalidate(&mut self) {
+        self.query.invalidate();
+        self.shown = None;
+    }
+
+    fn is_busy(&self) -> bool {
+        self.query.is_running()
+    }
+
+    fn error(&self) -> Option<&str> {
+        self.query.error()
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        settings: &mut Settings,
+        _shell: ShellView<'_>,
+    ) -> Vec<Action> {
+        self.draw(ui, settings).into_iter().collect()
+    }
 }
 
-const HEADERS: [(&str, SortColumn); 5] = [
-    ("Pair", SortColumn::Pair),
-    ("Both", SortColumn::Both),
-    ("Jaccard", SortColumn::Jaccard),
-    ("NPMI", SortColumn::Npmi),
-    ("G²", SortColumn::Llr),
-];
-
-/// Draws the controls, the matrix and the table.
-pub fn cooccurrence_ui(
-    ui: &mut egui::Ui,
-    settings: &mut Settings,
-    state: &mut CoocState,
-    pairs: Option<&[PairStat]>,
-    running: bool,
-) -> Option<Action> {
-    let mut action = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Together in the same:");
-        for (i, (_, label)) in WINDOWS.iter().enumerate() {
-            ui.selectable_value(&mut settings.window, i, *label);
-        }
-        ui.separator();
-        ui.add(egui::Slider::new(&mut settings.min_support, 1..=50).text("minimum support"));
-        ui.checkbox(&mut state.only_selected, "Only plotted actors");
-        super::timeline_view::date_range_ui(ui, settings);
-        if ui.button("Export CSV…").clicked() {
-            action = Some(Action::Export(ExportKind::Cooccurrence));
-        }
-        if running {
+impl CoocTab {
+    /// Draws the controls, the matrix and the table.
+    fn draw(&mut self, ui: &mut egui::Ui, settings: &mut Settings) -> Option<Action> {
+        let mut action = None;
+        let running = self.query.is_running();
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Together in the same:");
+            for (i, (_, label)) in WINDOWS.iter().enumerate() {
+                ui.selectable_value(&mut settings.window, i, *label);
+            }
+            ui.separator();
+            ui.add(egui::Slider::new(&mut settings.min_support, 1..=50).text("minimum support"));
+            ui.checkbox(&mut self.only_selected, "Only plotted actors");
+            super::timeline_view::date_range_ui(ui, settings);
+            if ui.button("Export CSV…").clicked() {
+                action = Some(Action::Export(ExportKind::Cooccurrence));
+            }
+            if running {
+                ui.spinner();
+            }
+        });
+        let (Some(data), Some(rows)) = (self.query.value(), self.rows(settings)) else {
             ui.spinner();
+            return action;
+        };
+        let window = WINDOWS[settings.window.min(2)].0;
+        if settings.selected.len() >= 2 {
+            egui::CollapsingHeader::new("Matrix of the plotted actors (units with both)")
+                .default_open(true)
+                .show(ui, |ui| {
+                    egui::ScrollArea::both()
+                        .id_salt("matrix_scroll")
+                        .max_height(ui.available_height() * 0.4)
+                        .show(ui, |ui| {
+                            if let Some(a) = matrix_ui(ui, &settings.selected, &data.pairs, window)
+                            {
+                                action = Some(a);
+                            }
+                        });
+                });
         }
-    });
-    let Some(pairs) = pairs else {
-        ui.spinner();
-        return action;
-    };
-    let window = WINDOWS[settings.window.min(2)].0;
-    let mut rows: Vec<PairStat> = pairs
-        .iter()
-        .filter(|p| {
-            !state.only_selected
-                || (settings.selected.contains(&p.actor_a)
-                    && settings.selected.contains(&p.actor_b))
-        })
-        .cloned()
-        .collect();
-    state.sort(&mut rows);
-    if settings.selected.len() >= 2 {
-        egui::CollapsingHeader::new("Matrix of the plotted actors (units with both)")
-            .default_open(true)
-            .show(ui, |ui| {
-                if let Some(a) = matrix_ui(ui, &settings.selected, pairs, window) {
-                    action = Some(a);
-                }
-            });
-    }
-    ui.label(format!(
-        "{} pairs — click a pair to read its articles",
-        rows.len()
-    ));
-    let max = |f: fn(&PairStat) -> f64| rows.iter().map(f).fold(f64::MIN_POSITIVE, f64::max);
-    let (max_both, max_j, max_llr) = (max(|p| p.both as f64), max(|p| p.jaccard), max(|p| p.llr));
-    TableBuilder::new(ui)
-        .id_salt("pairs")
-        .striped(true)
-        .column(
-            Column::initial(420.0)
-                .at_least(200.0)
-                .resizable(true)
-                .clip(true),
-        )
-        .columns(Column::exact(84.0), 4)
-        .header(22.0, |mut header| {
-            for (label, col) in HEADERS {
-                header.col(|ui| {
-                    let arrow = match (state.sort == col, state.ascending) {
-                        (true, true) => " ^",
-                        (true, false) => " v",
-                        _ => "",
-                    };
-                    if ui.button(format!("{label}{arrow}")).clicked() {
-                        if state.sort == col {
-                            state.ascending = !state.ascending;
-                        } else {
-                            state.sort = col;
-                            state.ascending = false;
+        ui.label(format!(
+            "{} of {} pairs with at least {} {} with both — click a pair to read its articles",
+            rows.len(),
+            data.pairs.len(),
+            settings.min_support.max(1),
+            match window {
+                analysis::Window::Article => "articles",
+                analysis::Window::Paragraph => "paragraphs",
+                analysis::Window::Sentence => "sentences",
+            }
+        ));
+        let maxima: Vec<f64> = Measure::ALL
+            .iter()
+            .map(|m| rows.iter().map(|p| m.value(p)).fold(0.0, f64::max))
+            .collect();
+        let mut clicked_header = None;
+        TableBuilder::new(ui)
+            .id_salt("pairs")
+            .striped(true)
+            .column(
+                Column::remainder()
+                    .at_least(200.0)
+                    .resizable(true)
+                    .clip(true),
+            )
+            .columns(Column::exact(84.0), Measure::ALL.len())
+            .header(22.0, |mut header| {
+                let cols = std::iter::once((SortColumn::Pair, "Pair", "the two actors")).chain(
+                    Measure::ALL
+                        .iter()
+                        .map(|&m| (SortColumn::Measure(m), m.header(), m.hint())),
+                );
+                for (col, label, hint) in cols {
+                    header.col(|ui| {
+                        let arrow = match (self.sort == col, self.ascending) {
+                            (true, true) => " ^",
+                            (true, false) => " v",
+                            _ => "",
+                        };
+                        if ui
+                            .button(format!("{label}{arrow}"))
+                            .on_hover_text(hint)
+                            .clicked()
+                        {
+                            clicked_header = Some(col);
                         }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, rows.len(), |mut row| {
+                    let p = &rows[row.index()];
+                    let mut open = false;
+                    row.col(|ui| {
+                        ui.horizontal(|ui| {
+                            swatch(ui, &p.actor_a);
+                            swatch(ui, &p.actor_b);
+                            open = ui
+                                .link(format!("{} + {}", p.actor_a, p.actor_b))
+                                .on_hover_text("read the articles where both occur")
+                                .clicked();
+                            ui.weak(format!("{} · {}", p.name_a, p.name_b));
+                        });
+                    });
+                    for (m, max) in Measure::ALL.iter().zip(&maxima) {
+                        row.col(|ui| {
+                            ui.painter()
+                                .rect_filled(ui.max_rect(), 0.0, heat(m.heat(p, *max)));
+                            ui.strong(m.display(p));
+                        });
+                    }
+                    if open {
+                        action = Some(Action::DrillDown(DrillDown::Pair {
+                            actor_a: p.actor_a.clone(),
+                            actor_b: p.actor_b.clone(),
+                            window,
+                        }));
                     }
                 });
-            }
-        })
-        .body(|body| {
-            body.rows(20.0, rows.len(), |mut row| {
-                let p = &rows[row.index()];
-                let mut open = false;
-                row.col(|ui| {
-                    ui.horizontal(|ui| {
-                        swatch(ui, &p.actor_a);
-                        swatch(ui, &p.actor_b);
-                        open = ui
-                            .link(format!("{} + {}", p.actor_a, p.actor_b))
-                            .on_hover_text("read the articles where both occur")
-                            .clicked();
-                        ui.weak(format!("{} · {}", p.name_a, p.name_b));
-                    });
-                });
-                for (value, t) in [
-                    (p.both.to_string(), p.both as f64 / max_both),
-                    (format!("{:.3}", p.jaccard), p.jaccard / max_j),
-                    (format!("{:.3}", p.npmi), p.npmi.max(0.0)),
-                    (format!("{:.1}", p.llr), p.llr / max_llr),
-                ] {
-                    row.col(|ui| {
-                        ui.painter().rect_filled(ui.max_rect(), 0.0, heat(t));
-                        ui.strong(value);
-                    });
-                }
-                if open {
-                    action = Some(Action::DrillDown(DrillDown::Pair {
-                        actor_a: p.actor_a.clone(),
-                        actor_b: p.actor_b.clone(),
-                        window,
-                    }));
-                }
             });
-        });
-    action
+        if let Some(col) = clicked_header {
+            self.click_header(col);
+        }
+        action
+    }
 }
 
 /// An actor-by-actor grid of the plotted actors.
@@ -191,13 +317,12 @@ fn matrix_ui(
     window: super::analysis::Window,
 ) -> Option<Action> {
     let mut action = None;
+    let cells = matrix_cells(selected, pairs);
     let both = |a: &str, b: &str| {
-        pairs
-            .iter()
-            .find(|p| (p.actor_a == a && p.actor_b == b) || (p.actor_a == b && p.actor_b == a))
-            .map_or(0, |p| p.both)
+        let key = if a < b { (a, b) } else { (b, a) };
+        cells.get(&key).copied().unwrap_or(0)
     };
-    let max = pairs.iter().map(|p| p.both).max().unwrap_or(1).max(1) as f64;
+    let max = cells.values().copied().max().unwrap_or(1).max(1) as f64;
     egui::Grid::new("matrix")
         .spacing([2.0, 2.0])
         .show(ui, |ui| {
@@ -234,4 +359,18 @@ fn matrix_ui(
             }
         });
     action
+}
+
+/// Units with both of every pair of `selected` actors that has any, keyed by (lower code,
+/// higher code).
+pub fn matrix_cells<'a>(
+    selected: &[String],
+    pairs: &'a [PairStat],
+) -> std::collections::HashMap<(&'a str, &'a str), u64> {
+    let chosen: std::collections::HashSet<&str> = selected.iter().map(String::as_str).collect();
+    pairs
+        .iter()
+        .filter(|p| chosen.contains(p.actor_a.as_str()) && chosen.contains(p.actor_b.as_str()))
+        .map(|p| ((p.actor_a.as_str(), p.actor_b.as_str()), p.both))
+        .collect()
 }

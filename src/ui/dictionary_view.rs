@@ -6,6 +6,9 @@
 use super::action::Action;
 use super::candidates_view::{CandidatesState, candidates_ui};
 use super::colors::actor_color;
+use super::jobs::{CandidatesJob, Query};
+use super::settings::{Settings, Tab};
+use super::tabs::{QueryEnv, ShellView, TabView};
 use crate::model::{Language, Via};
 use crate::store::{ActorEntry, AliasRecord, ExclusionRecord, ExclusionScope, NewAlias, Store};
 
@@ -24,6 +27,8 @@ pub struct DictionaryState {
     pub exclusion_alias: String,
     /// "Add exclusion" form: the phrase.
     pub exclusion_phrase: String,
+    /// The search text of the actor list (code, name or alias).
+    pub search: String,
     /// The left column lists candidate names instead of actors.
     pub show_candidates: bool,
     /// The candidate names panel.
@@ -99,11 +104,140 @@ pub struct DictionaryJobs<'a> {
     pub importing: bool,
 }
 
+/// The dictionary tab: its state, its queries and the candidate-name search it runs.
+#[derive(Default)]
+pub struct DictionaryTab {
+    /// The forms and the selection.
+    pub state: DictionaryState,
+    entries: Query<Vec<ActorEntry>>,
+    detail: Query<DictDetail>,
+    candidates: Option<CandidatesJob>,
+}
+
+impl DictionaryTab {
+    /// Starts looking for candidate names (unless a search runs).
+    pub fn find_candidates(
+        &mut self,
+        db: &std::path::Path,
+        min_articles: u64,
+        ctx: &egui::Context,
+    ) {
+        if self.candidates.is_none() {
+            self.state.candidates.list = None;
+            self.candidates = Some(super::jobs::start_candidates(
+                db.to_path_buf(),
+                min_articles,
+                ctx,
+            ));
+        }
+    }
+
+    /// Stops the running candidate search.
+    pub fn cancel_candidates(&mut self) {
+        if let Some(job) = &self.candidates {
+            job.cancel();
+        }
+    }
+
+    /// Forgets the dictionary as loaded (an edit changed it).
+    pub fn invalidate_dictionary(&mut self) {
+        self.entries.invalidate();
+        self.detail.invalidate();
+    }
+
+    /// Forgets the jobs and results of another database.
+    pub fn reset(&mut self) {
+        self.cancel_candidates();
+        self.candidates = None;
+        self.state.candidates = Default::default();
+        self.invalidate_dictionary();
+    }
+}
+
+impl TabView for DictionaryTab {
+    fn id(&self) -> Tab {
+        Tab::Dictionary
+    }
+
+    fn title(&self) -> &'static str {
+        "Dictionary"
+    }
+
+    fn request(&mut self, _settings: &Settings, env: &QueryEnv<'_>) {
+        self.entries
+            .request(&("dict", env.version), env.db, env.ctx, |s| {
+                s.dictionary_entries()
+            });
+        let code = self.state.selected.clone();
+        let key = format!("{:?}", ("dict_detail", env.version, &code));
+        self.detail.request(&key, env.db, env.ctx, move |s| {
+            DictDetail::load(s, code.as_deref())
+        });
+    }
+
+    fn poll(&mut self) {
+        self.entries.poll();
+        self.detail.poll();
+        if let Some(job) = &mut self.candidates
+            && let Some(result) = job.poll()
+        {
+            self.candidates = None;
+            self.state.candidates.list = Some(result);
+        }
+    }
+
+    fn invalidate(&mut self) {
+        self.entries.invalidate();
+        self.detail.invalidate();
+    }
+
+    fn is_busy(&self) -> bool {
+        self.entries.is_running() || self.detail.is_running() || self.candidates.is_some()
+    }
+
+    fn error(&self) -> Option<&str> {
+        self.entries.error().or(self.detail.error())
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        _settings: &mut Settings,
+        shell: ShellView<'_>,
+    ) -> Vec<Action> {
+        let entries = self.entries.value();
+        let detail = self.detail.value();
+        let jobs = DictionaryJobs {
+            retag: shell.retag,
+            retag_status: shell.retag_status,
+            candidates: self.candidates.as_ref().map(job_view),
+            importing: shell.importing,
+        };
+        dictionary_ui(
+            ui,
+            &mut self.state,
+            entries.as_deref().map(Vec::as_slice),
+            detail.as_deref(),
+            jobs,
+        )
+        .into_iter()
+        .collect()
+    }
+}
+
+/// How a job with progress shows in a view.
+pub(crate) fn job_view<T: Send + 'static>(job: &super::jobs::ProgressJob<T>) -> JobView {
+    JobView {
+        done: job.progress.0,
+        total: job.progress.1,
+        cancelling: job.is_cancelling(),
+    }
+}
+
 /// Draws the searchable list of actors (or the candidate names), the selected actor's aliases
 /// and the re-tag controls.
-pub fn dictionary_ui(
+fn dictionary_ui(
     ui: &mut egui::Ui,
-    search: &mut String,
     state: &mut DictionaryState,
     entries: Option<&[ActorEntry]>,
     detail: Option<&DictDetail>,
@@ -119,14 +253,14 @@ pub fn dictionary_ui(
         &mut action,
     );
     ui.separator();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut state.show_candidates, false, "Actors");
         ui.selectable_value(&mut state.show_candidates, true, "Candidate names");
         if !state.show_candidates {
             ui.separator();
             ui.label("Search:");
             ui.add(
-                egui::TextEdit::singleline(search)
+                egui::TextEdit::singleline(&mut state.search)
                     .hint_text("code, name or alias")
                     .desired_width(220.0),
             );
@@ -136,25 +270,43 @@ pub fn dictionary_ui(
         ui.spinner();
         return action;
     };
-    ui.columns(2, |cols| {
-        let left = if state.show_candidates {
+    // Side by side when there is room, one above the other in a narrow window.
+    let wide = ui.available_width() >= 640.0;
+    let left = |ui: &mut egui::Ui, state: &mut DictionaryState| {
+        if state.show_candidates {
             let selected = state.selected.clone();
             candidates_ui(
-                &mut cols[0],
+                ui,
                 &mut state.candidates,
                 selected.as_deref(),
                 jobs.candidates,
             )
         } else {
-            actor_list_ui(&mut cols[0], search, state, entries)
-        };
-        if let Some(a) = left {
+            let search = state.search.clone();
+            actor_list_ui(ui, &search, state, entries)
+        }
+    };
+    if wide {
+        ui.columns(2, |cols| {
+            if let Some(a) = left(&mut cols[0], state) {
+                action = Some(a);
+            }
+            if let Some(a) = detail_ui(&mut cols[1], state, detail) {
+                action = Some(a);
+            }
+        });
+    } else {
+        let height = (ui.available_height() * 0.45).max(80.0);
+        ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+            if let Some(a) = left(ui, state) {
+                action = Some(a);
+            }
+        });
+        ui.separator();
+        if let Some(a) = detail_ui(ui, state, detail) {
             action = Some(a);
         }
-        if let Some(a) = detail_ui(&mut cols[1], state, detail) {
-            action = Some(a);
-        }
-    });
+    }
     action
 }
 
@@ -228,17 +380,15 @@ fn actor_list_ui(
     entries: &[ActorEntry],
 ) -> Option<Action> {
     let mut action = None;
-    let needle = search.to_lowercase();
+    let needle = super::analysis::fold(search);
     let shown: Vec<&ActorEntry> = entries
         .iter()
         .filter(|e| {
             needle.is_empty()
-                || e.code.to_lowercase().contains(&needle)
-                || e.name.to_lowercase().contains(&needle)
-                || e.name_id.to_lowercase().contains(&needle)
-                || e.aliases
-                    .iter()
-                    .any(|a| a.alias.to_lowercase().contains(&needle))
+                || [&e.code, &e.name, &e.name_id]
+                    .into_iter()
+                    .chain(e.aliases.iter().map(|a| &a.alias))
+                    .any(|n| super::analysis::fold(n).contains(&needle))
         })
         .collect();
     ui.label(format!(
@@ -256,12 +406,23 @@ fn actor_list_ui(
                     let code = egui::RichText::new(&e.code)
                         .strong()
                         .color(actor_color(&e.code));
-                    if ui.selectable_label(selected, code).clicked() {
-                        state.selected = Some(e.code.clone());
-                    }
-                    ui.label(&e.name);
+                    let mut pick = ui.selectable_label(selected, code).clicked();
+                    pick |= ui
+                        .add(egui::Label::new(&e.name).sense(egui::Sense::click()))
+                        .on_hover_text("edit its aliases")
+                        .clicked();
                     if !e.name_id.is_empty() && e.name_id != e.name {
-                        ui.weak(format!("({})", e.name_id));
+                        pick |= ui
+                            .add(
+                                egui::Label::new(
+                                    egui::RichText::new(format!("({})", e.name_id)).weak(),
+                                )
+                                .sense(egui::Sense::click()),
+                            )
+                            .clicked();
+                    }
+                    if pick {
+                        state.selected = Some(e.code.clone());
                     }
                     ui.weak(format!(
                         "{}{}",
@@ -269,7 +430,7 @@ fn actor_list_ui(
                         if e.org_type.is_empty() {
                             String::new()
                         } else {
-                            format!(" · {}", e.org_type)
+                            format!(" · {}", super::actors_panel::org_type_label(&e.org_type))
                         }
                     ));
                     if ui.small_button("articles").clicked() {

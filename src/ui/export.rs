@@ -5,13 +5,18 @@ use super::action::ExportKind;
 use super::analysis::{PairStat, Timeline};
 use super::app::PantauApp;
 use super::articles_view::ArticleListing;
-use super::jobs::Task;
+use super::jobs::{Done, Task};
 use crate::export::{CsvOptions, safe_cell};
 use std::path::{Path, PathBuf};
 
 /// Starts writing `kind` to `path`; the outcome comes back as a notice.
 pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::Context) {
     let db = app.database().to_path_buf();
+    // The file written, as the user named it (not the dialog's default name).
+    let path_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let job: Box<dyn FnOnce() -> Result<u64, String> + Send> = match kind {
         ExportKind::Mentions | ExportKind::Articles => Box::new(move || {
             let store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
@@ -48,16 +53,16 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
             Box::new(move || pairs_csv(&pairs, &path))
         }
         ExportKind::ArticleList => {
-            let Some(list) = app.data.articles.value() else {
+            let Some(list) = app.article_list() else {
                 app.notices.push(("Nothing to export yet.".into(), true));
                 return;
             };
             Box::new(move || list_csv(&list, &path))
         }
     };
-    let name = kind.file_name();
+    let name = path_name.clone();
     app.tasks.push(Task::start(ctx, move || {
-        job().map(|rows| format!("Exported {rows} rows ({name})."))
+        job().map(|rows| Done::notice(format!("Exported {rows} rows to {name}.")))
     }));
 }
 

@@ -238,16 +238,46 @@ impl Dialogs {
     }
 }
 
-/// A one-shot job with a message at the end (exports, date changes).
+/// What a finished one-shot job reports: a notice (empty = none) and what follows from it,
+/// as an action for the reducer (the database it changed, a database to switch to, files to
+/// import). The typed signal replaces guessing from the notice's words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Done {
+    /// Shown in the status bar (nothing when empty).
+    pub message: String,
+    /// Applied by the reducer once the job ended.
+    pub then: Vec<super::action::Action>,
+}
+
+impl Done {
+    /// A notice and nothing else.
+    pub fn notice(message: impl Into<String>) -> Done {
+        Done {
+            message: message.into(),
+            then: Vec::new(),
+        }
+    }
+
+    /// A notice, then `action`.
+    pub fn then(message: impl Into<String>, action: super::action::Action) -> Done {
+        Done {
+            message: message.into(),
+            then: vec![action],
+        }
+    }
+}
+
+/// A one-shot job with an outcome at the end (exports, dictionary edits, date changes, opening
+/// a database).
 pub struct Task {
-    rx: Receiver<Result<String, String>>,
+    rx: Receiver<Result<Done, String>>,
 }
 
 impl Task {
     /// Runs `f` on a thread.
     pub fn start(
         ctx: &egui::Context,
-        f: impl FnOnce() -> Result<String, String> + Send + 'static,
+        f: impl FnOnce() -> Result<Done, String> + Send + 'static,
     ) -> Self {
         let (tx, rx) = unbounded();
         let ctx = ctx.clone();
@@ -259,7 +289,7 @@ impl Task {
     }
 
     /// The outcome once done.
-    pub fn poll(&self) -> Option<Result<String, String>> {
+    pub fn poll(&self) -> Option<Result<Done, String>> {
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(crossbeam_channel::TryRecvError::Empty) => None,

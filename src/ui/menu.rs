@@ -1,14 +1,13 @@
-//! The File menu, the status bar with the import progress and report, and the file actions.
+//! The File and View menus, and the status bar with the import progress and report.
 
 use super::action::{Action, ExportKind};
 use super::app::PantauApp;
-use super::export;
-use std::path::PathBuf;
 
 /// The menu bar.
 pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
     let mut action = None;
     let busy = app.import.is_some();
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for (label, a) in [
@@ -41,6 +40,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
             }
         });
         ui.menu_button("View", |ui| {
+            ui.checkbox(&mut app.settings.actors_open, "Actors panel");
             if ui.checkbox(&mut app.settings.dark, "Dark theme").changed() {
                 ui.ctx().set_theme(if app.settings.dark {
                     egui::Theme::Dark
@@ -146,59 +146,17 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
     action
 }
 
-/// Applies the file actions: dialogs, database switches, imports, exports, dates.
-pub fn apply_file_action(app: &mut PantauApp, action: Action, ctx: &egui::Context) {
-    match action {
-        Action::NewDatabase => app.dialogs.spawn(ctx, || {
-            rfd::FileDialog::new()
-                .set_title("New database")
-                .add_filter("pantau database", &["db"])
-                .set_file_name("pantau.db")
-                .save_file()
-                .map(Action::UseDatabase)
-        }),
-        Action::OpenDatabase => app.dialogs.spawn(ctx, || {
-            rfd::FileDialog::new()
-                .set_title("Open database")
-                .add_filter("pantau database", &["db", "sqlite"])
-                .pick_file()
-                .map(Action::UseDatabase)
-        }),
-        Action::UseDatabase(path) => app.use_database(path),
-        Action::ImportDialog { folder } => app.dialogs.spawn(ctx, move || {
-            let dialog = rfd::FileDialog::new().set_title("Import");
-            let picked: Option<Vec<PathBuf>> = if folder {
-                dialog.pick_folders()
-            } else {
-                dialog.pick_files()
-            };
-            picked.map(Action::Import)
-        }),
-        Action::Import(paths) => app.start_import(paths, ctx),
-        Action::Export(kind) => app.dialogs.spawn(ctx, move || {
-            let (name, ext) = if kind == ExportKind::Network {
-                ("GEXF", "gexf")
-            } else {
-                ("CSV", "csv")
-            };
-            rfd::FileDialog::new()
-                .set_title("Export")
-                .add_filter(name, &[ext])
-                .set_file_name(kind.file_name())
-                .save_file()
-                .map(|p| Action::ExportTo(kind, p))
-        }),
-        Action::ExportTo(kind, path) => export::start(app, kind, path, ctx),
-        Action::SetDates(ids, date) => {
-            let db = app.database().to_path_buf();
-            app.tasks.push(super::jobs::Task::start(ctx, move || {
-                let mut store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
-                let n = store
-                    .set_article_dates(&ids, date)
-                    .map_err(|e| e.to_string())?;
-                Ok(format!("Dated {n} articles {date}."))
-            }));
-        }
-        other => app.notices.push((format!("Not handled: {other:?}"), true)),
-    }
+/// The notice at the end of an import.
+pub fn import_summary(report: &crate::pipeline::ImportReport) -> String {
+    format!(
+        "Import {}: {} articles added, {} duplicates, {} failed files.",
+        if report.cancelled {
+            "cancelled"
+        } else {
+            "finished"
+        },
+        report.counts.articles_added,
+        report.counts.duplicates,
+        report.failed.len()
+    )
 }

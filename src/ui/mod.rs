@@ -1,6 +1,8 @@
-//! The dashboard window (feature `gui`): an actors panel, a timeline, co-occurrence, the
-//! articles behind every number, and the dictionary. Views return [`Action`]s that the app
-//! applies at the end of the frame; imports and queries run on background threads.
+//! The dashboard window (feature `gui`): an actors panel and the tabs (timeline,
+//! co-occurrence, the articles behind every number, the dictionary), each tab one type that
+//! owns its state, queries and drawing (`tabs`). Views return [`Action`]s that one exhaustive
+//! reducer (`reducer`) applies at the end of the frame; imports, queries, dictionary edits
+//! and exports run on background threads.
 
 mod action;
 mod actors_panel;
@@ -9,21 +11,23 @@ mod articles_view;
 mod candidates_view;
 mod colors;
 mod cooccurrence_view;
-mod data;
 mod dictionary_view;
 mod export;
+mod fonts;
 mod frame_probe;
 mod jobs;
 mod menu;
 mod reader_view;
+mod reducer;
 mod sample;
 mod settings;
+mod tabs;
 mod timeline_view;
 
 /// The analysis the views show.
 pub(crate) use crate::analysis;
 
-pub use action::{Action, ExportKind};
+pub use action::{Action, Changed, ExportKind};
 pub use analysis::DrillDown;
 pub use app::{PantauApp, Settings, Tab};
 pub use colors::actor_color;
@@ -38,7 +42,7 @@ pub fn run_window(db: PathBuf) -> Result<(), eframe::Error> {
         viewport: egui::ViewportBuilder::default()
             .with_title("pantau")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0])
+            .with_min_inner_size([480.0, 320.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };

@@ -2,7 +2,7 @@
 //! keyword-in-context lines per actor.
 
 use super::action::Action;
-use super::analysis::Kwic;
+use super::analysis::{KWIC_CONTEXT, Kwic};
 use super::colors::{actor_color, highlight};
 use crate::store::ArticleView;
 use egui::text::{LayoutJob, TextFormat};
@@ -59,7 +59,7 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
                 ui.colored_label(actor_color(code), *code);
                 for k in kwic_lines(a, code, 5) {
                     ui.horizontal(|ui| {
-                        let alias = k.line[k.match_start..k.match_end].to_string();
+                        let alias = k.parts().1.to_string();
                         if ui
                             .small_button("not here")
                             .on_hover_text(format!(
@@ -124,24 +124,14 @@ pub fn highlighted(ui: &egui::Ui, a: &ArticleView) -> LayoutJob {
     job
 }
 
-/// Up to `limit` context lines of `code`'s mentions.
+/// Up to `limit` context lines of `code`'s mentions (the drill-down's lines, from the same
+/// function).
 pub fn kwic_lines(a: &ArticleView, code: &str, limit: usize) -> Vec<Kwic> {
-    let starts = char_starts(&a.text);
-    let byte = |c: usize| starts.get(c).copied().unwrap_or(a.text.len());
     a.mentions
         .iter()
         .filter(|m| m.actor_code == code)
         .take(limit)
-        .map(|m| {
-            let (lo, hi) = (byte(m.start_char.saturating_sub(60)), byte(m.end_char + 60));
-            let (s, e) = (byte(m.start_char), byte(m.end_char).max(byte(m.start_char)));
-            Kwic {
-                actor_code: m.actor_code.clone(),
-                line: a.text[lo..hi].replace('\n', " "),
-                match_start: s - lo,
-                match_end: e - lo,
-            }
-        })
+        .map(|m| Kwic::around(code, &a.text, m.start_char, m.end_char, KWIC_CONTEXT))
         .collect()
 }
 
@@ -152,21 +142,14 @@ pub fn kwic_job(ui: &egui::Ui, k: &Kwic) -> LayoutJob {
         color: ui.visuals().weak_text_color(),
         ..Default::default()
     };
-    let (s, e) = (
-        k.match_start.min(k.line.len()),
-        k.match_end.min(k.line.len()),
-    );
+    let (before, matched, after) = k.parts();
     let mut job = LayoutJob::default();
-    if !k.line.is_char_boundary(s) || !k.line.is_char_boundary(e) {
-        job.append(&k.line, 0.0, plain);
-        return job;
-    }
-    job.append(&format!("…{}", &k.line[..s]), 0.0, plain.clone());
+    job.append(&format!("…{before}"), 0.0, plain.clone());
     let mut mark = plain.clone();
     mark.color = ui.visuals().strong_text_color();
     mark.background = highlight(&k.actor_code);
-    job.append(&k.line[s..e], 0.0, mark);
-    job.append(&format!("{}…", &k.line[e..]), 0.0, plain);
+    job.append(matched, 0.0, mark);
+    job.append(&format!("{after}…"), 0.0, plain);
     job
 }
 
@@ -178,16 +161,16 @@ mod tests {
     #[test]
     fn kwic_uses_character_offsets() {
         let a = ArticleView {
-            text: "Ça va: Rusia dan Tiongkok".into(),
+            text: "“Ça” va: Rusia dan Tiongkok".into(),
             mentions: vec![ArticleMention {
                 actor_code: "RUS".into(),
-                start_char: 7,
-                end_char: 12,
+                start_char: 9,
+                end_char: 14,
                 ..Default::default()
             }],
             ..Default::default()
         };
         let k = &kwic_lines(&a, "RUS", 5)[0];
-        assert_eq!(&k.line[k.match_start..k.match_end], "Rusia");
+        assert_eq!(k.parts().1, "Rusia");
     }
 }

@@ -21,12 +21,12 @@ pub enum Tab {
 }
 
 impl Tab {
-    /// Every tab with its label.
-    pub const ALL: [(Tab, &'static str); 4] = [
-        (Tab::Timeline, "Timeline"),
-        (Tab::Cooccurrence, "Co-occurrence"),
-        (Tab::Articles, "Articles"),
-        (Tab::Dictionary, "Dictionary"),
+    /// Every tab id (each tab's title and content live in its own type: see `ui::tabs`).
+    pub const ALL: [Tab; 4] = [
+        Tab::Timeline,
+        Tab::Cooccurrence,
+        Tab::Articles,
+        Tab::Dictionary,
     ];
 }
 
@@ -71,6 +71,8 @@ pub struct Settings {
     pub to: Option<NaiveDate>,
     /// Minimum support of a co-occurring pair.
     pub min_support: u64,
+    /// The actors panel is open (it can be collapsed in a small window).
+    pub actors_open: bool,
 }
 
 impl Default for Settings {
@@ -87,6 +89,7 @@ impl Default for Settings {
             from: None,
             to: None,
             min_support: 2,
+            actors_open: true,
         }
     }
 }

@@ -3,20 +3,103 @@
 
 use super::action::{Action, ExportKind};
 use super::analysis::{self, DrillDown, Spike, Timeline};
-use super::app::{BINS, Settings};
 use super::colors::actor_color;
+use super::jobs::Query;
+use super::settings::{BINS, Settings, Tab};
+use super::tabs::{QueryEnv, ShellView, TabView};
 use crate::store::{day_date, day_number};
 use chrono::NaiveDate;
 use egui_plot::{Legend, Line, MarkerShape, Plot, PlotPoints, Points};
+use std::sync::Arc;
 
-/// Draws the controls and the plot.
-pub fn timeline_ui(
+/// The timeline tab: its query and what the plot was last fitted to.
+#[derive(Default)]
+pub struct TimelineTab {
+    query: Query<(Timeline, Vec<Spike>)>,
+    /// The data (by address) and plot settings the view was fitted to; new data or a new
+    /// setting fits the view to the data again.
+    fitted: Option<(usize, bool, usize)>,
+}
+
+impl TimelineTab {
+    /// The timeline as last computed.
+    pub fn value(&self) -> Option<Arc<(Timeline, Vec<Spike>)>> {
+        self.query.value()
+    }
+}
+
+impl TabView for TimelineTab {
+    fn id(&self) -> Tab {
+        Tab::Timeline
+    }
+
+    fn title(&self) -> &'static str {
+        "Timeline"
+    }
+
+    fn request(&mut self, settings: &Settings, env: &QueryEnv<'_>) {
+        if settings.selected.is_empty() {
+            return;
+        }
+        let (codes, bin) = (settings.selected.clone(), BINS[settings.bin.min(3)].0);
+        let f = env.filter.clone();
+        let key = format!("{:?}", ("timeline", env.version, &f, &codes, bin));
+        self.query.request(&key, env.db, env.ctx, move |s| {
+            let t = analysis::timeline(s, &codes, bin, &f)?;
+            let spikes = analysis::spikes(&t, s, &f)?;
+            Ok((t, spikes))
+        });
+    }
+
+    fn poll(&mut self) {
+        self.query.poll();
+    }
+
+    fn invalidate(&mut self) {
+        self.query.invalidate();
+    }
+
+    fn is_busy(&self) -> bool {
+        self.query.is_running()
+    }
+
+    fn error(&self) -> Option<&str> {
+        self.query.error()
+    }
+
+    fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        settings: &mut Settings,
+        _shell: ShellView<'_>,
+    ) -> Vec<Action> {
+        let data = self.query.value();
+        let running = self.query.is_running();
+        let fit = data.as_ref().map(|d| {
+            (
+                Arc::as_ptr(d) as usize,
+                settings.share,
+                settings.moving_average,
+            )
+        });
+        let refit = fit.is_some() && fit != self.fitted;
+        let actions = timeline_ui(ui, settings, data.as_deref(), running, refit);
+        if refit {
+            self.fitted = fit;
+        }
+        actions
+    }
+}
+
+/// Draws the controls, the plot and the spikes; `refit` fits the view to the data.
+fn timeline_ui(
     ui: &mut egui::Ui,
     settings: &mut Settings,
     data: Option<&(Timeline, Vec<Spike>)>,
     running: bool,
-) -> Option<Action> {
-    let mut action = None;
+    refit: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.label("Bin:");
         for (i, (_, label)) in BINS.iter().enumerate() {
@@ -33,7 +116,7 @@ pub fn timeline_ui(
         date_range_ui(ui, settings);
         ui.separator();
         if ui.button("Export CSV…").clicked() {
-            action = Some(Action::Export(ExportKind::Timeline));
+            actions.push(Action::Export(ExportKind::Timeline));
         }
         if running {
             ui.spinner();
@@ -42,16 +125,16 @@ pub fn timeline_ui(
     if settings.selected.is_empty() {
         ui.add_space(20.0);
         ui.label("Tick actors in the list on the left to plot them.");
-        return action;
+        return actions;
     }
     let Some((timeline, spikes)) = data else {
         ui.spinner();
-        return action;
+        return actions;
     };
     if timeline.series.iter().all(|s| s.points.is_empty()) {
         ui.add_space(20.0);
         ui.label("No dated articles yet: import some with File > Import, or drop files here.");
-        return action;
+        return actions;
     }
     if timeline.undated_articles > 0 {
         ui.label(format!(
@@ -72,9 +155,33 @@ pub fn timeline_ui(
         }
     };
     let window = settings.moving_average.max(1);
-    let plot = Plot::new("timeline")
+    let series: Vec<(String, egui::Color32, Vec<[f64; 2]>)> = timeline
+        .series
+        .iter()
+        .map(|s| {
+            let xs = s.points.iter().map(|p| day_number(p.bin_start) as f64);
+            let ys: Vec<f64> = s.points.iter().map(value).collect();
+            let ys = if window > 1 {
+                analysis::moving_average(&ys, window)
+            } else {
+                ys
+            };
+            let pts = xs.zip(ys).map(|(x, y)| [x, y]).collect();
+            (
+                format!("{} {}", s.actor_code, s.actor_name),
+                actor_color(&s.actor_code),
+                pts,
+            )
+        })
+        .collect();
+    let spikes_height = if spikes.is_empty() {
+        0.0
+    } else {
+        (ui.available_height() * 0.25).clamp(60.0, 160.0)
+    };
+    let mut plot = Plot::new("timeline")
         .legend(Legend::default())
-        .x_axis_formatter(move |mark, _| bin_label(bin, day_date(mark.value.round() as i64)))
+        .x_axis_formatter(move |mark, _| mark_label(mark))
         .y_axis_label(if share { "% of articles" } else { "articles" })
         .label_formatter(move |hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
@@ -97,34 +204,39 @@ pub fn timeline_ui(
         })
         .x_grid_spacer(calendar_marks)
         .allow_scroll(false)
-        .height((ui.available_height() - if spikes.is_empty() { 0.0 } else { 28.0 }).max(150.0));
+        // Time pans and zooms; the y axis always fits what is in view, from 0.
+        .allow_drag([true, false])
+        .allow_zoom([true, false])
+        .allow_axis_zoom_drag([true, false])
+        .allow_boxed_zoom(false)
+        .height((ui.available_height() - spikes_height).max(150.0));
+    if refit {
+        plot = plot.reset();
+    }
     let response = plot.show(ui, |plot_ui| {
-        for s in &timeline.series {
-            let color = actor_color(&s.actor_code);
-            let xs: Vec<f64> = s
-                .points
-                .iter()
-                .map(|p| day_number(p.bin_start) as f64)
-                .collect();
-            let ys: Vec<f64> = s.points.iter().map(value).collect();
-            let ys = if window > 1 {
-                analysis::moving_average(&ys, window)
-            } else {
-                ys
-            };
-            let pts: Vec<[f64; 2]> = xs.iter().zip(&ys).map(|(x, y)| [*x, *y]).collect();
-            let name = format!("{} {}", s.actor_code, s.actor_name);
+        let (x_lo, x_hi) = {
+            let b = plot_ui.plot_bounds();
+            (b.min()[0], b.max()[0])
+        };
+        let mut top = 0.0f64;
+        for (name, color, pts) in &series {
+            for p in pts {
+                if refit || (x_lo..=x_hi).contains(&p[0]) {
+                    top = top.max(p[1]);
+                }
+            }
             plot_ui.line(
                 Line::new(name.clone(), PlotPoints::from(pts.clone()))
-                    .color(color)
+                    .color(*color)
                     .width(2.0),
             );
             plot_ui.points(
-                Points::new(name, PlotPoints::from(pts))
-                    .color(color)
+                Points::new(name.clone(), PlotPoints::from(pts.clone()))
+                    .color(*color)
                     .radius(2.5),
             );
         }
+        plot_ui.set_plot_bounds_y(0.0..=y_top(top));
         let marks: Vec<[f64; 2]> = spikes
             .iter()
             .filter_map(|sp| {
@@ -148,70 +260,187 @@ pub fn timeline_ui(
     });
     if response.response.clicked()
         && let Some(pos) = response.response.interact_pointer_pos()
+        && let Some((code, start)) = nearest_point(timeline, &response.transform, pos, &value)
     {
-        action = nearest_point(timeline, &response.transform, pos, &value).map(|(code, start)| {
-            Action::DrillDown(DrillDown::ActorBin {
-                actor_code: code,
-                bin,
-                bin_start: start,
-            })
-        });
+        actions.push(Action::DrillDown(DrillDown::ActorBin {
+            actor_code: code,
+            bin,
+            bin_start: start,
+        }));
     }
     if !spikes.is_empty() {
-        ui.collapsing(format!("Spikes ({})", spikes.len()), |ui| {
-            for sp in spikes {
-                let text = format!(
-                    "{} {} — {:.0}% of articles (z = {:.1}): {}",
-                    sp.bin_start,
-                    sp.actor_code,
-                    sp.share * 100.0,
-                    sp.z,
-                    sp.title
-                );
-                if ui.link(text).clicked() {
-                    action = Some(Action::OpenArticle(sp.article_id));
+        ui.label(format!(
+            "Spikes ({}) — click one to list its articles and read the top one:",
+            spikes.len()
+        ));
+        egui::ScrollArea::vertical()
+            .id_salt("spikes")
+            .max_height(spikes_height - 20.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for sp in spikes {
+                    let text = format!(
+                        "{} {} — {:.0}% of articles (z = {:.1}): {}",
+                        bin_label(bin, sp.bin_start),
+                        sp.actor_code,
+                        sp.share * 100.0,
+                        sp.z,
+                        sp.title
+                    );
+                    if ui.link(text).clicked() {
+                        actions.extend(spike_actions(sp, bin));
+                    }
                 }
-            }
-        });
+            });
     }
-    action
+    actions
 }
 
-/// Grid lines on month starts (thicker on years), so labels sit on the points of month bins.
-fn calendar_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
-    use chrono::Datelike;
+/// What a click on a spike does: list the articles of its actor and bin, and read the
+/// article that stands for it (when one passes the filter).
+pub fn spike_actions(sp: &Spike, bin: analysis::Bin) -> Vec<Action> {
+    let mut actions = vec![Action::DrillDown(DrillDown::ActorBin {
+        actor_code: sp.actor_code.clone(),
+        bin,
+        bin_start: sp.bin_start,
+    })];
+    if sp.article_id > 0 {
+        actions.push(Action::OpenArticle(sp.article_id));
+    }
+    actions
+}
+
+/// The top of the y axis for a largest value `top`: a little headroom, never below 1.
+fn y_top(top: f64) -> f64 {
+    if top.is_finite() && top > 0.0 {
+        top * 1.08
+    } else {
+        1.0
+    }
+}
+
+/// A level of calendar marks: its typical length in days and what it counts.
+#[derive(Clone, Copy)]
+enum Unit {
+    Day,
+    Week,
+    Months(u32),
+    Years(i32),
+}
+
+const LEVELS: [(f64, Unit); 12] = [
+    (1.0, Unit::Day),
+    (7.0, Unit::Week),
+    (30.44, Unit::Months(1)),
+    (91.31, Unit::Months(3)),
+    (182.6, Unit::Months(6)),
+    (365.25, Unit::Years(1)),
+    (730.5, Unit::Years(2)),
+    (1826.25, Unit::Years(5)),
+    (3652.5, Unit::Years(10)),
+    (7305.0, Unit::Years(20)),
+    (18262.5, Unit::Years(50)),
+    (36525.0, Unit::Years(100)),
+];
+
+/// Grid marks on calendar dates for any span: days, weeks, months, quarters, years, decades,
+/// each mark with the length of its level so the axis labels the coarsest levels that fit.
+pub fn calendar_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     let (lo, hi) = input.bounds;
-    if !(hi - lo).is_finite() || hi <= lo || hi - lo > 365.0 * 200.0 {
+    // Day numbers of the years 1000 to 3000, the dates a corpus can hold.
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || lo < -400_000.0 || hi > 400_000.0 {
         return Vec::new();
     }
-    let start = day_date(lo.floor() as i64);
-    let mut month = NaiveDate::from_ymd_opt(start.year(), start.month(), 1).unwrap_or(start);
-    // Skip months when they would be closer than the recommended minimum step.
-    let every = ((input.base_step_size / 30.0).ceil() as u32).clamp(1, 12);
-    let every = [1, 2, 3, 6, 12]
-        .into_iter()
-        .find(|&m| m >= every)
-        .unwrap_or(12);
-    let mut marks = Vec::new();
-    while (day_number(month) as f64) <= hi {
-        let x = day_number(month) as f64;
-        if x >= lo && (month.month() - 1).is_multiple_of(every) {
-            let step = match month.month() {
-                1 => 365.0,
-                4 | 7 | 10 => 91.0,
-                _ => 30.0 * every as f64,
-            };
-            marks.push(egui_plot::GridMark {
+    let first = LEVELS
+        .iter()
+        .position(|l| l.0 >= input.base_step_size)
+        .unwrap_or(LEVELS.len() - 1);
+    let mut out = Vec::new();
+    for &(step, unit) in &LEVELS[first..] {
+        push_level(&mut out, unit, step, lo, hi);
+        // This level's marks are at least 15 minimal steps (~120 px) apart: labels fit.
+        if step >= input.base_step_size * 15.0 {
+            break;
+        }
+    }
+    out.sort_by(|a, b| {
+        a.value
+            .total_cmp(&b.value)
+            .then(b.step_size.total_cmp(&a.step_size))
+    });
+    // One mark per date, of its coarsest level (1 January is a year mark).
+    out.dedup_by(|later, kept| later.value == kept.value);
+    out
+}
+
+fn push_level(out: &mut Vec<egui_plot::GridMark>, unit: Unit, step: f64, lo: f64, hi: f64) {
+    use chrono::Datelike;
+    let mut push = |d: NaiveDate| {
+        let x = day_number(d) as f64;
+        if (lo..=hi).contains(&x) {
+            out.push(egui_plot::GridMark {
                 value: x,
                 step_size: step,
             });
         }
-        match month.checked_add_months(chrono::Months::new(1)) {
-            Some(next) => month = next,
-            None => break,
+    };
+    let start = day_date(lo.floor() as i64);
+    let end = hi.ceil() as i64;
+    match unit {
+        Unit::Day => {
+            for d in lo.ceil() as i64..=end {
+                push(day_date(d));
+            }
+        }
+        Unit::Week | Unit::Months(_) => {
+            let n = match unit {
+                Unit::Months(n) => n,
+                _ => 1,
+            };
+            let Some(mut month) =
+                NaiveDate::from_ymd_opt(start.year(), start.month0() / n * n + 1, 1)
+            else {
+                return;
+            };
+            while day_number(month) <= end {
+                if matches!(unit, Unit::Week) {
+                    // Days 1, 8, 15 and 22: never next to a month's first day.
+                    for day in [1, 8, 15, 22] {
+                        push(month.with_day(day).unwrap_or(month));
+                    }
+                } else {
+                    push(month);
+                }
+                match month.checked_add_months(chrono::Months::new(n)) {
+                    Some(next) => month = next,
+                    None => break,
+                }
+            }
+        }
+        Unit::Years(n) => {
+            let mut year = start.year().div_euclid(n) * n;
+            while let Some(d) = NaiveDate::from_ymd_opt(year, 1, 1) {
+                if day_number(d) > end {
+                    break;
+                }
+                push(d);
+                year += n;
+            }
         }
     }
-    marks
+}
+
+/// An axis label for a calendar mark, as precise as its level.
+pub fn mark_label(mark: egui_plot::GridMark) -> String {
+    let date = day_date(mark.value.round() as i64);
+    let format = if mark.step_size >= 365.0 {
+        "%Y"
+    } else if mark.step_size >= 28.0 {
+        "%b %Y"
+    } else {
+        "%Y-%m-%d"
+    };
+    date.format(format).to_string()
 }
 
 /// A bin as people write it: 2017-03-05, 2017-03, 2017.
@@ -268,5 +497,88 @@ pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) {
             }
         }
         ui.data_mut(|d| d.insert_temp(id, text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(lo: NaiveDate, hi: NaiveDate, pixels: f64) -> Vec<String> {
+        let (lo, hi) = (day_number(lo) as f64, day_number(hi) as f64);
+        // egui_plot asks for marks with the span of 8 pixels as the base step and draws a
+        // label where the mark's step spans at least 60 pixels.
+        let per_pixel = (hi - lo) / pixels;
+        calendar_marks(egui_plot::GridInput {
+            bounds: (lo, hi),
+            base_step_size: 8.0 * per_pixel,
+        })
+        .into_iter()
+        .filter(|m| m.step_size / per_pixel >= 60.0)
+        .map(mark_label)
+        .collect()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn date_labels_at_every_span() {
+        // 1987 to 2019 on 1000 pixels: labelled decades or five-year steps.
+        let long = labels(date(1987, 1, 1), date(2019, 12, 31), 1000.0);
+        assert!(long.len() >= 3, "{long:?}");
+        assert!(long.contains(&"2000".to_string()), "{long:?}");
+        // One year: months.
+        let year = labels(date(2020, 1, 1), date(2020, 12, 31), 1000.0);
+        assert!(
+            year.len() >= 4 && year.iter().all(|l| l.contains("2020")),
+            "{year:?}"
+        );
+        assert!(year.iter().any(|l| l.starts_with("Jul")), "{year:?}");
+        // Two weeks: days.
+        let days = labels(date(2020, 3, 1), date(2020, 3, 14), 1000.0);
+        assert!(days.len() >= 3, "{days:?}");
+        // Every span from a day to a century has labels.
+        for span in [1, 3, 10, 40, 100, 400, 1000, 3000, 12000, 36500] {
+            let lo = date(1990, 6, 1);
+            let hi = lo + chrono::Duration::days(span);
+            for px in [400.0, 900.0, 1600.0] {
+                let l = labels(lo, hi, px);
+                assert!(!l.is_empty(), "{span} days on {px} px");
+            }
+        }
+    }
+
+    #[test]
+    fn y_axis_starts_at_zero_with_room() {
+        assert_eq!(y_top(0.0), 1.0);
+        assert_eq!(y_top(f64::NAN), 1.0);
+        assert!(y_top(50.0) > 50.0);
+    }
+
+    #[test]
+    fn a_spike_lists_its_bin_and_opens_its_article() {
+        let sp = Spike {
+            actor_code: "RUS".into(),
+            bin_start: date(2020, 3, 1),
+            article_id: 7,
+            ..Default::default()
+        };
+        let actions = spike_actions(&sp, analysis::Bin::Month);
+        assert_eq!(
+            actions[0],
+            Action::DrillDown(DrillDown::ActorBin {
+                actor_code: "RUS".into(),
+                bin: analysis::Bin::Month,
+                bin_start: date(2020, 3, 1),
+            })
+        );
+        assert_eq!(actions[1], Action::OpenArticle(7));
+        let none = Spike {
+            article_id: 0,
+            ..sp
+        };
+        assert_eq!(spike_actions(&none, analysis::Bin::Month).len(), 1);
     }
 }
