@@ -11,7 +11,7 @@ use crate::store::{FileRecord, FileStatus, RunCounts, RunId, Store, StoreError};
 use crate::tagging::Matcher;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Settings of an import.
@@ -35,17 +35,58 @@ impl Default for ImportOptions {
     }
 }
 
-/// Where an import stands, sent after each stored file.
+/// What an import is doing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ImportPhase {
+    /// Loading the dictionary, opening the database.
+    #[default]
+    Preparing,
+    /// Listing the files under the folders.
+    Scanning,
+    /// Reading, tagging and storing files.
+    Importing,
+}
+
+/// Where an import stands: sent when the phase changes, after each stored file, and about
+/// ten times a second while a big file is read.
 #[derive(Debug, Clone, Default)]
 pub struct ImportProgress {
+    /// What the import is doing.
+    pub phase: ImportPhase,
     /// Files handled (stored or failed).
     pub files_done: usize,
     /// Files to handle.
     pub files_total: usize,
-    /// The file just handled.
+    /// The file just handled, or the one being read.
     pub current: PathBuf,
+    /// Records of the next file to store already read and tagged (0 for small files).
+    pub records_done: u64,
+    /// Records of that file (0 until it is parsed).
+    pub records_total: u64,
     /// Counts so far.
     pub counts: RunCounts,
+}
+
+impl ImportProgress {
+    /// The share of the import done, 0 to 1: files, and the records of the file in work.
+    pub fn fraction(&self) -> f32 {
+        if self.files_total == 0 {
+            return 0.0;
+        }
+        let part = if self.records_total > 0 {
+            self.records_done as f64 / self.records_total as f64
+        } else {
+            0.0
+        };
+        (((self.files_done as f64) + part) / self.files_total as f64).clamp(0.0, 1.0) as f32
+    }
+}
+
+/// Records of one file read so far and in all, shared by the worker and the writer.
+#[derive(Default)]
+struct FileWork {
+    done: AtomicU64,
+    total: AtomicU64,
 }
 
 /// A file that could not be imported.
@@ -70,6 +111,11 @@ pub struct ImportReport {
     pub warnings: Vec<FailedImport>,
     /// True when cancelled before the end (what was stored stays).
     pub cancelled: bool,
+    /// Files a cancel stopped while they were read, with how far each got; nothing of them
+    /// is stored, so importing them again is safe.
+    pub not_imported: Vec<FailedImport>,
+    /// Files a cancel left before they were stored (besides `not_imported`).
+    pub not_started: usize,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -84,12 +130,18 @@ enum Outcome {
         path: PathBuf,
         reason: String,
     },
+    /// The import was cancelled while the file was read: nothing of it is stored.
+    Cancelled {
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 /// Imports `paths` (files and folders) into `store`, tagging with `matcher`.
 ///
-/// `progress` is called on the calling thread after each file; `cancel` is polled between
-/// files. Errors of single files go into the report; an error of the database ends the import
+/// `progress` is called on the calling thread when the phase changes, after each file and
+/// about ten times a second while a big file is read; `cancel` is polled between files and
+/// every few hundred records inside a file (a cancelled file is stored not at all). Errors of single files go into the report; an error of the database ends the import
 /// (what was committed before stays) and is returned.
 pub fn import_paths(
     store: &mut Store,
@@ -100,19 +152,27 @@ pub fn import_paths(
     mut progress: impl FnMut(&ImportProgress),
 ) -> Result<ImportReport, StoreError> {
     let started = Instant::now();
+    progress(&ImportProgress::default());
     // Catch up on articles a killed import left out of the full-text index.
     store.index_new_articles()?;
     let actor_ids = store.actor_ids()?;
     let run = store.begin_run()?;
+    progress(&ImportProgress {
+        phase: ImportPhase::Scanning,
+        ..ImportProgress::default()
+    });
     let (files, problems) = walk::collect_files(paths);
     let mut report = ImportReport {
         run_id: run,
         ..ImportReport::default()
     };
     let mut state = ImportProgress {
+        phase: ImportPhase::Importing,
         files_total: files.len() + problems.len(),
         ..ImportProgress::default()
     };
+    progress(&state);
+    let work: Vec<FileWork> = (0..files.len()).map(|_| FileWork::default()).collect();
 
     // Paths that could not be listed are failed files of this run.
     if !problems.is_empty() {
@@ -156,15 +216,17 @@ pub fn import_paths(
         let indexer = search_db.map(|db| scope.spawn(move || index_in_background(&db, fts_rx)));
         for _ in 0..threads {
             let tx_out = tx_out.clone();
-            let (files, next) = (&files, &next);
+            let (files, next, work) = (&files, &next, &work);
             scope.spawn(move || {
                 loop {
                     if cancel.load(Ordering::Relaxed) {
                         break;
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    let outcome = read_and_tag(path, matcher, &options.ingest);
+                    let (Some(path), Some(slot)) = (files.get(i), work.get(i)) else {
+                        break;
+                    };
+                    let outcome = read_and_tag(path, matcher, &options.ingest, slot, cancel);
                     if tx_out.send((i, outcome)).is_err() {
                         break;
                     }
@@ -173,10 +235,11 @@ pub fn import_paths(
         }
         drop(tx_out);
 
-        // The writer: stores files in order, committing every `commit_interval`.
+        // The writer: stores files in order, committing every `commit_interval`. It owns
+        // the receiving end, so workers blocked on a full channel are let go when it stops.
+        let rx_out = rx_out;
         let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
         let mut next_to_store = 0usize;
-        let mut received = rx_out.iter();
         let mut committed: Vec<SearchRow> = Vec::new();
         'outer: while next_to_store < files.len() {
             if cancel.load(Ordering::Relaxed) {
@@ -186,6 +249,15 @@ pub fn import_paths(
             let stop = store.transaction(|tx| -> Result<bool, StoreError> {
                 loop {
                     while let Some(outcome) = pending.remove(&next_to_store) {
+                        if cancel.load(Ordering::Relaxed) {
+                            // Whole files only: this one and the rest stay out.
+                            pending.insert(next_to_store, outcome);
+                            return Ok(true);
+                        }
+                        if let Outcome::Cancelled { path, reason } = outcome {
+                            report.not_imported.push(FailedImport { path, reason });
+                            return Ok(true);
+                        }
                         let counts = store_outcome(
                             tx,
                             run,
@@ -198,6 +270,8 @@ pub fn import_paths(
                         state.counts = report.counts;
                         state.files_done += 1;
                         state.current = files[next_to_store].clone();
+                        state.records_done = 0;
+                        state.records_total = 0;
                         next_to_store += 1;
                         progress(&state);
                     }
@@ -207,11 +281,20 @@ pub fn import_paths(
                     if batch_started.elapsed() >= options.commit_interval {
                         return Ok(false);
                     }
-                    match received.next() {
-                        Some((i, outcome)) => {
+                    match rx_out.recv_timeout(PROGRESS_EVERY) {
+                        Ok((i, outcome)) => {
                             pending.insert(i, outcome);
                         }
-                        None => return Ok(true),
+                        Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                            // A big file in work: how far its worker got.
+                            if let Some(slot) = work.get(next_to_store) {
+                                state.current = files[next_to_store].clone();
+                                state.records_done = slot.done.load(Ordering::Relaxed);
+                                state.records_total = slot.total.load(Ordering::Relaxed);
+                                progress(&state);
+                            }
+                        }
+                        Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(true),
                     }
                 }
             })?;
@@ -224,6 +307,24 @@ pub fn import_paths(
                 break 'outer;
             }
         }
+        // Files a cancel left half read are listed; the others are counted.
+        if cancel.load(Ordering::Relaxed) {
+            // Workers stop within a few hundred records once cancelled: wait for the files
+            // they were reading, to say how far each got.
+            pending.extend(rx_out.iter());
+            for (_, outcome) in std::mem::take(&mut pending) {
+                if let Outcome::Cancelled { path, reason } = outcome
+                    && !report.not_imported.iter().any(|f| f.path == path)
+                {
+                    report.not_imported.push(FailedImport { path, reason });
+                }
+            }
+            report.not_started = files
+                .len()
+                .saturating_sub(next_to_store)
+                .saturating_sub(report.not_imported.len());
+        }
+        drop(rx_out);
         drop(fts_tx);
         if let Some(handle) = indexer {
             // A failed indexer only leaves work for the catch-up below.
@@ -266,25 +367,57 @@ pub fn import_paths(
     }
 }
 
-fn read_and_tag(path: &Path, matcher: &Matcher, options: &IngestOptions) -> Outcome {
-    match ingest::read_file(path, options) {
+/// How often the writer reports on a big file in work.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// Reads and tags one file, noting in `slot` how far it got (each record counts once read and
+/// once tagged: `done` runs to `total` = twice the records); stops when `cancel` is set.
+fn read_and_tag(
+    path: &Path,
+    matcher: &Matcher,
+    options: &IngestOptions,
+    slot: &FileWork,
+    cancel: &AtomicBool,
+) -> Outcome {
+    let cancelled = |done: u64, total: u64| Outcome::Cancelled {
+        path: path.to_path_buf(),
+        reason: format!(
+            "cancelled after {done} of {total} records had been read; nothing of this file was stored"
+        ),
+    };
+    let mut watch = |done: u64, total: u64| {
+        slot.total.store(total * 2, Ordering::Relaxed);
+        slot.done.store(done, Ordering::Relaxed);
+        !cancel.load(Ordering::Relaxed)
+    };
+    match ingest::read_file_watched(path, options, &mut watch) {
         Ok(mut file) => {
             let articles = std::mem::take(&mut file.articles);
-            let tagged = articles
-                .into_iter()
-                .map(|mut a| {
-                    // Units counted here, on a worker thread, not by the single writer.
-                    let (mentions, units) = matcher.find_with_units(&a.text, a.language);
-                    a.units = Some(units);
-                    a.text_hash = Some(crate::store::text_hash(&a));
-                    (a, mentions)
-                })
-                .collect();
+            let total = articles.len() as u64;
+            let mut tagged = Vec::with_capacity(articles.len());
+            for (i, mut a) in articles.into_iter().enumerate() {
+                let done = i as u64;
+                if done > 0 && done.is_multiple_of(ingest::WATCH_EVERY) {
+                    slot.done.store(total + done, Ordering::Relaxed);
+                    if cancel.load(Ordering::Relaxed) {
+                        return cancelled(total, total);
+                    }
+                }
+                // Units counted here, on a worker thread, not by the single writer.
+                let (mentions, units) = matcher.find_with_units(&a.text, a.language);
+                a.units = Some(units);
+                a.text_hash = Some(crate::store::text_hash(&a));
+                tagged.push((a, mentions));
+            }
+            slot.done.store(total * 2, Ordering::Relaxed);
             Outcome::Read { file, tagged }
         }
-        Err(e) => Outcome::Failed {
-            path: path.to_path_buf(),
-            reason: e.kind.to_string(),
+        Err(e) => match e.kind {
+            ingest::IngestErrorKind::Cancelled { done, total } => cancelled(done, total),
+            kind => Outcome::Failed {
+                path: path.to_path_buf(),
+                reason: kind.to_string(),
+            },
         },
     }
 }
@@ -365,6 +498,11 @@ fn store_outcome(
             let counts = tx.store_file(run, &failed_record(&path, &reason), &[], actor_ids)?;
             report.failed.push(FailedImport { path, reason });
             Ok(counts)
+        }
+        Outcome::Cancelled { path, reason } => {
+            // Never stored (the writer stops at it); listed for the report.
+            report.not_imported.push(FailedImport { path, reason });
+            Ok(RunCounts::default())
         }
     }
 }

@@ -342,3 +342,84 @@ fn a_lost_search_index_is_rebuilt_for_a_query() {
     let _ = std::fs::remove_file(format!("{}-shm", search.display()));
     assert_eq!(query("suriah"), 1);
 }
+
+/// A JSONL file of `n` short articles, each naming Russia.
+fn big_jsonl(path: &Path, n: usize) {
+    let mut out = String::with_capacity(n * 120);
+    for i in 0..n {
+        out.push_str(&format!(
+            "{{\"title\": \"Berita {i}\", \"text\": \"Rusia dan Turki bertemu lagi, pertemuan ke-{i} di Ankara.\", \"date\": \"2020-01-02\"}}\n"
+        ));
+    }
+    std::fs::write(path, out).expect("write");
+}
+
+#[test]
+fn a_big_file_reports_its_records_and_cancels_inside_storing_nothing_of_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let small = dir.path().join("a-small.txt");
+    std::fs::write(
+        &small,
+        "Rusia dan Turki\n\nRusia bertemu Turki di Ankara.\n",
+    )
+    .expect("write");
+    let big = dir.path().join("b-big.jsonl");
+    big_jsonl(&big, 19_000);
+    let mut store = Store::open(&dir.path().join("news.db")).expect("db");
+    let matcher = prepare_matcher(&mut store, MatcherOptions::default()).expect("matcher");
+    let cancel = AtomicBool::new(false);
+    let mut phases = Vec::new();
+    let mut seen_records = (0, 0);
+    let report = import_paths(
+        &mut store,
+        &matcher,
+        &[small.clone(), big.clone()],
+        &ImportOptions::default(),
+        &cancel,
+        |p| {
+            if phases.last() != Some(&p.phase) {
+                phases.push(p.phase);
+            }
+            // Cancel once the big file is known to be under way.
+            if p.records_total > 0 && p.records_done > 0 && p.current == big {
+                seen_records = (p.records_done, p.records_total);
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+    )
+    .expect("import");
+    use pantau::pipeline::ImportPhase;
+    assert_eq!(
+        phases,
+        [
+            ImportPhase::Preparing,
+            ImportPhase::Scanning,
+            ImportPhase::Importing
+        ]
+    );
+    assert!(
+        seen_records.0 > 0,
+        "progress inside the big file: {seen_records:?}"
+    );
+    assert_eq!(
+        seen_records.1,
+        2 * 19_000,
+        "each record counts read and tagged"
+    );
+    assert!(report.cancelled);
+    // The small file is in whole; nothing of the big one.
+    assert_eq!(report.counts.articles_added, 1, "{:?}", report.counts);
+    assert_eq!(report.not_imported.len(), 1, "{:?}", report.not_imported);
+    assert_eq!(report.not_imported[0].path, big);
+    assert!(
+        report.not_imported[0].reason.contains("of 19000 records"),
+        "{}",
+        report.not_imported[0].reason
+    );
+    let stats = store.stats().expect("stats");
+    assert_eq!(stats.articles, 1);
+    // Importing it again afterwards brings it in whole.
+    let again = import(&mut store, &[big]);
+    assert_eq!(again.counts.articles_added, 19_000);
+    assert!(!again.cancelled && again.not_imported.is_empty());
+}

@@ -45,11 +45,21 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     );
     let cancel = AtomicBool::new(false);
     let report = import_paths(&mut store, &matcher, &args.paths, &options, &cancel, |p| {
-        // Called once per file by the writer: the bar moves every 64 files (and at the end).
-        if p.files_done % 64 == 0 || p.files_done == p.files_total {
+        // Called per file by the writer, and while a big file is read: the bar moves every 64
+        // files, at the end, and with a big file's records.
+        if p.files_done % 64 == 0 || p.files_done == p.files_total || p.records_total > 0 {
             bar.set_length(p.files_total as u64);
             bar.set_position(p.files_done as u64);
-            bar.set_message(format!("{} articles", p.counts.articles_added));
+            bar.set_message(if p.records_total > 0 {
+                format!(
+                    "{} articles; {}% of {}",
+                    p.counts.articles_added,
+                    p.records_done * 100 / p.records_total,
+                    p.current.display()
+                )
+            } else {
+                format!("{} articles", p.counts.articles_added)
+            });
         }
     })
     .with_context(|| format!("importing into {}", db.display()))?;
@@ -70,6 +80,12 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     }
     for f in &report.failed {
         println!("failed: {}: {}", f.path.display(), f.reason);
+    }
+    for f in &report.not_imported {
+        println!("not imported: {}: {}", f.path.display(), f.reason);
+    }
+    if report.not_started > 0 {
+        println!("not imported: {} files (cancelled)", report.not_started);
     }
     Ok(ExitCode::SUCCESS)
 }

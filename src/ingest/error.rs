@@ -33,6 +33,14 @@ pub enum IngestErrorKind {
     /// The path is a directory where a file was expected.
     #[error("is a directory")]
     IsDirectory,
+    /// The import was cancelled while this file was being read (nothing of it is stored).
+    #[error("cancelled after {done} of {total} records")]
+    Cancelled {
+        /// Records read before the cancel.
+        done: u64,
+        /// Records in the file.
+        total: u64,
+    },
     /// The file is empty or holds only white space.
     #[error("the file is empty")]
     Empty,

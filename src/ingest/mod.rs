@@ -57,6 +57,20 @@ pub struct ImportedFile {
 /// Reads one file: checks its size, decodes it, picks its format, parses it and completes
 /// every article (date from text, URL or file name when metadata has none; language).
 pub fn read_file(path: &Path, options: &IngestOptions) -> Result<ImportedFile, IngestError> {
+    read_file_watched(path, options, &mut |_, _| true)
+}
+
+/// How often [`read_file_watched`] reports, in records.
+pub const WATCH_EVERY: u64 = 256;
+
+/// [`read_file`] that reports `watch(records done, records in the file)` every
+/// [`WATCH_EVERY`] records it completes; when `watch` returns false the read stops with
+/// [`IngestErrorKind::Cancelled`].
+pub fn read_file_watched(
+    path: &Path,
+    options: &IngestOptions,
+    watch: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<ImportedFile, IngestError> {
     let err = |kind| IngestError::new(path, kind);
     // Opened first, then asked for its size: one path lookup per file, not two.
     let file = std::fs::File::open(path).map_err(|e| err(IngestErrorKind::Io(e)))?;
@@ -81,11 +95,20 @@ pub fn read_file(path: &Path, options: &IngestOptions) -> Result<ImportedFile, I
             limit_bytes: options.max_file_bytes,
         }));
     }
-    read_bytes(path, &bytes)
+    read_bytes_watched(path, &bytes, watch)
 }
 
 /// Reads a file's bytes already in memory (the work of [`read_file`] after the read).
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ImportedFile, IngestError> {
+    read_bytes_watched(path, bytes, &mut |_, _| true)
+}
+
+/// [`read_bytes`] watched as [`read_file_watched`] is.
+pub fn read_bytes_watched(
+    path: &Path,
+    bytes: &[u8],
+    watch: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<ImportedFile, IngestError> {
     let err = |kind| IngestError::new(path, kind);
     if let Some(ext) = format::not_an_article(path) {
         return Err(err(IngestErrorKind::NotAnArticle(ext)));
@@ -122,7 +145,15 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<ImportedFile, IngestError
         };
         return Err(err(IngestErrorKind::NoArticles { format, detail }));
     }
-    for article in &mut articles {
+    let total = articles.len() as u64;
+    if !watch(0, total) {
+        return Err(err(IngestErrorKind::Cancelled { done: 0, total }));
+    }
+    for (i, article) in articles.iter_mut().enumerate() {
+        let done = i as u64;
+        if done > 0 && done.is_multiple_of(WATCH_EVERY) && !watch(done, total) {
+            return Err(err(IngestErrorKind::Cancelled { done, total }));
+        }
         article.path = path.to_path_buf();
         complete_article(article, path);
     }

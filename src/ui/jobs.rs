@@ -45,7 +45,7 @@ impl ImportJob {
         }
     }
 
-    /// Asks the import to stop after the current file.
+    /// Asks the import to stop (within a few hundred records; a half-read file is not stored).
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -76,6 +76,7 @@ fn run_import(
 ) -> Result<ImportReport, String> {
     let (mut store, matcher) = open_with_matcher(db)?;
     let mut last = std::time::Instant::now();
+    let mut phase = crate::pipeline::ImportPhase::Preparing;
     crate::pipeline::import_paths(
         &mut store,
         &matcher,
@@ -83,8 +84,10 @@ fn run_import(
         &ImportOptions::default(),
         cancel,
         |p| {
-            // At most ~30 messages a second: the UI needs no more.
-            if last.elapsed().as_millis() >= 33 || p.files_done == p.files_total {
+            // At most ~30 messages a second (the UI needs no more), but every phase change.
+            if last.elapsed().as_millis() >= 33 || p.files_done == p.files_total || p.phase != phase
+            {
+                phase = p.phase;
                 last = std::time::Instant::now();
                 let _ = tx.send(ImportMsg::Progress(p.clone()));
                 ctx.request_repaint();

@@ -60,17 +60,12 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
     let mut action = None;
     if let Some(job) = &app.import {
         let p = &job.progress;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.spinner();
-            let fraction = if p.files_total == 0 {
-                0.0
-            } else {
-                p.files_done as f32 / p.files_total as f32
-            };
             ui.add(
-                egui::ProgressBar::new(fraction)
+                egui::ProgressBar::new(p.fraction())
                     .desired_width(240.0)
-                    .text(format!("{} / {} files", p.files_done, p.files_total)),
+                    .text(import_progress_text(p)),
             );
             ui.label(format!(
                 "{} articles, {} mentions — {}",
@@ -103,12 +98,25 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
                 }
             });
         }
-        Some(Ok(report)) if !report.failed.is_empty() || !report.warnings.is_empty() => {
-            ui.horizontal(|ui| {
+        Some(Ok(report))
+            if !report.failed.is_empty()
+                || !report.warnings.is_empty()
+                || !report.not_imported.is_empty()
+                || report.not_started > 0 =>
+        {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(format!(
-                    "Import report: {} failed files, {} with warnings",
+                    "Import report: {} failed files, {} with warnings{}",
                     report.failed.len(),
-                    report.warnings.len()
+                    report.warnings.len(),
+                    if report.cancelled {
+                        format!(
+                            "; cancelled: {} files not imported",
+                            report.not_imported.len() + report.not_started
+                        )
+                    } else {
+                        String::new()
+                    }
                 ));
                 if ui.button("Dismiss").clicked() {
                     action = Some(Action::DismissReport);
@@ -122,6 +130,12 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
                         ui.colored_label(
                             ui.visuals().error_fg_color,
                             format!("failed: {} — {}", f.path.display(), f.reason),
+                        );
+                    }
+                    for f in &report.not_imported {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            format!("not imported: {} — {}", f.path.display(), f.reason),
                         );
                     }
                     for f in &report.warnings {
@@ -144,6 +158,22 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
         ui.weak("Drop files or folders here to import them.");
     }
     action
+}
+
+/// The progress bar's words: the phase, the files, and the records of a big file in work.
+pub fn import_progress_text(p: &crate::pipeline::ImportProgress) -> String {
+    use crate::pipeline::ImportPhase;
+    match p.phase {
+        ImportPhase::Preparing => "Preparing the dictionary…".into(),
+        ImportPhase::Scanning => "Listing files…".into(),
+        ImportPhase::Importing if p.records_total > 0 => format!(
+            "{} / {} files · {}% of this file",
+            p.files_done,
+            p.files_total,
+            p.records_done * 100 / p.records_total
+        ),
+        ImportPhase::Importing => format!("{} / {} files", p.files_done, p.files_total),
+    }
 }
 
 /// The notice at the end of an import.
