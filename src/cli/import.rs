@@ -50,15 +50,13 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
         if p.files_done % 64 == 0 || p.files_done == p.files_total || p.records_total > 0 {
             bar.set_length(p.files_total as u64);
             bar.set_position(p.files_done as u64);
-            bar.set_message(if p.records_total > 0 {
-                format!(
-                    "{} articles; {}% of {}",
+            bar.set_message(match (p.records_done * 100).checked_div(p.records_total) {
+                Some(percent) => format!(
+                    "{} articles; {percent}% of {}",
                     p.counts.articles_added,
-                    p.records_done * 100 / p.records_total,
                     p.current.display()
-                )
-            } else {
-                format!("{} articles", p.counts.articles_added)
+                ),
+                None => format!("{} articles", p.counts.articles_added),
             });
         }
     })
