@@ -384,3 +384,401 @@ fn a_candidate_name_becomes_an_actor() {
     });
     assert_eq!(mentions_of(&db, "IPSI"), 2);
 }
+
+/// Sixty countries by their English names, all in each of `n` articles: 1,770 pairs.
+fn many_countries(dir: &std::path::Path, n: usize) -> PathBuf {
+    const NAMES: [&str; 60] = [
+        "France",
+        "Germany",
+        "Italy",
+        "Spain",
+        "Japan",
+        "China",
+        "India",
+        "Brazil",
+        "Canada",
+        "Mexico",
+        "Egypt",
+        "Kenya",
+        "Nigeria",
+        "Ghana",
+        "Peru",
+        "Chile",
+        "Argentina",
+        "Colombia",
+        "Venezuela",
+        "Cuba",
+        "Norway",
+        "Sweden",
+        "Finland",
+        "Denmark",
+        "Poland",
+        "Ukraine",
+        "Russia",
+        "Turkey",
+        "Iran",
+        "Iraq",
+        "Syria",
+        "Israel",
+        "Lebanon",
+        "Saudi Arabia",
+        "Qatar",
+        "Pakistan",
+        "Afghanistan",
+        "Bangladesh",
+        "Nepal",
+        "Thailand",
+        "Vietnam",
+        "Malaysia",
+        "Singapore",
+        "Philippines",
+        "Australia",
+        "New Zealand",
+        "Greece",
+        "Portugal",
+        "Austria",
+        "Switzerland",
+        "Belgium",
+        "Netherlands",
+        "Ireland",
+        "Hungary",
+        "Romania",
+        "Bulgaria",
+        "Serbia",
+        "Croatia",
+        "Morocco",
+        "Ethiopia",
+    ];
+    let path = dir.join("summit.jsonl");
+    let mut out = String::new();
+    for i in 0..n {
+        let text = format!(
+            "Leaders met at the summit number {i}. Delegations came from {}.",
+            NAMES.join(", ")
+        );
+        out.push_str(
+            &serde_json::json!({
+                "title": format!("Summit {i}"),
+                "text": text,
+                "date": format!("2019-{:02}-10", i % 12 + 1),
+                "source": "Wire",
+            })
+            .to_string(),
+        );
+        out.push('\n');
+    }
+    std::fs::write(&path, out).expect("write");
+    path
+}
+
+/// Clicks the text field labelled `label` and types `text` into it.
+fn type_into(h: &mut Harness<'static, PantauApp>, label: &str, text: &str) {
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, label);
+    field.focus();
+    h.run_steps(1);
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, label);
+    field.type_text(text);
+    h.run_steps(2);
+}
+
+/// Clears the text field labelled `label`.
+fn clear_field(h: &mut Harness<'static, PantauApp>, label: &str) {
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, label);
+    field.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(2);
+}
+
+/// Clicks a tab of the tab bar (drawn before any toolbar with the same word).
+fn open_tab(h: &mut Harness<'static, PantauApp>, title: &str) {
+    h.get_all_by_label(title).next().expect("the tab").click();
+    h.run_steps(2);
+}
+
+fn wait_idle(h: &mut Harness<'static, PantauApp>) {
+    step_until(h, "idle", |app| !app.is_busy());
+}
+
+#[test]
+fn every_pair_is_reachable_sortable_and_exported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    let many = many_countries(dir.path(), 12);
+    h.state_mut().import_paths(vec![many]);
+    step_until(&mut h, "the import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
+    open_tab(&mut h, "Co-occurrence");
+    h.state_mut().settings.min_support = 1;
+    step_until(&mut h, "the pairs", |app| {
+        !app.pairs().is_empty() && !app.is_busy()
+    });
+    let store = pantau::store::Store::open(&db).expect("store");
+    let all = pantau::analysis::cooccurrence(
+        &store,
+        pantau::analysis::Window::Article,
+        1,
+        None,
+        pantau::analysis::Measure::Both,
+        &pantau::analysis::Filter::default(),
+    )
+    .expect("pairs");
+    assert!(all.len() > 500, "{} pairs", all.len());
+    assert_eq!(h.state().pairs().len(), all.len(), "no cap on the table");
+    wait_for_label(&mut h, &format!("{0} of {0} pairs", all.len()));
+
+    // The view's export writes every row, and the notice names the file as saved.
+    let out = dir.path().join("my-pairs.csv");
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::Cooccurrence, out.clone()));
+    step_until(&mut h, "the export", |app| !app.is_busy() && out.exists());
+    let rows = csv::Reader::from_path(&out).expect("csv").records().count();
+    assert_eq!(rows, all.len());
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|(n, e)| !e && n.contains("my-pairs.csv") && !n.contains("cooccurrence.csv")),
+        "{:?}",
+        h.state().notices
+    );
+
+    // Sorting by Pair, then again: A to Z, then Z to A.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Pair")
+        .click();
+    h.run_steps(2);
+    let az = h.state().pairs();
+    assert!(
+        az.windows(2)
+            .all(|w| (&w[0].actor_a, &w[0].actor_b) <= (&w[1].actor_a, &w[1].actor_b))
+    );
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Pair v")
+        .click();
+    h.run_steps(2);
+    let za = h.state().pairs();
+    assert!(
+        za.windows(2)
+            .all(|w| (&w[0].actor_a, &w[0].actor_b) >= (&w[1].actor_a, &w[1].actor_b))
+    );
+    assert_eq!(za.first(), az.last());
+}
+
+#[test]
+fn the_search_box_speaks_the_query_language_of_the_cli() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    imported(&mut h);
+    open_tab(&mut h, "Articles");
+    wait_idle(&mut h);
+    let store = pantau::store::Store::open(&db).expect("store");
+    let cli = |q: &str| {
+        let filter = pantau::analysis::Filter {
+            query: Some(q.to_string()),
+            ..Default::default()
+        };
+        store
+            .filtered_article_ids(&filter, None)
+            .expect("ids")
+            .len() as u64
+    };
+    for query in [
+        "title:putin",
+        "\"Vladimir Putin\"",
+        "Rusia NOT Putin",
+        "snowden OR putin",
+        "NEAR(Presiden Putin, 2)",
+        "^jakarta",
+        "Google Allo",
+    ] {
+        clear_field(&mut h, "Search:");
+        type_into(&mut h, "Search:", query);
+        wait_idle(&mut h);
+        let want = cli(query);
+        let got = h.state().article_list().expect("list").total;
+        assert_eq!(got, want, "{query}");
+        wait_for_label(&mut h, &format!("of {want}"));
+    }
+    assert_ne!(cli("title:putin"), cli("putin"), "a column filter counts");
+    // Broken syntax: an inline error with the hint; the last good list stays.
+    clear_field(&mut h, "Search:");
+    type_into(&mut h, "Search:", "\"Vladimir");
+    wait_for_label(&mut h, "Search: unterminated string");
+    h.get_by_label_contains("Quote words with punctuation");
+}
+
+#[test]
+fn filters_take_names_aliases_and_outlets_as_typed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path().join("ui.db"));
+    imported(&mut h);
+    // The actors panel finds the United States by its Indonesian name.
+    type_into(&mut h, "Actors", "amerika");
+    wait_idle(&mut h);
+    h.get_by_label_contains("USA United States");
+    assert!(h.query_by_label_contains("RUS Russia").is_none());
+    // Nothing matches: said so, not "no actors mentioned yet".
+    clear_field(&mut h, "Actors");
+    type_into(&mut h, "Actors", "narnia");
+    wait_for_label(&mut h, "matches \"narnia\"");
+    assert!(
+        h.query_by_label_contains("No actors mentioned yet")
+            .is_none()
+    );
+
+    // The Articles actor filter takes a name in any language; the source filter any case.
+    open_tab(&mut h, "Articles");
+    wait_idle(&mut h);
+    let all = h.state().article_list().expect("list").total;
+    let store = pantau::store::Store::open(h.state().database()).expect("store");
+    let of = |code: &str| {
+        let q = pantau::store::ArticleListQuery {
+            actor_code: Some(code.into()),
+            ..Default::default()
+        };
+        store.list_articles(&q, 0, 1).expect("list").1
+    };
+    for (typed, code) in [
+        ("Rusia", "RUS"),
+        ("Amerika Serikat", "USA"),
+        ("youtube", "GOOGLE"),
+    ] {
+        type_into(&mut h, "Actor:", typed);
+        wait_for_label(&mut h, &format!("= {code}"));
+        wait_idle(&mut h);
+        let got = h.state().article_list().expect("list").total;
+        assert_eq!(got, of(code), "{typed}");
+        assert!(got > 0, "{typed}");
+        clear_field(&mut h, "Actor:");
+    }
+    // A name no actor has lists nothing (not every article).
+    type_into(&mut h, "Actor:", "Narnia");
+    wait_idle(&mut h);
+    assert_eq!(h.state().article_list().expect("list").total, 0);
+    assert!(all > 0);
+    clear_field(&mut h, "Actor:");
+    type_into(&mut h, "Source:", "ANTARANEWS");
+    wait_idle(&mut h);
+    assert_eq!(h.state().article_list().expect("list").total, 3);
+}
+
+#[test]
+fn opening_a_file_that_is_no_database_keeps_the_open_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    imported(&mut h);
+    // A path that does not exist is not created.
+    let missing = dir.path().join("nothing-here.db");
+    h.state_mut().send(Action::UseDatabase(missing.clone()));
+    step_until(&mut h, "the refusal", |app| {
+        app.notices
+            .iter()
+            .any(|(n, e)| *e && n.contains("does not exist"))
+    });
+    assert!(!missing.exists());
+    assert_eq!(h.state().database(), db.as_path());
+    // A text file is refused with the reason; the database stays and still answers.
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "just some notes\n").expect("write");
+    h.state_mut().send(Action::UseDatabase(text.clone()));
+    step_until(&mut h, "the refusal", |app| {
+        app.notices
+            .iter()
+            .any(|(n, e)| *e && n.contains("is not a pantau database"))
+    });
+    assert_eq!(
+        std::fs::read_to_string(&text).expect("read"),
+        "just some notes\n"
+    );
+    assert_eq!(h.state().database(), db.as_path());
+    wait_for_label(&mut h, "is not a pantau database");
+    // A good database opens, and the old errors are gone.
+    let other = dir.path().join("other.db");
+    drop(pantau::store::Store::open(&other).expect("new db"));
+    h.state_mut().send(Action::UseDatabase(other.clone()));
+    step_until(&mut h, "the switch", |app| {
+        app.database() == other.as_path()
+    });
+    wait_idle(&mut h);
+    assert!(
+        h.state().notices.iter().all(|(_, e)| !e),
+        "{:?}",
+        h.state().notices
+    );
+    assert!(
+        h.query_by_label_contains("is not a pantau database")
+            .is_none()
+    );
+}
+
+#[test]
+fn every_tab_shows_its_data_in_a_small_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path().join("ui.db"));
+    imported(&mut h);
+    for size in [egui::vec2(800.0, 500.0), egui::vec2(480.0, 320.0)] {
+        h.set_size(size);
+        h.run_steps(2);
+        // Timeline: a plotted actor.
+        open_tab(&mut h, "Timeline");
+        h.state_mut().settings.selected = vec!["RUS".into()];
+        step_until(&mut h, "the timeline", |app| {
+            app.timeline().is_some_and(|t| !t.0.series.is_empty()) && !app.is_busy()
+        });
+        let t = h.state().timeline().expect("timeline");
+        assert!(t.0.series[0].points.iter().any(|p| p.articles > 0));
+        // Co-occurrence: a table row.
+        open_tab(&mut h, "Co-occurrence");
+        h.state_mut().settings.min_support = 1;
+        step_until(&mut h, "pairs", |app| {
+            !app.pairs().is_empty() && !app.is_busy()
+        });
+        let first = h.state().pairs()[0].clone();
+        h.get_by_label_contains(&format!("{} + {}", first.actor_a, first.actor_b));
+        // Articles: a title.
+        open_tab(&mut h, "Articles");
+        wait_idle(&mut h);
+        h.get_by_label_contains("Snowden");
+        // Dictionary: clicking an actor's name shows its aliases.
+        open_tab(&mut h, "Dictionary");
+        wait_idle(&mut h);
+        h.get_by_label("Re-tag corpus");
+        type_into(&mut h, "Search:", "Russia");
+        h.get_all_by_label("Russia")
+            .next()
+            .expect("its name")
+            .click();
+        wait_for_label(&mut h, "Aliases of RUS");
+        wait_idle(&mut h);
+        h.get_by_label("Rusia");
+        clear_field(&mut h, "Search:");
+    }
+}
+
+#[test]
+fn non_latin_scripts_render_with_system_fonts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path().join("ui.db"));
+    let path = dir.path().join("scripts.txt");
+    std::fs::write(
+        &path,
+        "ประเทศไทย และ العربية 中国 Rusia\n\nกรุงเทพมหานคร مرحبا 北京 dan Rusia.\n",
+    )
+    .expect("write");
+    h.state_mut().import_paths(vec![path]);
+    step_until(&mut h, "the import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
+    // The list and the reader lay the text out: the harness fails on any glyph no font has.
+    h.state_mut().send(Action::OpenArticle(1));
+    wait_for_label(&mut h, "Keywords in context");
+    h.run_steps(3);
+    assert!(
+        h.get_all_by_label_contains("ประเทศไทย").count() >= 2,
+        "list and reader"
+    );
+}

@@ -113,12 +113,13 @@ fn actors_ui(
     selected: &[String],
 ) -> Option<Action> {
     let mut action = None;
-    ui.heading("Actors");
+    let heading = ui.heading("Actors");
     ui.add(
         egui::TextEdit::singleline(&mut state.search)
             .hint_text("Search: code, name or alias")
             .desired_width(f32::INFINITY),
-    );
+    )
+    .labelled_by(heading.id);
     ui.horizontal_wrapped(|ui| {
         for (kind, label) in [
             (None, "All"),

@@ -330,7 +330,7 @@ fn filters_ui(
 ) {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
-        ui.label("Search:");
+        let label = ui.label("Search:");
         let mut text = state.search_text.clone();
         let field = ui
             .add(
@@ -338,17 +338,19 @@ fn filters_ui(
                     .hint_text("words, \"a phrase\", title:opec, a OR b")
                     .desired_width(220.0),
             )
+            .labelled_by(label.id)
             .on_hover_text(crate::store::search_query::SYNTAX_HINT);
         if field.changed() {
             state.set_search(&text);
         }
-        ui.label("Actor:");
+        let label = ui.label("Actor:");
         if ui
             .add(
                 egui::TextEdit::singleline(&mut state.actor_text)
                     .hint_text("code, name or alias")
                     .desired_width(120.0),
             )
+            .labelled_by(label.id)
             .changed()
         {
             state.set_actor(names);
@@ -385,17 +387,18 @@ fn filters_ui(
         } else {
             vec![state.language.clone()]
         };
-        ui.label("Source:");
+        let label = ui.label("Source:");
         let mut source_changed = ui
             .add(
                 egui::TextEdit::singleline(&mut state.source_text)
                     .hint_text("outlet")
                     .desired_width(110.0),
             )
+            .labelled_by(label.id)
             .changed();
         egui::ComboBox::from_id_salt("sources")
-            .selected_text("▾")
-            .width(24.0)
+            .selected_text("")
+            .width(16.0)
             .show_ui(ui, |ui| {
                 if ui
                     .selectable_label(state.source_text.is_empty(), "all")

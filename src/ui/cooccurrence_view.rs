@@ -374,3 +374,58 @@ pub fn matrix_cells<'a>(
         .map(|p| ((p.actor_a.as_str(), p.actor_b.as_str()), p.both))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(a: &str, b: &str, both: u64) -> PairStat {
+        PairStat {
+            actor_a: a.into(),
+            actor_b: b.into(),
+            name_a: String::new(),
+            name_b: String::new(),
+            both,
+            a_units: both,
+            b_units: both,
+            units: 100,
+            jaccard: 0.0,
+            npmi: 0.0,
+            llr: 0.0,
+        }
+    }
+
+    #[test]
+    fn the_matrix_counts_the_plotted_actors_wherever_their_pair_ranks() {
+        // 600 busier pairs first; CHN + PRK last (beyond any top 500).
+        let mut pairs: Vec<PairStat> = (0..600)
+            .map(|i| pair(&format!("A{i:03}"), &format!("B{i:03}"), 100))
+            .collect();
+        pairs.push(pair("CHN", "PRK", 8));
+        let selected = ["PRK".to_string(), "CHN".to_string(), "USA".to_string()];
+        let cells = matrix_cells(&selected, &pairs);
+        assert_eq!(cells.get(&("CHN", "PRK")), Some(&8));
+        assert_eq!(cells.len(), 1, "only pairs of plotted actors");
+    }
+
+    #[test]
+    fn a_second_click_on_a_header_reverses_it() {
+        let mut tab = CoocTab::default();
+        let mut pairs = vec![pair("B", "C", 1), pair("A", "B", 5), pair("A", "C", 3)];
+        tab.click_header(SortColumn::Pair);
+        tab.sort(&mut pairs);
+        assert_eq!(
+            (pairs[0].actor_a.as_str(), pairs[2].actor_a.as_str()),
+            ("A", "B")
+        );
+        tab.click_header(SortColumn::Pair);
+        tab.sort(&mut pairs);
+        assert_eq!(pairs[0].actor_a, "B");
+        tab.click_header(SortColumn::Measure(Measure::Both));
+        tab.sort(&mut pairs);
+        assert_eq!(pairs[0].both, 5);
+        tab.click_header(SortColumn::Measure(Measure::Both));
+        tab.sort(&mut pairs);
+        assert_eq!(pairs[0].both, 1);
+    }
+}

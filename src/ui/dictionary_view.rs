@@ -258,12 +258,13 @@ fn dictionary_ui(
         ui.selectable_value(&mut state.show_candidates, true, "Candidate names");
         if !state.show_candidates {
             ui.separator();
-            ui.label("Search:");
+            let label = ui.label("Search:");
             ui.add(
                 egui::TextEdit::singleline(&mut state.search)
                     .hint_text("code, name or alias")
                     .desired_width(220.0),
-            );
+            )
+            .labelled_by(label.id);
         }
     });
     let Some(entries) = entries else {
