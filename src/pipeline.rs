@@ -217,21 +217,41 @@ pub fn import_paths(
         for _ in 0..threads {
             let tx_out = tx_out.clone();
             let (files, next, work) = (&files, &next, &work);
-            scope.spawn(move || {
-                loop {
-                    if cancel.load(Ordering::Relaxed) {
-                        break;
+            // Parsers of nested formats recurse: a deep stack (reserved, touched only as
+            // used) on top of the depth limits.
+            let spawned = std::thread::Builder::new()
+                .name("pantau-import".into())
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, move || {
+                    loop {
+                        if cancel.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let (Some(path), Some(slot)) = (files.get(i), work.get(i)) else {
+                            break;
+                        };
+                        // A parser's panic is that file's error, not the end of the import.
+                        let outcome =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                read_and_tag(path, matcher, &options.ingest, slot, cancel)
+                            }))
+                            .unwrap_or_else(|panic| {
+                                Outcome::Failed {
+                                    path: path.to_path_buf(),
+                                    reason: ingest::IngestErrorKind::Internal(panic_message(
+                                        &panic,
+                                    ))
+                                    .to_string(),
+                                }
+                            });
+                        if tx_out.send((i, outcome)).is_err() {
+                            break;
+                        }
                     }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let (Some(path), Some(slot)) = (files.get(i), work.get(i)) else {
-                        break;
-                    };
-                    let outcome = read_and_tag(path, matcher, &options.ingest, slot, cancel);
-                    if tx_out.send((i, outcome)).is_err() {
-                        break;
-                    }
-                }
-            });
+                });
+            spawned
+                .map_err(|e| StoreError::Invalid(format!("cannot start an import thread: {e}")))?;
         }
         drop(tx_out);
 
@@ -365,6 +385,19 @@ pub fn import_paths(
             Err(e)
         }
     }
+}
+
+/// The stack of an import worker: parsers of nested formats recurse (the depth limits keep
+/// them far below it; only the pages used are ever touched).
+const WORKER_STACK: usize = 256 * 1024 * 1024;
+
+/// The message of a caught panic.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a parser panicked".into())
 }
 
 /// How often the writer reports on a big file in work.

@@ -77,6 +77,17 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Want)> {
         ("no-columns.csv", b"name,value\nRusia,1\n".to_vec(), Fails("no title or text column")),
         ("header-only.csv", b"title,text\n".to_vec(), Fails("no articles")),
         ("unknown.dat", b"<weird>Rusia</weird>".to_vec(), Fails("not a supported format")),
+        // 50,000 nested elements once overflowed the stack and aborted the whole process.
+        (
+            "deep.html",
+            format!("<html><body>{}Rusia{}</body></html>", "<div>".repeat(50_000), "</div>".repeat(50_000)).into_bytes(),
+            Fails("nested"),
+        ),
+        (
+            "deep-feed.xml",
+            format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Rusia</title><description>{}x{}</description></item></channel></rss>", "<b>".repeat(60_000), "</b>".repeat(60_000)).into_bytes(),
+            Fails("nested"),
+        ),
         // Correct partial or complete imports.
         ("utf16le-bom.txt", utf16(article, true, true), Imports(1, false)),
         ("utf16be-bom.txt", utf16(article, false, true), Imports(1, false)),

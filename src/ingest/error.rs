@@ -41,6 +41,18 @@ pub enum IngestErrorKind {
         /// Records in the file.
         total: u64,
     },
+    /// Elements nested deeper than any real page (a bomb or a broken generator): refused
+    /// before parsing, which would need a stack that deep.
+    #[error("elements nested {depth} levels deep (the limit is {limit})")]
+    TooDeep {
+        /// The depth reached.
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A parser failed in a way it should not (a bug); the file is skipped, the import goes on.
+    #[error("internal error while reading this file: {0}")]
+    Internal(String),
     /// The file is empty or holds only white space.
     #[error("the file is empty")]
     Empty,

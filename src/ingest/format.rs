@@ -191,3 +191,107 @@ mod tests {
         }
     }
 }
+
+/// Elements nested deeper than this are refused (real pages stay under a few hundred).
+pub const MAX_MARKUP_DEPTH: usize = 3_000;
+
+/// Elements whose end tag HTML lets authors leave out: they do not nest in practice.
+const OPTIONAL_END: [&str; 16] = [
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "rb", "rt", "rp",
+];
+
+/// Elements that never have content.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// How deep the elements of an HTML or XML text nest, by a quick scan of its tags (comments,
+/// declarations, void and self-closed elements and elements with optional end tags do not
+/// count); stops counting once past `limit`.
+pub fn markup_depth(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(off) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + off + 1;
+        let Some(&first) = bytes.get(start) else {
+            break;
+        };
+        let end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+        at = end.min(bytes.len());
+        match first {
+            b'/' => depth = depth.saturating_sub(1),
+            // A comment may hold '>': skip to its end.
+            b'!' if bytes[start..].starts_with(b"!--") => {
+                at = find(bytes, start, b"-->").unwrap_or(bytes.len());
+            }
+            c if c.is_ascii_alphabetic() => {
+                let name_end = bytes[start..end]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric() && *b != b':' && *b != b'-')
+                    .map_or(end, |p| start + p);
+                let name = text[start..name_end].to_ascii_lowercase();
+                let self_closed = end > start && bytes.get(end - 1) == Some(&b'/');
+                if name == "script" || name == "style" {
+                    // Their content is text: skip to the end tag.
+                    let close = format!("</{name}");
+                    at = find_ci(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
+                    continue;
+                }
+                if !self_closed
+                    && !VOID.contains(&name.as_str())
+                    && !OPTIONAL_END.contains(&name.as_str())
+                {
+                    depth += 1;
+                    max = max.max(depth);
+                    if max > limit {
+                        return max;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(&hay[from.min(hay.len())..], needle).map(|p| from + p)
+}
+
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let from = from.min(hay.len());
+    hay[from..]
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    #[test]
+    fn counts_nesting_not_tags() {
+        assert_eq!(
+            markup_depth(
+                "<html><body><div><p>a<p>b<br><img/></div></body></html>",
+                99
+            ),
+            3
+        );
+        assert_eq!(markup_depth("<!-- <div><div> --><div></div>", 99), 1);
+        assert_eq!(
+            markup_depth("<script>if (a<b) { x = '<div>'; }</script><b>x</b>", 99),
+            1
+        );
+        let deep = "<div>".repeat(50_000);
+        assert!(markup_depth(&deep, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH);
+        let ok = format!("{}x{}", "<div>".repeat(500), "</div>".repeat(500));
+        assert_eq!(markup_depth(&ok, MAX_MARKUP_DEPTH), 500);
+        let many = "<div>a</div>".repeat(100_000);
+        assert_eq!(markup_depth(&many, MAX_MARKUP_DEPTH), 1);
+    }
+}

@@ -124,6 +124,15 @@ pub fn read_bytes_watched(
     }
     let format =
         format::detect(path, &decoded.text).ok_or_else(|| err(IngestErrorKind::UnknownFormat))?;
+    if matches!(format, Format::Html | Format::Feed) {
+        let depth = format::markup_depth(&decoded.text, format::MAX_MARKUP_DEPTH);
+        if depth > format::MAX_MARKUP_DEPTH {
+            return Err(err(IngestErrorKind::TooDeep {
+                depth,
+                limit: format::MAX_MARKUP_DEPTH,
+            }));
+        }
+    }
     let mut articles = match format {
         Format::Text => vec![text::parse_text(&decoded.text)],
         Format::Html => {

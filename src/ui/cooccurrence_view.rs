@@ -192,7 +192,9 @@ impl CoocTab {
                 ui.selectable_value(&mut settings.window, i, *label);
             }
             ui.separator();
-            ui.add(egui::Slider::new(&mut settings.min_support, 1..=50).text("minimum support"));
+            ui.label("Minimum support:")
+                .on_hover_text("pairs with fewer units with both are not listed");
+            ui.add(egui::Slider::new(&mut settings.min_support, 1..=50));
             ui.checkbox(&mut self.only_selected, "Only plotted actors");
             super::timeline_view::date_range_ui(ui, settings);
             if ui.button("Export CSV…").clicked() {
@@ -238,15 +240,14 @@ impl CoocTab {
             .map(|m| rows.iter().map(|p| m.value(p)).fold(0.0, f64::max))
             .collect();
         let mut clicked_header = None;
+        // The pair's column takes what the measures leave, up to 480 pixels, so the measures
+        // stay in view at any width.
+        let pair_width =
+            (ui.available_width() - 92.0 * Measure::ALL.len() as f32).clamp(160.0, 480.0);
         TableBuilder::new(ui)
             .id_salt("pairs")
             .striped(true)
-            .column(
-                Column::remainder()
-                    .at_least(200.0)
-                    .resizable(true)
-                    .clip(true),
-            )
+            .column(Column::exact(pair_width).clip(true))
             .columns(Column::exact(84.0), Measure::ALL.len())
             .header(22.0, |mut header| {
                 let cols = std::iter::once((SortColumn::Pair, "Pair", "the two actors")).chain(

@@ -109,9 +109,10 @@ fn timeline_ui(
         ui.selectable_value(&mut settings.share, false, "Articles");
         ui.selectable_value(&mut settings.share, true, "Share of articles");
         ui.separator();
-        ui.add(
-            egui::Slider::new(&mut settings.moving_average, 1..=12).text("moving average (bins)"),
-        );
+        // The label apart from the slider, so the toolbar can wrap between them.
+        ui.label("Moving average:")
+            .on_hover_text("the mean of this many bins, to smooth the lines (1 = off)");
+        ui.add(egui::Slider::new(&mut settings.moving_average, 1..=12));
         ui.separator();
         date_range_ui(ui, settings);
         ui.separator();
@@ -213,6 +214,8 @@ fn timeline_ui(
     if refit {
         plot = plot.reset();
     }
+    // Spikes are marked in the text colour: no actor has it.
+    let spike_color = ui.visuals().strong_text_color();
     let response = plot.show(ui, |plot_ui| {
         let (x_lo, x_hi) = {
             let b = plot_ui.plot_bounds();
@@ -254,7 +257,7 @@ fn timeline_ui(
                     .shape(MarkerShape::Diamond)
                     .filled(false)
                     .radius(7.0)
-                    .color(egui::Color32::from_rgb(230, 60, 60)),
+                    .color(spike_color),
             );
         }
     });
