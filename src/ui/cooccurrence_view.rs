@@ -194,7 +194,7 @@ impl CoocTab {
             ui.separator();
             ui.label("Minimum support:")
                 .on_hover_text("pairs with fewer units with both are not listed");
-            ui.add(egui::Slider::new(&mut settings.min_support, 1..=50));
+            ui.add(egui::DragValue::new(&mut settings.min_support).range(1..=1000));
             ui.checkbox(&mut self.only_selected, "Only plotted actors");
             super::timeline_view::date_range_ui(ui, settings);
             if ui.button("Export CSV…").clicked() {

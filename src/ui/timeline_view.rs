@@ -112,7 +112,11 @@ fn timeline_ui(
         // The label apart from the slider, so the toolbar can wrap between them.
         ui.label("Moving average:")
             .on_hover_text("the mean of this many bins, to smooth the lines (1 = off)");
-        ui.add(egui::Slider::new(&mut settings.moving_average, 1..=12));
+        ui.add(
+            egui::DragValue::new(&mut settings.moving_average)
+                .range(1..=12)
+                .suffix(" bins"),
+        );
         ui.separator();
         date_range_ui(ui, settings);
         ui.separator();
