@@ -17,6 +17,8 @@ pub enum DateSource {
     Filename,
     /// Set by the user.
     User,
+    /// When a crawler captured the page (a web archive's record date), no date of its own.
+    Capture,
     /// No date found: the article stays undated.
     #[default]
     None,
@@ -24,12 +26,13 @@ pub enum DateSource {
 
 impl DateSource {
     /// Every value, in a stable order.
-    pub const ALL: [DateSource; 6] = [
+    pub const ALL: [DateSource; 7] = [
         DateSource::Metadata,
         DateSource::Text,
         DateSource::Url,
         DateSource::Filename,
         DateSource::User,
+        DateSource::Capture,
         DateSource::None,
     ];
 
@@ -41,6 +44,7 @@ impl DateSource {
             DateSource::Url => "url",
             DateSource::Filename => "filename",
             DateSource::User => "user",
+            DateSource::Capture => "capture",
             DateSource::None => "none",
         }
     }
@@ -111,8 +115,10 @@ pub struct ArticleDraft {
     pub published: Option<NaiveDateTime>,
     /// Where `published` came from.
     pub date_source: DateSource,
-    /// Detected language.
+    /// The language: the file's own when it states one (`language_given`), else detected.
     pub language: Language,
+    /// The file stated the language (a record's `language` field): it is not detected.
+    pub language_given: bool,
     /// The record's own id inside a multi-article file (JSON id, RSS guid, CSV id column);
     /// empty for one-article files.
     pub source_id: String,

@@ -58,7 +58,19 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Want)> {
     long_line.push_str("Rusia.");
     vec![
         ("binary.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec(), Fails("binary")),
-        ("archive.zip", [b"PK\x03\x04".as_slice(), &[0u8; 64]].concat(), Fails("binary")),
+        ("archive.zip", [b"PK\x03\x04".as_slice(), &[0u8; 64]].concat(), Fails("broken ZIP")),
+        // 50 MB of zeros in 50 KB: taken for a bomb, never inflated (an entry above the size
+        // limit is refused as too large).
+        ("bomb.zip", zip_of(&[("zeros.txt", &vec![b'0'; 50 * 1024 * 1024])]), Fails("bomb")),
+        // Archives in archives past the depth limit.
+        ("nested.zip", nested_zip(6), Fails("nested")),
+        // A DOCX whose document is not XML.
+        ("broken.docx", zip_of(&[("word/document.xml", b"<w:document><w:body><w:p>Rusia</w:body>")]), Fails("broken DOCX")),
+        // A gzip file cut short.
+        ("cut.txt.gz", gzip_of(article.as_bytes())[..20].to_vec(), Fails("gzip")),
+        // A web archive whose record runs past the end.
+        ("short.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\nHTTP/1.1 200 OK\r\n".to_vec(), Fails("WARC")),
+        ("good-in.zip", zip_of(&[("a.txt", article.as_bytes()), ("b.json", b"[{\"title\":\"B\",\"text\":\"Turki dan Suriah\"}]")]), Imports(2, false)),
         ("random.bin", random, Fails("binary")),
         ("empty.txt", Vec::new(), Fails("empty")),
         ("whitespace.txt", b" \n\t\r\n   \n".to_vec(), Fails("empty")),
@@ -97,7 +109,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Want)> {
         ("invalid-utf8.txt", [article.as_bytes(), b" \xff ", "Türkiye dan Rusia, São Paulo.".as_bytes()].concat(), Imports(1, true)),
         ("mixed-endings.txt", b"Judul\r\nBaris dua Rusia\rBaris tiga\n\nParagraf Turki\r\n".to_vec(), Imports(1, false)),
         ("one-bad-line.jsonl", b"{\"title\":\"A\",\"text\":\"Rusia dan Turki\"}\n{broken\n{\"title\":\"B\",\"text\":\"Suriah dan PBB\"}\n".to_vec(), Imports(2, true)),
-        ("broken-quoting.csv", b"title,text\n\"A,\"Rusia dan \"Turki\"\nB,Suriah\n".to_vec(), Imports(2, false)),
+        ("broken-quoting.csv", b"title,text\n\"A,\"Rusia dan \"Turki\"\nB,Suriah\n".to_vec(), Imports(2, true)),
         ("wrong-field-types.json", b"[{\"title\":{\"x\":1},\"text\":\"Rusia dan Turki berunding\",\"date\":[1]}]".to_vec(), Imports(1, true)),
         ("year-0.json", b"[{\"title\":\"A\",\"text\":\"Rusia tahun nol\",\"date\":\"0000-01-01\"}]".to_vec(), Imports(1, true)),
         ("year-9999.jsonl", b"{\"title\":\"B\",\"text\":\"Rusia tahun jauh\",\"date\":\"9999-12-31T00:00:00Z\"}\n".to_vec(), Imports(1, true)),
@@ -107,6 +119,35 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Want)> {
         ("setup.py", b"# Rusia dan Turki\nimport os\nprint('Suriah')\n".to_vec(), Fails("not an article")),
         ("bom-semicolon.csv", b"\xEF\xBB\xBFid;Title;Body\n1;A;Rusia\n2;B;Turki\n".to_vec(), Imports(2, false)),
     ]
+}
+
+/// A ZIP of these entries, written by the zip crate.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        w.start_file(*name, options).expect("entry");
+        w.write_all(bytes).expect("write");
+    }
+    w.finish().expect("zip").into_inner()
+}
+
+/// A ZIP holding a ZIP holding … `levels` deep, with a text at the bottom.
+fn nested_zip(levels: usize) -> Vec<u8> {
+    let mut inner = zip_of(&[("x.txt", b"Rusia dan Turki di dasar arsip.".as_slice())]);
+    for _ in 0..levels {
+        inner = zip_of(&[("inner.zip", &inner)]);
+    }
+    inner
+}
+
+fn gzip_of(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).expect("gzip");
+    e.finish().expect("gzip")
 }
 
 fn name_of(path: &Path) -> String {
@@ -209,8 +250,9 @@ fn every_kind_of_bad_input() {
     }
     let fails = cases.iter().filter(|c| matches!(c.2, Fails(_))).count() + extra_failures.len();
     assert_eq!(report.failed.len(), fails, "{failed:?}");
-    // Five files hold the same article in different encodings: stored once, counted as duplicates.
-    assert_eq!(report.counts.duplicates, 4);
+    // Five files hold the same article in different encodings, and a sixth copy sits inside
+    // good-in.zip: stored once, counted as duplicates.
+    assert_eq!(report.counts.duplicates, 5);
     assert_eq!(
         (report.counts.articles_added + report.counts.duplicates) as usize,
         expected_articles

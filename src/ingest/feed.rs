@@ -253,6 +253,24 @@ fn check_well_formed(xml: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The importer of RSS, Atom and JSON feeds.
+pub struct FeedImporter;
+
+impl super::Importer for FeedImporter {
+    fn format(&self) -> super::Format {
+        super::Format::Feed
+    }
+
+    fn read(&self, src: &super::Source<'_>) -> Result<super::Parsed, super::IngestErrorKind> {
+        parse_feed(src.text())
+            .map(|articles| super::Parsed {
+                articles,
+                warnings: Vec::new(),
+            })
+            .map_err(|m| super::broken(super::Format::Feed, m))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

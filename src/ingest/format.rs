@@ -3,34 +3,29 @@
 use std::fmt;
 use std::path::Path;
 
-/// The file formats pantau reads.
+/// A file format pantau reads, by the name stored in the database and shown in messages
+/// ("HTML", "DOCX"). Each has one importer (`super::importer::IMPORTERS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Plain text or Markdown: one article.
-    Text,
-    /// An HTML page: one article, its main text.
-    Html,
-    /// RSS 0.9x/1.0/2.0, Atom or JSON Feed: one article per item.
-    Feed,
-    /// A JSON array of records or one record object.
-    Json,
-    /// One JSON record per line (JSONL / NDJSON).
-    Jsonl,
-    /// CSV or TSV with a header row.
-    Csv,
-}
+pub struct Format(pub &'static str);
 
+#[allow(non_upper_case_globals)]
 impl Format {
+    /// Plain text or Markdown: one article.
+    pub const Text: Format = Format("text");
+    /// An HTML page: one article, its main text.
+    pub const Html: Format = Format("HTML");
+    /// RSS 0.9x/1.0/2.0, Atom or JSON Feed: one article per item.
+    pub const Feed: Format = Format("feed");
+    /// A JSON array of records or one record object.
+    pub const Json: Format = Format("JSON");
+    /// One JSON record per line (JSONL / NDJSON).
+    pub const Jsonl: Format = Format("JSONL");
+    /// CSV or TSV with a header row.
+    pub const Csv: Format = Format("CSV");
+
     /// A short name for messages.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Html => "HTML",
-            Format::Feed => "feed",
-            Format::Json => "JSON",
-            Format::Jsonl => "JSONL",
-            Format::Csv => "CSV",
-        }
+        self.0
     }
 }
 
@@ -53,8 +48,9 @@ pub fn not_an_article(path: &Path) -> Option<String> {
     NOT_ARTICLES.contains(&ext.as_str()).then_some(ext)
 }
 
-/// Picks the format of a decoded file: a known extension decides (a `.json` holding a JSON
-/// Feed is a feed); otherwise the content is sniffed. `None` when nothing fits.
+/// Picks the format of a decoded text file (after the importers that read bytes declined it):
+/// a known extension decides (a `.json` holding a JSON Feed is a feed); otherwise the content
+/// is sniffed. `None` when nothing fits.
 pub fn detect(path: &Path, text: &str) -> Option<Format> {
     let ext = path
         .extension()

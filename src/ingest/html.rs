@@ -594,6 +594,21 @@ fn same_site(part: &str, site: &str) -> bool {
     !a.is_empty() && a == norm(site)
 }
 
+/// The importer of HTML pages.
+pub struct HtmlImporter;
+
+impl super::Importer for HtmlImporter {
+    fn format(&self) -> super::Format {
+        super::Format::Html
+    }
+
+    fn read(&self, src: &super::Source<'_>) -> Result<super::Parsed, super::IngestErrorKind> {
+        parse_html(src.text())
+            .map(super::Parsed::one)
+            .map_err(|m| super::broken(super::Format::Html, m))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

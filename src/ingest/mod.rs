@@ -10,13 +10,21 @@ pub mod error;
 pub mod feed;
 pub mod format;
 pub mod html;
+pub mod importer;
 pub mod language;
 pub mod records;
 pub mod text;
 pub mod walk;
 
+pub mod archive;
+pub mod mail;
+pub mod office;
+pub mod sheet;
+pub mod warc;
+
 pub use error::{IngestError, IngestErrorKind};
 pub use format::Format;
+pub use importer::{Importer, Parsed, Source};
 
 use crate::model::{ArticleDraft, DateSource};
 use std::io::Read;
@@ -95,7 +103,7 @@ pub fn read_file_watched(
             limit_bytes: options.max_file_bytes,
         }));
     }
-    read_bytes_watched(path, &bytes, watch)
+    read_bytes_with(path, &bytes, options, watch)
 }
 
 /// Reads a file's bytes already in memory (the work of [`read_file`] after the read).
@@ -109,43 +117,23 @@ pub fn read_bytes_watched(
     bytes: &[u8],
     watch: &mut dyn FnMut(u64, u64) -> bool,
 ) -> Result<ImportedFile, IngestError> {
+    read_bytes_with(path, bytes, &IngestOptions::default(), watch)
+}
+
+/// [`read_bytes_watched`] with the import's limits (archives read inside keep to them).
+pub fn read_bytes_with(
+    path: &Path,
+    bytes: &[u8],
+    options: &IngestOptions,
+    watch: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<ImportedFile, IngestError> {
     let err = |kind| IngestError::new(path, kind);
-    if let Some(ext) = format::not_an_article(path) {
-        return Err(err(IngestErrorKind::NotAnArticle(ext)));
-    }
     let content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
-    let decoded = decode::decode(bytes).map_err(err)?;
-    let mut warnings = Vec::new();
-    if decoded.replaced_bytes {
-        warnings.push(format!(
-            "invalid {} byte sequences replaced with U+FFFD",
-            decoded.encoding
-        ));
-    }
-    let format =
-        format::detect(path, &decoded.text).ok_or_else(|| err(IngestErrorKind::UnknownFormat))?;
-    if matches!(format, Format::Html | Format::Feed) {
-        let depth = format::markup_depth(&decoded.text, format::MAX_MARKUP_DEPTH);
-        if depth > format::MAX_MARKUP_DEPTH {
-            return Err(err(IngestErrorKind::TooDeep {
-                depth,
-                limit: format::MAX_MARKUP_DEPTH,
-            }));
-        }
-    }
-    let mut articles = match format {
-        Format::Text => vec![text::parse_text(&decoded.text)],
-        Format::Html => {
-            vec![html::parse_html(&decoded.text).map_err(|m| err(parse_kind(format, m)))?]
-        }
-        Format::Feed => feed::parse_feed(&decoded.text).map_err(|m| err(parse_kind(format, m)))?,
-        Format::Json | Format::Jsonl | Format::Csv => {
-            let parsed = records::parse_records(format, &decoded.text)
-                .map_err(|m| err(parse_kind(format, m)))?;
-            warnings.extend(parsed.warnings);
-            parsed.articles
-        }
-    };
+    let (format, parsed) = parse_file(path, bytes, 0, options).map_err(err)?;
+    let Parsed {
+        mut articles,
+        warnings,
+    } = parsed;
     articles.retain(|a| !a.text.trim().is_empty() || !a.title.trim().is_empty());
     if articles.is_empty() {
         let detail = match warnings.first() {
@@ -163,8 +151,11 @@ pub fn read_bytes_watched(
         if done > 0 && done.is_multiple_of(WATCH_EVERY) && !watch(done, total) {
             return Err(err(IngestErrorKind::Cancelled { done, total }));
         }
-        article.path = path.to_path_buf();
-        complete_article(article, path);
+        if article.path.as_os_str().is_empty() {
+            article.path = path.to_path_buf();
+        }
+        let own = article.path.clone();
+        complete_article(article, &own);
     }
     Ok(ImportedFile {
         path: path.to_path_buf(),
@@ -176,8 +167,71 @@ pub fn read_bytes_watched(
     })
 }
 
-fn parse_kind(format: Format, message: String) -> IngestErrorKind {
-    IngestErrorKind::Parse { format, message }
+/// Reads the articles of a file (or of a file inside an archive, `depth` archives deep) with
+/// the importer of its format: one that claims its bytes, else the text format its decoded
+/// text has. Dates and languages are not completed yet.
+pub(crate) fn parse_file(
+    path: &Path,
+    bytes: &[u8],
+    depth: usize,
+    options: &IngestOptions,
+) -> Result<(Format, Parsed), IngestErrorKind> {
+    if let Some(ext) = format::not_an_article(path) {
+        return Err(IngestErrorKind::NotAnArticle(ext));
+    }
+    let ext = importer::extension(path);
+    let probe = importer::Probe {
+        path,
+        ext: &ext,
+        bytes,
+    };
+    if let Some(reader) = importer::by_bytes(&probe) {
+        let parsed = reader.read(&Source {
+            path,
+            bytes,
+            text: None,
+            depth,
+            options,
+        })?;
+        return Ok((reader.format(), parsed));
+    }
+    let decoded = decode::decode(bytes)?;
+    let mut warnings = Vec::new();
+    if decoded.replaced_bytes {
+        warnings.push(format!(
+            "invalid {} byte sequences replaced with U+FFFD",
+            decoded.encoding
+        ));
+    }
+    let format = format::detect(path, &decoded.text).ok_or(IngestErrorKind::UnknownFormat)?;
+    if matches!(format, Format::Html | Format::Feed) {
+        let depth = format::markup_depth(&decoded.text, format::MAX_MARKUP_DEPTH);
+        if depth > format::MAX_MARKUP_DEPTH {
+            return Err(IngestErrorKind::TooDeep {
+                depth,
+                limit: format::MAX_MARKUP_DEPTH,
+            });
+        }
+    }
+    let reader = importer::by_format(format).ok_or(IngestErrorKind::UnknownFormat)?;
+    let mut parsed = reader.read(&Source {
+        path,
+        bytes,
+        text: Some(&decoded.text),
+        depth,
+        options,
+    })?;
+    warnings.append(&mut parsed.warnings);
+    parsed.warnings = warnings;
+    Ok((format, parsed))
+}
+
+/// The error of a file broken for its format.
+pub(crate) fn broken(format: Format, message: impl Into<String>) -> IngestErrorKind {
+    IngestErrorKind::Parse {
+        format,
+        message: message.into(),
+    }
 }
 
 /// Fills what the format did not give: a date from the text, the URL or the file name (in
@@ -200,5 +254,7 @@ pub fn complete_article(article: &mut ArticleDraft, path: &Path) {
             article.date_source = DateSource::Filename;
         }
     }
-    article.language = language::detect(&article.title, &article.text);
+    if !article.language_given {
+        article.language = language::detect(&article.title, &article.text);
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::Format;
 use super::dates::parse_date_value;
-use crate::model::{ArticleDraft, DateSource};
+use crate::model::{ArticleDraft, DateSource, Language};
 use chrono::{DateTime, NaiveDateTime};
 use serde_json::Value;
 
@@ -21,7 +21,9 @@ pub struct ParsedRecords {
 const TITLE: &[&str] = &["title", "headline", "judul"];
 const TEXT: &[&str] = &[
     "text",
+    "maintext",
     "body",
+    "body_text",
     "content",
     "article",
     "full_text",
@@ -41,20 +43,32 @@ const DATE: &[&str] = &[
     "published_at",
     "publication_date",
     "date_published",
+    "date_publish",
     "publishedat",
+    "seendate",
     "tanggal",
     "created_at",
 ];
 const URL: &[&str] = &["url", "link", "source_url", "permalink"];
 const SOURCE: &[&str] = &[
-    "source",
+    "source.name",
     "media_name",
     "publisher",
     "outlet",
-    "media",
     "site_name",
+    "sitename",
+    "source-hostname",
+    "source_domain",
+    "source",
+    "media",
+    "domain",
+    "hostname",
     "sumber",
 ];
+const LANGUAGE: &[&str] = &["language", "lang", "bahasa"];
+
+/// Text fields longer than this that map to nothing are named in the report.
+const LONG_TEXT: usize = 300;
 const ID: &[&str] = &["id", "guid", "stories_id", "story_id", "article_id", "uuid"];
 
 /// Parses a record file of the given format (`Json`, `Jsonl` or `Csv`).
@@ -66,6 +80,48 @@ pub fn parse_records(format: Format, text: &str) -> Result<ParsedRecords, String
         other => Err(format!("{other} is not a record format")),
     }
 }
+
+/// The importers of the record formats: each parses its own and hands on the warnings.
+macro_rules! record_importer {
+    ($name:ident, $format:expr, $doc:literal) => {
+        #[doc = $doc]
+        pub struct $name;
+
+        impl super::Importer for $name {
+            fn format(&self) -> Format {
+                $format
+            }
+
+            fn read(
+                &self,
+                src: &super::Source<'_>,
+            ) -> Result<super::Parsed, super::IngestErrorKind> {
+                let parsed =
+                    parse_records($format, src.text()).map_err(|m| super::broken($format, m))?;
+                Ok(super::Parsed {
+                    articles: parsed.articles,
+                    warnings: parsed.warnings,
+                })
+            }
+        }
+    };
+}
+
+record_importer!(
+    JsonImporter,
+    Format::Json,
+    "The importer of JSON record files."
+);
+record_importer!(
+    JsonlImporter,
+    Format::Jsonl,
+    "The importer of JSONL / NDJSON files."
+);
+record_importer!(
+    CsvImporter,
+    Format::Csv,
+    "The importer of CSV and TSV files."
+);
 
 fn parse_json(text: &str) -> Result<ParsedRecords, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
@@ -86,9 +142,12 @@ fn parse_json(text: &str) -> Result<ParsedRecords, String> {
         _ => return Err("expected an array of records or an object".into()),
     };
     let mut out = ParsedRecords::default();
+    let mut notes = RecordNotes::default();
     for (i, record) in records.into_iter().enumerate() {
         match record {
-            Value::Object(map) => push_json_record(&mut out, map, &format!("record {}", i + 1)),
+            Value::Object(map) => {
+                push_json_record(&mut out, &mut notes, map, &format!("record {}", i + 1))
+            }
             other => out.warnings.push(format!(
                 "record {}: not an object but {}",
                 i + 1,
@@ -96,18 +155,22 @@ fn parse_json(text: &str) -> Result<ParsedRecords, String> {
             )),
         }
     }
+    notes.into_warnings(&mut out.warnings);
     Ok(out)
 }
 
 fn parse_jsonl(text: &str) -> ParsedRecords {
     let mut out = ParsedRecords::default();
+    let mut notes = RecordNotes::default();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(map)) => push_json_record(&mut out, &map, &format!("line {}", i + 1)),
+            Ok(Value::Object(map)) => {
+                push_json_record(&mut out, &mut notes, &map, &format!("line {}", i + 1))
+            }
             Ok(other) => out.warnings.push(format!(
                 "line {}: not an object but {}",
                 i + 1,
@@ -116,6 +179,7 @@ fn parse_jsonl(text: &str) -> ParsedRecords {
             Err(e) => out.warnings.push(format!("line {}: {e}", i + 1)),
         }
     }
+    notes.into_warnings(&mut out.warnings);
     out
 }
 
@@ -131,11 +195,111 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 fn lookup<'a>(map: &'a serde_json::Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
+    lookup_key(map, names).map(|(_, v)| v)
+}
+
+/// The first of `names` the record has (not null), with the key it has it under; a dotted
+/// name looks inside objects (`source.name`).
+fn lookup_key<'a>(
+    map: &'a serde_json::Map<String, Value>,
+    names: &[&str],
+) -> Option<(&'a str, &'a Value)> {
     names.iter().find_map(|name| {
-        map.iter()
-            .find(|(k, v)| k.eq_ignore_ascii_case(name) && !v.is_null())
-            .map(|(_, v)| v)
+        let mut parts = name.split('.');
+        let first = parts.next()?;
+        let (key, mut value) = map
+            .iter()
+            .find(|(k, v)| k.eq_ignore_ascii_case(first) && !v.is_null())?;
+        for part in parts {
+            value = value
+                .as_object()?
+                .iter()
+                .find(|(k, v)| k.eq_ignore_ascii_case(part) && !v.is_null())?
+                .1;
+        }
+        Some((key.as_str(), value))
     })
+}
+
+/// A record's language as pantau keeps it: "en", "English", "id", "in", "Indonesian" (other
+/// languages are "other"); `None` when it names none.
+fn record_language(value: &str) -> Option<Language> {
+    let v = value.trim().to_ascii_lowercase();
+    let code = v.split(['-', '_']).next().unwrap_or("");
+    match code {
+        "" => None,
+        "en" | "eng" | "english" => Some(Language::English),
+        "id" | "in" | "ind" | "indonesian" | "bahasa indonesia" => Some(Language::Indonesian),
+        _ => Some(Language::Other),
+    }
+}
+
+/// An outlet written as a web address ("https://www.kompas.com/x"): its host name.
+fn outlet_of(source: &str) -> String {
+    let s = source.trim();
+    match s.split_once("://") {
+        Some((_, rest)) => rest
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or(rest)
+            .trim_start_matches("www.")
+            .to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// NewsAPI cuts `content` to about 200 characters and ends it with "… [+1234 chars]": the
+/// text without the marker and the characters left out.
+fn truncation(text: &str) -> Option<(String, u64)> {
+    let t = text.trim_end();
+    let rest = t.strip_suffix("chars]")?.trim_end();
+    let start = rest.rfind("[+")?;
+    let n = rest[start + 2..].trim().parse::<u64>().ok()?;
+    Some((
+        t[..start]
+            .trim_end()
+            .trim_end_matches('…')
+            .trim_end()
+            .to_string(),
+        n,
+    ))
+}
+
+/// What a file's records had in common, reported once per file.
+#[derive(Default)]
+struct RecordNotes {
+    /// Records whose text the service cut short (NewsAPI), and the characters missing.
+    truncated: (usize, u64),
+    /// Records with a title and no text (link lists: GDELT, Media Cloud).
+    title_only: usize,
+    /// Fields holding long text that no article field is read from.
+    unread: std::collections::BTreeSet<String>,
+}
+
+impl RecordNotes {
+    fn into_warnings(self, out: &mut Vec<String>) {
+        if self.truncated.0 > 0 {
+            out.push(format!(
+                "{} records have a text cut short by the service that exported them \
+                 (\"[+N chars]\"; {} characters missing in all): only what it gave is imported",
+                self.truncated.0, self.truncated.1
+            ));
+        }
+        if self.title_only > 0 {
+            out.push(format!(
+                "{} records have a title and no text (a list of links?): imported as \
+                 title-only articles",
+                self.title_only
+            ));
+        }
+        if !self.unread.is_empty() {
+            out.push(format!(
+                "fields holding long text are not read: {} (pantau reads the text from one of {})",
+                self.unread.iter().cloned().collect::<Vec<_>>().join(", "),
+                TEXT.join(", ")
+            ));
+        }
+    }
 }
 
 /// A scalar as text. An array of strings is a list of paragraphs; nested arrays (tokenised
@@ -162,24 +326,65 @@ fn scalar_text(v: &Value) -> Option<String> {
     }
 }
 
-fn push_json_record(out: &mut ParsedRecords, map: &serde_json::Map<String, Value>, label: &str) {
-    let field = |names: &[&str], what: &str, warnings: &mut Vec<String>| -> String {
-        match lookup(map, names) {
-            Some(v) => scalar_text(v).unwrap_or_else(|| {
-                warnings.push(format!("{label}: {what} is {}, ignored", type_name(v)));
-                String::new()
-            }),
+fn push_json_record(
+    out: &mut ParsedRecords,
+    notes: &mut RecordNotes,
+    map: &serde_json::Map<String, Value>,
+    label: &str,
+) {
+    let mut used: Vec<&str> = Vec::new();
+    let mut field = |names: &[&str], what: &str, warnings: &mut Vec<String>| -> String {
+        match lookup_key(map, names) {
+            Some((key, v)) => {
+                used.push(key);
+                scalar_text(v).unwrap_or_else(|| {
+                    warnings.push(format!("{label}: {what} is {}, ignored", type_name(v)));
+                    String::new()
+                })
+            }
             None => String::new(),
         }
     };
     let mut warnings = Vec::new();
     let title = field(TITLE, "title", &mut warnings);
-    let text = field(TEXT, "text", &mut warnings);
-    let url = field(URL, "url", &mut warnings);
-    let source = field(SOURCE, "source", &mut warnings);
+    let mut text = field(TEXT, "text", &mut warnings);
+    let mut url = field(URL, "url", &mut warnings);
+    let mut source = field(SOURCE, "source", &mut warnings);
     let source_id = field(ID, "id", &mut warnings);
+    let language = field(LANGUAGE, "language", &mut warnings);
     let date = lookup(map, DATE);
     out.warnings.extend(warnings);
+    if source.contains("://") {
+        if url.trim().is_empty() {
+            url = source.trim().to_string();
+        }
+        source = outlet_of(&source);
+    }
+    // trafilatura writes the page's address as `source` (and the outlet elsewhere).
+    if url.trim().is_empty()
+        && let Some((key, Value::String(s))) = lookup_key(map, &["source"])
+        && s.contains("://")
+    {
+        used.push(key);
+        url = s.trim().to_string();
+    }
+    if let Some((cut, missing)) = truncation(&text) {
+        text = cut;
+        notes.truncated.0 += 1;
+        notes.truncated.1 += missing;
+    }
+    if text.trim().is_empty() && !title.trim().is_empty() {
+        notes.title_only += 1;
+    }
+    for (k, v) in map {
+        if let Value::String(s) = v
+            && s.len() > LONG_TEXT
+            && !used.iter().any(|u| u == k)
+            && !DATE.iter().any(|d| d.eq_ignore_ascii_case(k))
+        {
+            notes.unread.insert(k.clone());
+        }
+    }
     let published = date.and_then(|v| match v {
         Value::Number(n) => n.as_f64().and_then(unix_timestamp),
         other => scalar_text(other).and_then(|s| parse_field_date(&s)),
@@ -190,7 +395,12 @@ fn push_json_record(out: &mut ParsedRecords, map: &serde_json::Map<String, Value
             date.map(|d| d.to_string()).unwrap_or_default()
         ));
     }
+    let before = out.articles.len();
     push_article(out, label, title, text, url, source, source_id, published);
+    if let (Some(a), Some(lang)) = (out.articles.get_mut(before), record_language(&language)) {
+        a.language = lang;
+        a.language_given = true;
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -269,7 +479,52 @@ fn parse_csv(text: &str) -> Result<ParsedRecords, String> {
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(String::from)
+        .collect();
+    let mut broken = Vec::new();
+    let rows = reader.records().enumerate().filter_map(|(i, record)| {
+        let label = format!("row {}", i + 2);
+        match record {
+            Ok(r) => Some((label, r.iter().map(|c| Cell::Text(c.to_string())).collect())),
+            Err(e) => {
+                broken.push(format!("{label}: {e}"));
+                None
+            }
+        }
+    });
+    let mut out = table_records(&headers, rows)?;
+    out.warnings.splice(0..0, broken);
+    Ok(out)
+}
+
+/// A cell of a table: text, or a date a spreadsheet stored as one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text (numbers as written).
+    Text(String),
+    /// A date and time.
+    Date(NaiveDateTime),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Date(d) => d.to_string(),
+        }
+    }
+}
+
+/// The articles of a table with a header row (CSV, a spreadsheet's sheet): columns matched
+/// to article fields by name as in JSON records; `rows` are (label for messages, cells).
+pub fn table_records(
+    headers: &[String],
+    rows: impl Iterator<Item = (String, Vec<Cell>)>,
+) -> Result<ParsedRecords, String> {
     let column = |names: &[&str]| {
         names.iter().find_map(|n| {
             headers.iter().position(|h| {
@@ -281,7 +536,7 @@ fn parse_csv(text: &str) -> Result<ParsedRecords, String> {
     };
     let (title_col, text_col) = (column(TITLE), column(TEXT));
     if title_col.is_none() && text_col.is_none() {
-        let found: Vec<&str> = headers.iter().take(12).collect();
+        let found: Vec<&str> = headers.iter().take(12).map(String::as_str).collect();
         return Err(format!(
             "no title or text column (expected one of {}; found {})",
             TITLE
@@ -293,40 +548,67 @@ fn parse_csv(text: &str) -> Result<ParsedRecords, String> {
             found.join(", ")
         ));
     }
-    let (date_col, url_col, source_col, id_col) =
-        (column(DATE), column(URL), column(SOURCE), column(ID));
+    let (date_col, url_col, source_col, id_col, lang_col) = (
+        column(DATE),
+        column(URL),
+        column(SOURCE),
+        column(ID),
+        column(LANGUAGE),
+    );
     let mut out = ParsedRecords::default();
-    for (i, record) in reader.records().enumerate() {
-        let label = format!("row {}", i + 2);
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                out.warnings.push(format!("{label}: {e}"));
-                continue;
+    let mut notes = RecordNotes::default();
+    for (label, record) in rows {
+        let cell = |col: Option<usize>| col.and_then(|c| record.get(c));
+        let get = |col: Option<usize>| cell(col).map(Cell::text).unwrap_or_default();
+        let published = match cell(date_col) {
+            Some(Cell::Date(d)) => Some(*d),
+            Some(Cell::Text(t)) if !t.trim().is_empty() => {
+                let parsed = parse_field_date(t);
+                if parsed.is_none() {
+                    out.warnings
+                        .push(format!("{label}: date {t:?} not understood"));
+                }
+                parsed
             }
+            _ => None,
         };
-        let get = |col: Option<usize>| col.and_then(|c| record.get(c)).unwrap_or("").to_string();
-        let date = get(date_col);
-        let published = if date.trim().is_empty() {
-            None
-        } else {
-            parse_field_date(&date)
-        };
-        if !date.trim().is_empty() && published.is_none() {
-            out.warnings
-                .push(format!("{label}: date {date:?} not understood"));
+        let (title, mut text) = (get(title_col), get(text_col));
+        if let Some((cut, missing)) = truncation(&text) {
+            text = cut;
+            notes.truncated.0 += 1;
+            notes.truncated.1 += missing;
         }
+        if text.trim().is_empty() && !title.trim().is_empty() {
+            notes.title_only += 1;
+        }
+        let mut source = get(source_col);
+        let mut url = get(url_col);
+        if source.contains("://") {
+            if url.trim().is_empty() {
+                url = source.trim().to_string();
+            }
+            source = outlet_of(&source);
+        }
+        let before = out.articles.len();
         push_article(
             &mut out,
             &label,
-            get(title_col),
-            get(text_col),
-            get(url_col),
-            get(source_col),
+            title,
+            text,
+            url,
+            source,
             get(id_col),
             published,
         );
+        if let (Some(a), Some(lang)) = (
+            out.articles.get_mut(before),
+            record_language(&get(lang_col)),
+        ) {
+            a.language = lang;
+            a.language_given = true;
+        }
     }
+    notes.into_warnings(&mut out.warnings);
     Ok(out)
 }
 
@@ -392,8 +674,13 @@ mod tests {
         )
         .expect("jsonl");
         assert_eq!(p.articles.len(), 2);
-        assert_eq!(p.warnings.len(), 1);
+        assert_eq!(p.warnings.len(), 2);
         assert!(p.warnings[0].starts_with("line 2"), "{:?}", p.warnings);
+        assert!(
+            p.warnings[1].contains("title and no text"),
+            "{:?}",
+            p.warnings
+        );
         assert_eq!(
             p.articles[0]
                 .published

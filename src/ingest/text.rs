@@ -177,6 +177,19 @@ fn join_paragraphs(lines: &[String]) -> String {
     out
 }
 
+/// The importer of plain text and Markdown.
+pub struct TextImporter;
+
+impl super::Importer for TextImporter {
+    fn format(&self) -> super::Format {
+        super::Format::Text
+    }
+
+    fn read(&self, src: &super::Source<'_>) -> Result<super::Parsed, super::IngestErrorKind> {
+        Ok(super::Parsed::one(parse_text(src.text())))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,203 @@
+//! Archives read inside: ZIP and gzip (`.gz`; a `.warc.gz` is a gzipped web archive). Each file
+//! inside goes through the importers like a file on disk, named `archive.zip!/folder/page.html`
+//! in reports and exports. Limits against bombs: entries, bytes of each entry and in all,
+//! the compression ratio of big entries, and how deep archives nest.
+
+use super::importer::{Importer, Parsed, Probe, Source, inner_path};
+use super::{Format, IngestErrorKind, broken, parse_file};
+use std::io::{Cursor, Read};
+
+/// Archives inside archives, at most.
+pub const MAX_DEPTH: usize = 3;
+/// Entries of one ZIP, at most.
+pub const MAX_ENTRIES: usize = 20_000;
+/// Uncompressed bytes of one archive in all, at most (times the per-file limit).
+pub const MAX_TOTAL_FILES: u64 = 16;
+/// Ratio of uncompressed to compressed size above which a big entry is taken for a bomb.
+pub const MAX_RATIO: u64 = 200;
+
+/// The ZIP magic number.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// The names of the entries of a ZIP, if it opens.
+pub fn zip_names(bytes: &[u8]) -> Option<Vec<String>> {
+    if !is_zip(bytes) {
+        return None;
+    }
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    Some(
+        archive
+            .file_names()
+            .filter_map(Result::ok)
+            .map(|n| n.into_owned())
+            .collect(),
+    )
+}
+
+/// One entry of a ZIP read whole, at most `limit` bytes (its header's size is not trusted).
+pub fn zip_entry(bytes: &[u8], name: &str, limit: u64) -> Result<Vec<u8>, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let entry = archive.by_name(name).map_err(|e| format!("{name}: {e}"))?;
+    let mut out = Vec::new();
+    entry
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if out.len() as u64 > limit {
+        return Err(format!("{name} is larger than {limit} bytes"));
+    }
+    Ok(out)
+}
+
+fn nested_too_deep(src: &Source<'_>) -> Result<(), IngestErrorKind> {
+    if src.depth >= MAX_DEPTH {
+        return Err(IngestErrorKind::TooDeep {
+            depth: src.depth + 1,
+            limit: MAX_DEPTH,
+        });
+    }
+    Ok(())
+}
+
+/// Reads a file found inside an archive; its problems become warnings of the archive.
+fn read_inner(src: &Source<'_>, name: &str, data: &[u8], out: &mut Parsed) {
+    let path = inner_path(src.path, name);
+    match parse_file(&path, data, src.depth + 1, src.options) {
+        Ok((_, mut parsed)) => {
+            for a in &mut parsed.articles {
+                if a.path.as_os_str().is_empty() {
+                    a.path = path.clone();
+                }
+            }
+            out.articles.append(&mut parsed.articles);
+            out.warnings
+                .extend(parsed.warnings.into_iter().map(|w| format!("{name}: {w}")));
+        }
+        Err(e) => out.warnings.push(format!("{name}: {e}")),
+    }
+}
+
+/// ZIP archives of article files.
+pub struct Zip;
+
+impl Importer for Zip {
+    fn format(&self) -> Format {
+        Format("ZIP")
+    }
+
+    fn claims(&self, probe: &Probe<'_>) -> bool {
+        // A ZIP that is a document or a spreadsheet was claimed before; any other is read
+        // inside (a broken one says so, not "binary").
+        is_zip(probe.bytes)
+    }
+
+    fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
+        nested_too_deep(src)?;
+        let mut archive = zip::ZipArchive::new(Cursor::new(src.bytes))
+            .map_err(|e| broken(self.format(), e.to_string()))?;
+        if archive.len() > MAX_ENTRIES {
+            return Err(broken(
+                self.format(),
+                format!("{} entries (the limit is {MAX_ENTRIES})", archive.len()),
+            ));
+        }
+        let per_file = src.options.max_file_bytes;
+        let mut total = 0u64;
+        let mut out = Parsed::default();
+        for i in 0..archive.len() {
+            let mut entry = match archive.by_index(i) {
+                Ok(e) => e,
+                Err(e) => {
+                    out.warnings.push(format!("entry {}: {e}", i + 1));
+                    continue;
+                }
+            };
+            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            let hidden =
+                name.split('/').any(|part| part.starts_with('.')) || name.starts_with("__MACOSX/");
+            if entry.is_dir() || hidden || name.is_empty() {
+                continue;
+            }
+            let (size, packed) = (entry.size(), entry.compressed_size().max(1));
+            if size > per_file {
+                out.warnings.push(format!(
+                    "{name}: too large ({size} bytes, the limit is {per_file}), not read"
+                ));
+                continue;
+            }
+            if size > 1_000_000 && size / packed > MAX_RATIO {
+                out.warnings.push(format!(
+                    "{name}: compressed {}:1, taken for a bomb, not read",
+                    size / packed
+                ));
+                continue;
+            }
+            let mut data = Vec::new();
+            if let Err(e) = (&mut entry).take(per_file + 1).read_to_end(&mut data) {
+                out.warnings.push(format!("{name}: {e}"));
+                continue;
+            }
+            total += data.len() as u64;
+            if data.len() as u64 > per_file || total > per_file * MAX_TOTAL_FILES {
+                return Err(broken(
+                    self.format(),
+                    format!(
+                        "more than {} bytes uncompressed (a bomb?)",
+                        per_file * MAX_TOTAL_FILES
+                    ),
+                ));
+            }
+            drop(entry);
+            read_inner(src, &name, &data, &mut out);
+        }
+        Ok(out)
+    }
+}
+
+/// gzip-compressed files (`page.html.gz`, `crawl.warc.gz`, `feed.xml.gz`).
+pub struct Gzip;
+
+impl Importer for Gzip {
+    fn format(&self) -> Format {
+        Format("gzip")
+    }
+
+    fn claims(&self, probe: &Probe<'_>) -> bool {
+        probe.bytes.starts_with(&[0x1f, 0x8b])
+    }
+
+    fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
+        nested_too_deep(src)?;
+        let limit = src.options.max_file_bytes;
+        let mut data = Vec::new();
+        flate2::read::MultiGzDecoder::new(src.bytes)
+            .take(limit + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| broken(self.format(), e.to_string()))?;
+        if data.len() as u64 > limit {
+            return Err(IngestErrorKind::TooLarge {
+                size_bytes: data.len() as u64,
+                limit_bytes: limit,
+            });
+        }
+        let file = src
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("file.gz");
+        let inner = file
+            .strip_suffix(".gz")
+            .or_else(|| file.strip_suffix(".GZ"))
+            .unwrap_or(file);
+        let mut out = Parsed::default();
+        read_inner(src, inner, &data, &mut out);
+        if out.articles.is_empty()
+            && let Some(w) = out.warnings.first()
+        {
+            return Err(broken(self.format(), w.clone()));
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,253 @@
+//! Every format an analyst holds, read from a fixture made by a library that writes such
+//! files (`tests/fixtures/formats/make.py`): how many articles, their titles, dates, outlets
+//! and texts.
+
+use pantau::ingest::{IngestOptions, read_file};
+use pantau::model::{DateSource, Language};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name)
+}
+
+fn read(name: &str) -> pantau::ingest::ImportedFile {
+    read_file(&fixture(name), &IngestOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+const RUSIA: &str = "Rusia kecam serangan di Suriah";
+const JEPANG: &str = "Jepang dan Amerika Serikat bahas perdagangan";
+
+fn day(a: &pantau::model::ArticleDraft) -> String {
+    a.published
+        .map(|d| d.date().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn documents_are_one_article_each() {
+    let f = read("clipping.docx");
+    assert_eq!(f.format.as_str(), "DOCX");
+    assert_eq!(f.articles.len(), 1);
+    let a = &f.articles[0];
+    assert_eq!(a.title, RUSIA);
+    assert!(
+        a.text.contains("Pemerintah Rusia mengecam") && a.text.contains("PBB"),
+        "{}",
+        a.text
+    );
+    assert_eq!(a.language, Language::Indonesian);
+
+    let f = read("clipping.odt");
+    assert_eq!(f.format.as_str(), "ODT");
+    assert_eq!(f.articles[0].title, JEPANG);
+    assert!(f.articles[0].text.contains("ASEAN"));
+}
+
+#[test]
+fn spreadsheets_read_every_sheet_with_dates_as_dates() {
+    for name in ["monitoring.xlsx", "monitoring.xls", "monitoring.ods"] {
+        let f = read(name);
+        assert_eq!(f.format.as_str(), "spreadsheet", "{name}");
+        assert_eq!(f.articles.len(), 2, "{name}: {:?}", f.warnings);
+        let (a, b) = (&f.articles[0], &f.articles[1]);
+        assert_eq!(
+            (a.title.as_str(), a.source.as_str()),
+            (RUSIA, "Kompas"),
+            "{name}"
+        );
+        assert_eq!(b.source, "Tempo", "{name}");
+        assert_eq!(
+            a.published.map(|d| d.to_string()).as_deref(),
+            Some("2021-05-03 09:30:00"),
+            "{name}"
+        );
+        assert_eq!(a.date_source, DateSource::Metadata, "{name}");
+        assert!(a.text.contains("Turki"), "{name}");
+    }
+    // The second sheet of the XLSX has no title or text column: said so.
+    let f = read("monitoring.xlsx");
+    assert!(
+        f.warnings
+            .iter()
+            .any(|w| w.contains("Catatan") && w.contains("no title or text column")),
+        "{:?}",
+        f.warnings
+    );
+}
+
+#[test]
+fn mails_are_articles_from_their_list() {
+    let f = read("alert.eml");
+    assert_eq!(f.format.as_str(), "mail");
+    let a = &f.articles[0];
+    assert_eq!(a.title, RUSIA);
+    assert_eq!(a.source, "Buletin Diplomasi", "the list's name");
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2021-05-03 08:00:00")
+    );
+    assert!(a.text.contains("Pemerintah Rusia"), "{}", a.text);
+    assert!(
+        !a.text.contains("Langganan"),
+        "the HTML part went through the extractor: {}",
+        a.text
+    );
+
+    let f = read("newsletters.mbox");
+    assert_eq!(f.format.as_str(), "MBOX");
+    assert_eq!(f.articles.len(), 2);
+    assert_eq!(f.articles[1].title, JEPANG);
+    assert_eq!(day(&f.articles[1]), "2021-05-04");
+}
+
+#[test]
+fn web_archives_give_their_html_pages() {
+    for name in ["crawl.warc", "crawl.warc.gz"] {
+        let f = read(name);
+        assert_eq!(
+            f.articles.len(),
+            2,
+            "{name}: only the two HTML pages with status 200: {:?}",
+            f.warnings
+        );
+        let (a, b) = (&f.articles[0], &f.articles[1]);
+        assert_eq!(a.title, RUSIA, "{name}");
+        assert_eq!(a.url, "https://berita.contoh.id/2021/05/03/rusia", "{name}");
+        assert_eq!(
+            (day(a).as_str(), a.date_source),
+            ("2021-05-03", DateSource::Metadata),
+            "{name}"
+        );
+        // No date of its own: the capture date, said so.
+        assert_eq!(
+            (day(b).as_str(), b.date_source),
+            ("2021-05-06", DateSource::Capture),
+            "{name}"
+        );
+        assert!(!a.text.contains("Beranda"), "{name}: {}", a.text);
+    }
+}
+
+#[test]
+fn archives_are_read_inside() {
+    let f = read("clippings.zip");
+    assert_eq!(f.format.as_str(), "ZIP");
+    assert_eq!(f.articles.len(), 2, "{:?}", f.warnings);
+    let paths: Vec<String> = f
+        .articles
+        .iter()
+        .map(|a| a.path.display().to_string())
+        .collect();
+    assert!(
+        paths[0].ends_with("clippings.zip!/mei/rusia.html"),
+        "{paths:?}"
+    );
+    assert!(
+        paths[1].ends_with("clippings.zip!/mei/jepang.txt"),
+        "{paths:?}"
+    );
+    assert_eq!(f.articles[1].title, JEPANG);
+    assert!(
+        f.warnings
+            .iter()
+            .any(|w| w.starts_with("mei/logo.png") && w.contains("binary")),
+        "{:?}",
+        f.warnings
+    );
+    assert!(!f.warnings.iter().any(|w| w.contains("MACOSX")));
+
+    let f = read("feed.json.gz");
+    assert_eq!(f.articles.len(), 1);
+    assert_eq!(f.articles[0].title, RUSIA);
+    assert!(
+        f.articles[0]
+            .path
+            .display()
+            .to_string()
+            .ends_with("feed.json.gz!/feed.json")
+    );
+}
+
+#[test]
+fn records_of_tools_keep_their_fields() {
+    // news-please: the body is `maintext` (not the description), with its date, outlet and
+    // language.
+    let f = read("news-please.json");
+    let a = &f.articles[0];
+    assert!(
+        a.text.contains("Menteri luar negeri Turki") && a.text.contains("ASEAN"),
+        "{}",
+        a.text
+    );
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2021-05-03 09:30:00")
+    );
+    assert_eq!(a.source, "berita.contoh.id");
+    assert_eq!((a.language, a.language_given), (Language::Indonesian, true));
+
+    // NewsAPI: the outlet from source.name, the cut text marked in the report.
+    let f = read("newsapi.json");
+    assert_eq!(f.articles.len(), 2);
+    let a = &f.articles[0];
+    assert_eq!(a.source, "Contoh News");
+    assert_eq!(day(a), "2021-05-03");
+    assert!(
+        !a.text.contains("chars]") && a.text.ends_with("released late on"),
+        "{}",
+        a.text
+    );
+    assert!(
+        f.warnings
+            .iter()
+            .any(|w| w.contains("cut short") && w.contains("2345")),
+        "{:?}",
+        f.warnings
+    );
+    // Its second record has no content: the description is the text.
+    assert_eq!(f.articles[1].text, "Tokyo hosted talks.");
+
+    // GDELT's article list: titles only, flagged.
+    let f = read("gdelt-artlist.json");
+    assert_eq!(f.articles.len(), 2);
+    assert_eq!(f.articles[0].source, "a.example");
+    assert_eq!(day(&f.articles[0]), "2021-05-03");
+    assert_eq!(f.articles[0].language, Language::English);
+    assert!(
+        f.warnings
+            .iter()
+            .any(|w| w.contains("2 records have a title and no text")),
+        "{:?}",
+        f.warnings
+    );
+
+    // trafilatura: `source` is the page's address; the outlet is its host name field.
+    let f = read("trafilatura.json");
+    let a = &f.articles[0];
+    assert_eq!(a.source, "Berita Contoh");
+    assert_eq!(a.url, "https://berita.contoh.id/jepang");
+    assert!(a.text.contains("ASEAN"));
+}
+
+#[test]
+fn long_text_in_a_field_no_one_reads_is_reported() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("export.json");
+    let body = "Rusia dan Turki bertemu. ".repeat(30);
+    std::fs::write(
+        &path,
+        serde_json::json!([{"title": "Judul", "summary": "Pendek.", "body_html": body}])
+            .to_string(),
+    )
+    .expect("write");
+    let f = read_file(&path, &IngestOptions::default()).expect("read");
+    assert!(
+        f.warnings
+            .iter()
+            .any(|w| w.contains("body_html") && w.contains("not read")),
+        "{:?}",
+        f.warnings
+    );
+}
