@@ -9,10 +9,12 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod curation;
 pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;
+pub mod segment;
 pub mod store;
 mod swar;
 pub mod tagging;

@@ -562,7 +562,7 @@ pub fn prepare_matcher(
 ) -> Result<Matcher, PrepareError> {
     let builtin = crate::tagging::Dictionary::builtin()?;
     store.sync_dictionary(&builtin)?;
-    let dict = store.effective_dictionary(&builtin)?;
+    let dict = crate::curation::effective_dictionary(store, &builtin)?;
     Ok(Matcher::new(&dict, options)?)
 }
 
@@ -595,7 +595,7 @@ pub fn retag(
 ) -> Result<RetagReport, StoreError> {
     let started = Instant::now();
     let actor_ids = store.actor_ids()?;
-    let total = store.article_count(&crate::analysis::Filter::default())?;
+    let total = store.article_count(&crate::model::Filter::default())?;
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let mut report = RetagReport::default();
     let mut after = 0;

@@ -1,10 +1,11 @@
 //! Integration tests of the dictionary edits, the re-tag, the dictionary CSV, the candidates
 //! and the annotated regression fixture of the matcher.
 
+use pantau::curation::effective_dictionary;
+use pantau::curation::exchange::{import_rows, read_csv, write_csv};
 use pantau::model::{ArticleDraft, DateSource, Language, Via};
 use pantau::pipeline::{prepare_matcher, retag};
 use pantau::store::{ExclusionScope, NewAlias, Store};
-use pantau::tagging::exchange::{import_rows, read_csv, write_csv};
 use pantau::tagging::{Dictionary, Matcher, MatcherOptions};
 use std::collections::HashMap;
 use std::path::Path;
@@ -207,7 +208,7 @@ fn dictionary_csv_round_trip_between_databases() {
         .expect("alias");
     }
     let mut buf = Vec::new();
-    write_csv(&a.effective_dictionary(&builtin).expect("dict"), &mut buf).expect("write");
+    write_csv(&effective_dictionary(&a, &builtin).expect("dict"), &mut buf).expect("write");
     let rows = read_csv(&buf[..]).expect("read");
     let mut b = Store::open_in_memory().expect("b");
     b.sync_dictionary(&builtin).expect("sync");
@@ -216,7 +217,7 @@ fn dictionary_csv_round_trip_between_databases() {
     let second = import_rows(&mut b, &builtin, &rows).expect("again");
     assert_eq!((second.actors_added, second.aliases_added), (0, 0));
     let m = Matcher::new(
-        &b.effective_dictionary(&builtin).expect("dict"),
+        &effective_dictionary(&b, &builtin).expect("dict"),
         MatcherOptions::default(),
     )
     .expect("matcher");
@@ -238,7 +239,7 @@ fn candidates_find_uncovered_names() {
     );
     let matcher = prepare_matcher(&mut store, MatcherOptions::default()).expect("matcher");
     let found =
-        pantau::tagging::candidates::find_candidates(&store, &matcher, 2, 10).expect("candidates");
+        pantau::curation::candidates::find_candidates(&store, &matcher, 2, 10).expect("candidates");
     let texts: Vec<&str> = found.iter().map(|c| c.text.as_str()).collect();
     assert!(texts.contains(&"Lembaga Kajian Nusantara"), "{texts:?}");
     assert!(texts.contains(&"LKNX"), "{texts:?}");

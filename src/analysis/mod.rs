@@ -5,14 +5,13 @@
 
 mod cooccurrence;
 mod drilldown;
-mod filter;
 mod names;
 mod spikes;
 mod timeline;
 
+pub use crate::model::Filter;
 pub use cooccurrence::{Measure, PairStat, Window, cooccurrence, pair_measures};
 pub use drilldown::{ArticleHit, DrillDown, KWIC_CONTEXT, Kwic, Page, drill_down, kwic_line};
-pub use filter::Filter;
 pub use names::{ActorNames, Resolved, fold};
 pub use spikes::{Spike, SpikeOptions, spikes, spikes_with};
 pub use timeline::{

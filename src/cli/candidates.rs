@@ -1,10 +1,10 @@
 //! `pantau candidates`: frequent names and acronyms no actor covers.
 
 use anyhow::Context;
+use pantau::curation::candidates::{CandidateKind, find_candidates};
 use pantau::pipeline::prepare_matcher;
 use pantau::store::Store;
 use pantau::tagging::MatcherOptions;
-use pantau::tagging::candidates::{CandidateKind, find_candidates};
 use std::path::Path;
 use std::process::ExitCode;
 

@@ -1,9 +1,10 @@
 //! `pantau dictionary ...`: the user's dictionary edits, and the dictionary as CSV.
 
 use anyhow::Context;
+use pantau::curation::effective_dictionary;
+use pantau::curation::exchange::{import_rows, read_csv, write_csv};
 use pantau::model::{ActorKind, Language, Via};
 use pantau::store::{ExclusionScope, NewAlias, Store};
-use pantau::tagging::exchange::{import_rows, read_csv, write_csv};
 use pantau::tagging::{Actor, CaseRule, Dictionary};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -130,7 +131,7 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
     let (mut store, builtin) = open(db)?;
     match cmd {
         DictionaryCommand::Export { out } => {
-            let dict = store.effective_dictionary(&builtin)?;
+            let dict = effective_dictionary(&store, &builtin)?;
             let file = std::fs::File::create(&out)
                 .with_context(|| format!("creating {}", out.display()))?;
             write_csv(&dict, std::io::BufWriter::new(file))?;

@@ -1,14 +1,14 @@
 //! Aggregates for the analysis: per-day counts, per-article actor sets, mention units and the
-//! articles behind a drill-down. The caller ([`crate::analysis`]) bins, pairs and scores; this
+//! articles behind a drill-down. The caller (the analysis) bins, pairs and scores; this
 //! file only reads.
 //!
-//! Every query takes an [`analysis::Filter`](crate::analysis::Filter): its article conditions
+//! Every query takes a [`Filter`](crate::model::Filter): its article conditions
 //! (date range, languages, sources, full-text query) become SQL on `articles a`; its actor
 //! kind is applied by the caller to the actors it keeps.
 
 use super::{ActorId, ArticleId, Result, Store};
-use crate::analysis::Filter;
 use crate::model::ActorKind;
+use crate::model::Filter;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};

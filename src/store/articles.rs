@@ -2,7 +2,7 @@
 
 use super::{ActorId, ArticleId, FileId, Result};
 use crate::model::{ArticleDraft, Mention, TextUnits};
-use crate::tagging::segment::Segments;
+use crate::segment::Segments;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeMap, HashMap};
@@ -176,7 +176,7 @@ pub(crate) fn insert_mentions(
     mentions: &[Mention],
     actor_ids: &HashMap<String, ActorId>,
 ) -> Result<u64> {
-    let excluded = super::edits::article_exclusions(conn, article_id)?;
+    let excluded = super::exclusions::article_exclusions(conn, article_id)?;
     insert_mentions_except(
         conn,
         article_id,
@@ -216,7 +216,7 @@ fn insert_mentions_except(
             continue;
         };
         if !excluded.is_empty() {
-            let key = super::edits::text_key(&m.matched_text);
+            let key = super::exclusions::text_key(&m.matched_text);
             if excluded
                 .iter()
                 .any(|(a, alias)| *a == actor && (alias.is_empty() || *alias == key))

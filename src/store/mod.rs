@@ -6,22 +6,27 @@
 
 mod actors;
 mod aggregates;
+mod aliases;
 mod articles;
-mod edits;
+mod batches;
+mod exclusions;
 mod fulltext;
 pub mod migrations;
 mod reader;
 mod rows;
 mod runs;
 pub mod search_query;
+mod settings;
 mod stats;
 
 pub use aggregates::{
     ActorInfo, ActorTotals, ArticleBrief, DrillTarget, MentionSpan, UnitColumn, day_date,
     day_number,
 };
+pub use aliases::{AliasRecord, NewAlias};
 pub use articles::{InsertOutcome, text_hash};
-pub use edits::{AliasRecord, ArticleText, ExclusionRecord, ExclusionScope, NewAlias};
+pub use batches::ArticleText;
+pub use exclusions::{ExclusionRecord, ExclusionScope};
 pub use fulltext::{SearchWriter, search_path};
 pub use reader::{
     ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleMention, ArticleView,

@@ -1,7 +1,7 @@
 //! Rows for the CSV exports, streamed (never the whole corpus in memory).
 
 use super::{ArticleId, Result, Store};
-use crate::tagging::segment::sentence_around;
+use crate::segment::sentence_around;
 
 /// One article as the articles export writes it.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -18,8 +18,8 @@
 use super::dictionary::{Alias, CaseRule, Dictionary};
 use super::first_words::{CLITICS, Candidate, EXACT, FOLD, FirstWords, Hit};
 use super::normalize::{Normalized, fold, fold_char, fold_eq, normalize, normalize_alias};
-use super::segment::Segments;
 use crate::model::{Language, Mention, TextUnits, Via};
+use crate::segment::Segments;
 use crate::swar::{Block16, ascii_lower};
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,

@@ -3,16 +3,15 @@
 //! [`Dictionary::builtin`] loads the dictionary bundled from `assets/dictionary/`;
 //! [`Matcher::new`] compiles it once; [`Matcher::find`] returns the [`Mention`]s of a text.
 
-pub mod candidates;
 pub mod dictionary;
-pub mod exchange;
 mod first_words;
 pub mod matcher;
 mod normalize;
-pub mod segment;
 
+pub use crate::segment;
 pub use dictionary::{
-    Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryError, PhraseExclusion,
+    Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryEdits, DictionaryError,
+    PhraseExclusion, UserAlias,
 };
 pub use matcher::{Matcher, MatcherOptions};
 

@@ -100,7 +100,7 @@ impl PantauApp {
     /// The last search for candidate names, once one ended.
     pub fn candidates(
         &self,
-    ) -> Option<&Result<Vec<crate::tagging::candidates::Candidate>, String>> {
+    ) -> Option<&Result<Vec<crate::curation::candidates::Candidate>, String>> {
         self.tabs.dictionary.state.candidates.list.as_ref()
     }
 

@@ -5,10 +5,10 @@
 
 use super::action::Action;
 use super::dictionary_view::{JobView, job_progress_ui};
+use crate::curation::candidates::{Candidate, CandidateKind};
 use crate::model::{ActorKind, Via};
 use crate::store::NewAlias;
 use crate::tagging::Actor;
-use crate::tagging::candidates::{Candidate, CandidateKind};
 use std::collections::HashSet;
 
 /// Organization types of the dictionary (see `assets/dictionary/README.md`).

@@ -368,7 +368,7 @@ impl<T: Send + 'static> ProgressJob<T> {
 pub type RetagJob = ProgressJob<crate::pipeline::RetagReport>;
 
 /// A running search for candidate names.
-pub type CandidatesJob = ProgressJob<Vec<crate::tagging::candidates::Candidate>>;
+pub type CandidatesJob = ProgressJob<Vec<crate::curation::candidates::Candidate>>;
 
 /// Starts re-tagging the database at `db`.
 pub fn start_retag(db: PathBuf, ctx: &egui::Context) -> RetagJob {
@@ -382,7 +382,7 @@ pub fn start_retag(db: PathBuf, ctx: &egui::Context) -> RetagJob {
 pub fn start_candidates(db: PathBuf, min_articles: u64, ctx: &egui::Context) -> CandidatesJob {
     ProgressJob::start(ctx, move |cancel, progress| {
         let (store, matcher) = open_with_matcher(&db)?;
-        crate::tagging::candidates::find_candidates_with(
+        crate::curation::candidates::find_candidates_with(
             &store,
             &matcher,
             min_articles,

@@ -8,8 +8,8 @@
 //! are acronyms that are a common word in capitals ("JUGA": "juga" is written in lower case at
 //! least half as often), time zones, roman numerals and company forms.
 
-use super::matcher::Matcher;
 use crate::store::{Store, StoreError};
+use crate::tagging::Matcher;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -253,7 +253,7 @@ pub fn find_candidates_with(
     cancel: &AtomicBool,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Vec<Candidate>, StoreError> {
-    let total = store.article_count(&crate::analysis::Filter::default())?;
+    let total = store.article_count(&crate::model::Filter::default())?;
     let mut done = 0u64;
     let mut tally: HashMap<String, Tally> = HashMap::new();
     // Lower-case words of acronym length: "JUGA" in a headline is the word "juga", not a name.

@@ -1,4 +1,4 @@
-//! The filter every analysis takes.
+//! The filter every analysis (and every aggregate query of the store) takes.
 
 use crate::model::{ActorKind, Language};
 use chrono::NaiveDate;

@@ -1,5 +1,14 @@
 //! The domain types shared by every module: articles, dates, languages, actors, mentions.
 
+mod dictionary;
+mod filter;
+
+pub use dictionary::{
+    Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryEdits, DictionaryError,
+    PhraseExclusion, UserAlias,
+};
+pub use filter::Filter;
+
 use chrono::NaiveDateTime;
 use std::fmt;
 use std::path::PathBuf;
@@ -127,7 +136,7 @@ pub struct ArticleDraft {
     /// Paragraph and sentence counts of `text`, when already computed (the import's worker
     /// threads do it, so the single writer does not); the store computes them when `None`.
     pub units: Option<TextUnits>,
-    /// [`crate::store::text_hash`] of the article, when already computed (by the import's
+    /// `store::text_hash` of the article, when already computed (by the import's
     /// workers, like `units`); the store computes it when `None`.
     pub text_hash: Option<[u8; 16]>,
 }

@@ -3,8 +3,8 @@
 //! language, case_rule, via`. Importing adds the missing actors and aliases as the user's own;
 //! importing the same file twice changes nothing.
 
-use super::dictionary::{Actor, CaseRule, Dictionary};
-use crate::model::{ActorKind, Language, Via};
+use super::effective_dictionary;
+use crate::model::{Actor, ActorKind, CaseRule, Dictionary, Language, Via};
 use crate::store::{NewAlias, Store, StoreError};
 use std::collections::HashSet;
 use std::io::{Read, Write};
@@ -185,7 +185,7 @@ pub fn import_rows(
     builtin: &Dictionary,
     rows: &[DictionaryRow],
 ) -> Result<DictionaryImport, ExchangeError> {
-    let dict = store.effective_dictionary(builtin)?;
+    let dict = effective_dictionary(store, builtin)?;
     let mut codes: HashSet<String> = dict.actors.iter().map(|a| a.code.clone()).collect();
     let mut known: HashSet<(String, String, Option<Language>)> = dict
         .aliases
@@ -271,7 +271,7 @@ mod tests {
                 country: String::new(),
             })
             .expect("actor");
-        d.add_alias(crate::tagging::Alias {
+        d.add_alias(crate::model::Alias {
             actor: a,
             text: "-X-".into(),
             language: None,

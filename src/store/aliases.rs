@@ -1,0 +1,222 @@
+//! The user's aliases and the disabled flags of any alias.
+
+use super::actors::actor_id;
+use super::{Result, Store, StoreError};
+use crate::model::{CaseRule, Language, Via};
+use rusqlite::params;
+
+/// An alias the user adds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAlias {
+    /// Code of the actor it names.
+    pub actor_code: String,
+    /// The alias text.
+    pub text: String,
+    /// Only in texts of this language (Indonesian or English); `None` = any language.
+    pub language: Option<Language>,
+    /// Case rule; `None` = [`CaseRule::auto`].
+    pub case: Option<CaseRule>,
+    /// How it refers to the actor.
+    pub via: Via,
+}
+
+/// An alias as stored (built-in or the user's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AliasRecord {
+    /// Row id.
+    pub id: i64,
+    /// Actor code.
+    pub actor_code: String,
+    /// The alias text.
+    pub text: String,
+    /// Language restriction; `None` = any.
+    pub language: Option<Language>,
+    /// Case rule.
+    pub case: CaseRule,
+    /// How it refers to the actor.
+    pub via: Via,
+    /// True for the user's own aliases, false for built-in ones.
+    pub user: bool,
+    /// False when disabled.
+    pub enabled: bool,
+}
+
+fn language_str(language: Option<Language>) -> Result<&'static str> {
+    match language {
+        None => Ok("any"),
+        Some(Language::Other) => Err(StoreError::Invalid(
+            "an alias's language is any, id or en".into(),
+        )),
+        Some(l) => Ok(l.as_str()),
+    }
+}
+
+fn parse_language(s: &str) -> Option<Language> {
+    if s == "any" { None } else { Language::parse(s) }
+}
+
+impl Store {
+    /// Adds an alias of the user's to an actor (built-in or the user's) and returns its id.
+    pub fn add_alias(&mut self, alias: &NewAlias) -> Result<i64> {
+        let text = alias.text.trim();
+        if !text.chars().any(char::is_alphanumeric) {
+            return Err(StoreError::Invalid(format!(
+                "alias {text:?} has no letter or digit"
+            )));
+        }
+        let actor = actor_id(&self.conn, &alias.actor_code)?;
+        let language = language_str(alias.language)?;
+        let case = alias.case.unwrap_or_else(|| CaseRule::auto(text));
+        let inserted = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO aliases (actor_id, alias, language, case_rule, via, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'user')
+                 ON CONFLICT (actor_id, alias, language) DO NOTHING",
+            )?
+            .execute(params![
+                actor,
+                text,
+                language,
+                case.as_str(),
+                alias.via.as_str()
+            ])?;
+        if inserted == 0 {
+            return Err(StoreError::Invalid(format!(
+                "{} already has the alias {text:?} ({language})",
+                alias.actor_code
+            )));
+        }
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Disables or enables an alias (built-in or the user's), named by actor, text and
+    /// language. Built-in aliases exist in the database once the dictionary was synced.
+    pub fn set_alias_enabled(
+        &mut self,
+        actor_code: &str,
+        text: &str,
+        language: Option<Language>,
+        enabled: bool,
+    ) -> Result<()> {
+        let actor = actor_id(&self.conn, actor_code)?;
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE aliases SET enabled = ?4 WHERE actor_id = ?1 AND alias = ?2 AND language = ?3",
+            )?
+            .execute(params![actor, text.trim(), language_str(language)?, enabled])?;
+        if changed == 0 {
+            return Err(StoreError::Invalid(format!(
+                "{actor_code} has no alias {text:?} ({})",
+                language_str(language)?
+            )));
+        }
+        Ok(())
+    }
+
+    /// Every alias stored, of one actor or of all (ordered by actor code, then text).
+    pub fn aliases(&self, actor_code: Option<&str>) -> Result<Vec<AliasRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT al.id, a.code, al.alias, al.language, al.case_rule, al.via, al.origin, al.enabled
+             FROM aliases al JOIN actors a ON a.id = al.actor_id
+             WHERE ?1 IS NULL OR a.code = ?1
+             ORDER BY a.code, al.alias, al.language",
+        )?;
+        let rows = stmt.query_map([actor_code], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, bool>(7)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, actor_code, text, language, case, via, origin, enabled) = row?;
+            let (Some(case), Some(via)) = (CaseRule::parse(&case), Via::parse(&via)) else {
+                continue;
+            };
+            out.push(AliasRecord {
+                id,
+                actor_code,
+                text,
+                language: parse_language(&language),
+                case,
+                via,
+                user: origin == "user",
+                enabled,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Deletes one of the user's aliases (built-in ones can only be disabled).
+    pub fn delete_user_alias(&mut self, id: i64) -> Result<()> {
+        let n = self
+            .conn
+            .prepare_cached("DELETE FROM aliases WHERE id = ?1 AND origin = 'user'")?
+            .execute([id])?;
+        if n == 0 {
+            return Err(StoreError::Invalid(format!("no user alias with id {id}")));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind, Dictionary};
+    use crate::store::ExclusionScope;
+
+    fn store() -> Store {
+        let mut s = Store::open_in_memory().expect("open");
+        s.sync_dictionary(&Dictionary::builtin().expect("builtin"))
+            .expect("sync");
+        s
+    }
+
+    #[test]
+    fn refuses_bad_edits() {
+        let mut s = store();
+        let alias = |code: &str, text: &str| NewAlias {
+            actor_code: code.into(),
+            text: text.into(),
+            language: None,
+            case: None,
+            via: Via::Name,
+        };
+        assert!(s.add_alias(&alias("NOPE", "x")).is_err());
+        assert!(s.add_alias(&alias("RUS", " - ")).is_err());
+        assert!(s.set_alias_enabled("RUS", "Rusland", None, false).is_err());
+        assert!(
+            s.add_exclusion(
+                "JOR",
+                "Jordan",
+                &ExclusionScope::Phrase("Michael Owen".into())
+            )
+            .is_err()
+        );
+        assert!(
+            s.add_exclusion("JOR", "Jordan", &ExclusionScope::Article(42))
+                .is_err()
+        );
+        assert!(s.delete_user_alias(1).is_err());
+        assert!(
+            s.add_actor(&Actor {
+                code: "RUS".into(),
+                kind: ActorKind::Country,
+                name: "x".into(),
+                name_id: String::new(),
+                org_type: String::new(),
+                country: String::new(),
+            })
+            .is_err()
+        );
+    }
+}

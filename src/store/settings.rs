@@ -1,0 +1,78 @@
+//! Per-database settings: a key-value table, and the typed settings pantau keeps in it.
+
+use super::{Result, Store};
+use rusqlite::{Connection, OptionalExtension};
+
+fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, value])?;
+    Ok(())
+}
+
+impl Store {
+    /// A per-database setting.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        setting(&self.conn, key)
+    }
+
+    /// Sets a per-database setting.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        set_setting(&self.conn, key, value)
+    }
+
+    /// The version hash of the dictionary that last tagged the whole database (after a
+    /// finished import or re-tag), if any.
+    pub fn dictionary_version(&self) -> Result<Option<String>> {
+        self.setting("dictionary_version")
+    }
+
+    /// Records the version hash of the dictionary that tagged the database.
+    pub fn set_dictionary_version(&mut self, hash: &str) -> Result<()> {
+        self.set_setting("dictionary_version", hash)
+    }
+
+    /// Whether capitals and major cities count for their country in this database
+    /// (setting `include_places`; off when never set).
+    pub fn include_places(&self) -> Result<bool> {
+        Ok(self.setting("include_places")?.as_deref() == Some("1"))
+    }
+
+    /// Switches the place roll-up of this database.
+    pub fn set_include_places(&mut self, on: bool) -> Result<()> {
+        self.set_setting("include_places", if on { "1" } else { "0" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Dictionary;
+
+    fn store() -> Store {
+        let mut s = Store::open_in_memory().expect("open");
+        s.sync_dictionary(&Dictionary::builtin().expect("builtin"))
+            .expect("sync");
+        s
+    }
+
+    #[test]
+    fn settings_round_trip() {
+        let mut s = store();
+        assert!(!s.include_places().expect("get"));
+        s.set_include_places(true).expect("set");
+        assert!(s.include_places().expect("get"));
+        assert_eq!(s.dictionary_version().expect("get"), None);
+        s.set_dictionary_version("abc").expect("set");
+        assert_eq!(s.dictionary_version().expect("get").as_deref(), Some("abc"));
+    }
+}
