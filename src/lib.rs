@@ -3,8 +3,15 @@
 //! Files flow one way: [`ingest`] turns article files into [`model::ArticleDraft`]s,
 //! [`tagging`] finds the countries and organizations they mention, [`store`] keeps both in a
 //! local SQLite database, [`analysis`] computes timelines and co-occurrence from it, and
-//! [`export`] writes CSV and GEXF. [`pipeline`] runs a whole import off the caller's thread.
-//! The `ui` module (feature `gui`) draws the dashboard on top; nothing below it knows egui.
+//! [`export`] writes CSV and GEXF. [`curation`] works on the dictionary over a stored corpus
+//! (the effective dictionary, candidate names, the dictionary as CSV). [`pipeline`] runs a
+//! whole import or re-tag off the caller's thread. The `ui` module (feature `gui`) draws the
+//! dashboard on top; nothing below it knows egui.
+//!
+//! Each module uses only those before it. Under all of them are [`model`] (the shared data:
+//! articles, mentions, the dictionary's types and stored edits, the analysis
+//! [`Filter`](model::Filter)) and [`segment`] (paragraphs and sentences), which use nothing
+//! above them.
 
 #![deny(missing_docs)]
 
