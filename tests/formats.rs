@@ -251,3 +251,83 @@ fn long_text_in_a_field_no_one_reads_is_reported() {
         f.warnings
     );
 }
+
+#[test]
+fn news_database_exports_are_split_into_articles() {
+    for name in ["nexis-uni.txt", "nexis-uni.docx"] {
+        let f = read(name);
+        assert_eq!(
+            f.articles.len(),
+            3,
+            "{name}: the cover page is no article: {:?}",
+            f.warnings
+        );
+        let a = &f.articles[0];
+        assert_eq!(a.title, "Russia condemns strikes in Syria", "{name}");
+        assert_eq!(a.source, "The Contoh Times", "{name}");
+        assert_eq!(day(a), "2021-05-03", "{name}");
+        assert!(
+            a.text.starts_with("Moscow - Russia condemned"),
+            "{name}: {}",
+            a.text
+        );
+        assert!(
+            !a.text.contains("Classification")
+                && !a.text.contains("Load-Date")
+                && !a.text.contains("Byline"),
+            "{name}: {}",
+            a.text
+        );
+        assert!(
+            !f.articles
+                .iter()
+                .any(|a| a.text.contains("Job Number") || a.title.contains("Search Terms")),
+            "{name}"
+        );
+        assert_eq!(f.articles[2].title, "ASEAN meets in Jakarta", "{name}");
+        assert_eq!(day(&f.articles[2]), "2021-05-05", "{name}");
+    }
+    let f = read("lexisnexis-academic.txt");
+    assert_eq!(f.articles.len(), 2, "{:?}", f.warnings);
+    assert_eq!(f.articles[1].title, "Japan and US discuss trade");
+    assert_eq!(f.articles[1].source, "Contoh Daily");
+    assert_eq!(day(&f.articles[1]), "2021-05-04");
+    assert!(
+        f.articles[1].text.contains("steel tariffs") && !f.articles[1].text.contains("LOAD-DATE")
+    );
+
+    let f = read("factiva.txt");
+    assert_eq!(f.format.as_str(), "Factiva");
+    assert_eq!(f.articles.len(), 2, "the search summary is no article");
+    let a = &f.articles[0];
+    assert_eq!(
+        (a.title.as_str(), a.source.as_str()),
+        ("Russia condemns strikes in Syria", "Contoh Wire")
+    );
+    assert_eq!(day(a), "2021-05-03");
+    assert_eq!(a.source_id, "CTW0000020210503eh5300001");
+    assert!(
+        a.text.starts_with("MOSCOW, May 3") && !a.text.contains("(c) 2021"),
+        "{}",
+        a.text
+    );
+    assert_eq!(f.articles[1].source, "Contoh Daily");
+}
+
+#[test]
+fn pdfs_with_a_text_layer_and_scans() {
+    let f = read("clipping.pdf");
+    assert_eq!(f.format.as_str(), "PDF");
+    let a = &f.articles[0];
+    assert_eq!(a.title, RUSIA);
+    assert!(
+        a.text.contains("Pemerintah Rusia mengecam") && a.text.contains("PBB"),
+        "{}",
+        a.text
+    );
+    let err = read_file(&fixture("scanned.pdf"), &IngestOptions::default()).expect_err("a scan");
+    assert!(
+        err.to_string().contains("scanned PDF: no text layer"),
+        "{err}"
+    );
+}

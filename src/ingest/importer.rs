@@ -74,6 +74,12 @@ pub trait Importer: Sync {
         false
     }
 
+    /// True when it reads this decoded text file (a text format of its own, such as a news
+    /// database's export), before the built-in text formats are tried.
+    fn claims_text(&self, _probe: &Probe<'_>, _text: &str) -> bool {
+        false
+    }
+
     /// Reads the file.
     fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind>;
 }
@@ -81,6 +87,7 @@ pub trait Importer: Sync {
 /// Every importer. The byte stage asks them in this order; the text formats are found by
 /// their [`Format`].
 pub static IMPORTERS: &[&dyn Importer] = &[
+    &super::pdf::Pdf,
     &super::office::Docx,
     &super::office::Odt,
     &super::sheet::Spreadsheet,
@@ -89,6 +96,8 @@ pub static IMPORTERS: &[&dyn Importer] = &[
     &super::warc::Warc,
     &super::archive::Zip,
     &super::archive::Gzip,
+    &super::newsdb::Nexis,
+    &super::newsdb::Factiva,
     &super::text::TextImporter,
     &super::html::HtmlImporter,
     &super::feed::FeedImporter,
@@ -100,6 +109,14 @@ pub static IMPORTERS: &[&dyn Importer] = &[
 /// The importer that claims a file from its bytes, if any.
 pub fn by_bytes(probe: &Probe<'_>) -> Option<&'static dyn Importer> {
     IMPORTERS.iter().copied().find(|i| i.claims(probe))
+}
+
+/// The importer that claims a decoded text file, if any.
+pub fn by_text(probe: &Probe<'_>, text: &str) -> Option<&'static dyn Importer> {
+    IMPORTERS
+        .iter()
+        .copied()
+        .find(|i| i.claims_text(probe, text))
 }
 
 /// The importer of a format.

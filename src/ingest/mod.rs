@@ -18,7 +18,9 @@ pub mod walk;
 
 pub mod archive;
 pub mod mail;
+pub mod newsdb;
 pub mod office;
+pub mod pdf;
 pub mod sheet;
 pub mod warc;
 
@@ -203,7 +205,11 @@ pub(crate) fn parse_file(
             decoded.encoding
         ));
     }
-    let format = format::detect(path, &decoded.text).ok_or(IngestErrorKind::UnknownFormat)?;
+    let claimed = importer::by_text(&probe, &decoded.text);
+    let format = match claimed {
+        Some(reader) => reader.format(),
+        None => format::detect(path, &decoded.text).ok_or(IngestErrorKind::UnknownFormat)?,
+    };
     if matches!(format, Format::Html | Format::Feed) {
         let depth = format::markup_depth(&decoded.text, format::MAX_MARKUP_DEPTH);
         if depth > format::MAX_MARKUP_DEPTH {

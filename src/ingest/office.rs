@@ -175,13 +175,20 @@ fn document(
     if paras.is_empty() {
         return Err(broken(format, "no text in the document"));
     }
+    // A news database's export saved as a document: its articles.
+    let joined = paras.join("\n\n");
+    if let Some(parsed) = super::newsdb::split_nexis(&joined)
+        && !parsed.articles.is_empty()
+    {
+        return Ok(parsed);
+    }
     let title = zip_entry(src.bytes, meta, limit)
         .ok()
         .and_then(|m| first_text(&m, "title"))
         .unwrap_or_else(|| paras[0].clone());
     Ok(Parsed::one(ArticleDraft {
         title,
-        text: paras.join("\n\n"),
+        text: joined,
         ..ArticleDraft::default()
     }))
 }

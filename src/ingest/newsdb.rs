@@ -1,0 +1,370 @@
+//! Exports of the news databases researchers work from, split into their articles:
+//!
+//! * **Nexis Uni / LexisNexis** (TXT, or DOCX whose paragraphs are read the same way): each
+//!   article ends with an "End of Document" line; its header is the headline, the outlet, the
+//!   date ("March 3, 2021 Wednesday"), then fields such as `Copyright`, `Section:`,
+//!   `Length: 523 words`, `Byline:`, `Dateline:`, and the text starts after a `Body` line and
+//!   ends before `Classification` or `Load-Date:`. The older LexisNexis Academic layout starts
+//!   each article with "1 of 25 DOCUMENTS" and writes the fields in capitals (`BYLINE:`,
+//!   `SECTION:`, `LENGTH:`, `LOAD-DATE:`). The cover page (user name, job number, search
+//!   terms, the list of documents) is neither an article nor text.
+//! * **Factiva** (TXT): each article ends with a `Document <id>` line; its header is the
+//!   headline, an optional "By …" line, "512 words", the date ("3 May 2021"), an optional time,
+//!   the outlet, its code, the language and the copyright line; then the text.
+//!
+//! Built from the formats' documentation and files we wrote ourselves; the byline, section
+//! and length are read but not stored (the article has no place for them yet).
+
+use super::dates::parse_date_value;
+use super::importer::{Importer, Parsed, Probe, Source};
+use super::{Format, IngestErrorKind, broken};
+use crate::model::{ArticleDraft, DateSource};
+
+/// Nexis Uni / LexisNexis text exports.
+pub struct Nexis;
+
+/// Factiva text exports.
+pub struct Factiva;
+
+fn is_end_of_document(line: &str) -> bool {
+    line.trim().eq_ignore_ascii_case("end of document")
+}
+
+/// "12 of 250 DOCUMENTS" (LexisNexis Academic).
+fn is_academic_start(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    matches!(words.as_slice(), [a, "of", b, d]
+        if a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit())
+            && d.eq_ignore_ascii_case("documents"))
+}
+
+/// A `Document <id>` line of Factiva (ids of 20 to 40 letters and digits).
+fn factiva_id(line: &str) -> Option<&str> {
+    let id = line.trim().strip_prefix("Document ")?.trim();
+    (id.len() >= 20 && id.len() <= 40 && id.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then_some(id)
+}
+
+/// "523 words" / "Length: 523 words" / "LENGTH: 523 words".
+fn word_count(line: &str) -> Option<u32> {
+    let t = line.trim();
+    let t = t
+        .strip_prefix("Length:")
+        .or_else(|| t.strip_prefix("LENGTH:"))
+        .unwrap_or(t)
+        .trim();
+    let (n, rest) = t.split_once(' ')?;
+    (rest.trim().eq_ignore_ascii_case("words")).then(|| n.replace(',', "").parse().ok())?
+}
+
+/// Lines of an export, trimmed.
+fn lines_of(text: &str) -> Vec<&str> {
+    text.lines().map(str::trim).collect()
+}
+
+/// Paragraphs from lines: blank lines separate them.
+fn paragraphs(lines: &[&str]) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for l in lines {
+        if l.is_empty() {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        out.push_str(l);
+        blank = false;
+    }
+    out
+}
+
+/// A date line of a header ("March 3, 2021 Wednesday", "3 May 2021").
+fn date_line(line: &str) -> Option<chrono::NaiveDateTime> {
+    if line.len() > 60 || !line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    parse_date_value(line)
+}
+
+/// Field lines of a Nexis header ("Section: World; Pg. A1").
+const NEXIS_FIELDS: [&str; 12] = [
+    "section:",
+    "length:",
+    "byline:",
+    "dateline:",
+    "highlight:",
+    "copyright",
+    "edition:",
+    "type:",
+    "correction-date:",
+    "graphic:",
+    "publication-type:",
+    "journal code:",
+];
+
+fn is_field(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    NEXIS_FIELDS.iter().any(|f| l.starts_with(f))
+}
+
+/// Where the text of a Nexis article ends: `Classification`, `Load-Date:`, `LOAD-DATE:`,
+/// `LANGUAGE:`, `Notes`.
+fn is_trailer(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    l == "classification"
+        || l.starts_with("load-date:")
+        || l.starts_with("language:")
+        || l == "notes"
+        || l.starts_with("publication-type:")
+        || l.starts_with("graphic:")
+}
+
+/// One Nexis article from the lines of its chunk (the cover page may come first).
+fn nexis_article(lines: &[&str], index: usize) -> Option<ArticleDraft> {
+    // The header ends with the word count (or at `Body`).
+    let body_at = lines.iter().position(|l| l.eq_ignore_ascii_case("body"));
+    let length_at = lines.iter().position(|l| word_count(l).is_some());
+    let header_end = match (length_at, body_at) {
+        (Some(l), Some(b)) => l.min(b),
+        (Some(l), None) => l,
+        (None, Some(b)) => b,
+        (None, None) => return None,
+    };
+    // The date: the last date line before the header's fields.
+    let first_field = lines[..header_end]
+        .iter()
+        .position(|l| is_field(l))
+        .unwrap_or(header_end);
+    let (date_at, published) = lines[..first_field]
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, l)| date_line(l).map(|d| (i, d)))?;
+    let before: Vec<(usize, &str)> = lines[..date_at]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(i, l)| (i, *l))
+        .collect();
+    // Academic: outlet, date, headline; Uni: headline, outlet, date.
+    let academic = lines.first().is_some_and(|l| is_academic_start(l));
+    let (title, source, text_from) = if academic {
+        let source = before
+            .last()
+            .map(|(_, l)| l.to_string())
+            .unwrap_or_default();
+        let headline: Vec<&str> = lines[date_at + 1..first_field]
+            .iter()
+            .filter(|l| !l.is_empty())
+            .copied()
+            .collect();
+        (headline.join(" "), source, header_end + 1)
+    } else {
+        let [.., (_, title), (_, source)] = before.as_slice() else {
+            return None;
+        };
+        let from = body_at.map_or(header_end + 1, |b| b.max(header_end) + 1);
+        (title.to_string(), source.to_string(), from)
+    };
+    // Skip what is left of the header (Byline: …) before the text.
+    let mut start = text_from.min(lines.len());
+    while start < lines.len()
+        && (lines[start].is_empty()
+            || is_field(lines[start])
+            || lines[start].eq_ignore_ascii_case("body"))
+    {
+        start += 1;
+    }
+    let end = lines[start..]
+        .iter()
+        .position(|l| is_trailer(l))
+        .map_or(lines.len(), |p| start + p);
+    let text = paragraphs(&lines[start..end]);
+    if text.is_empty() && title.is_empty() {
+        return None;
+    }
+    Some(ArticleDraft {
+        title,
+        text,
+        source,
+        published: Some(published),
+        date_source: DateSource::Metadata,
+        source_id: format!("document {index}"),
+        ..ArticleDraft::default()
+    })
+}
+
+/// Splits a Nexis export into its articles; `None` when the text is no such export.
+pub fn split_nexis(text: &str) -> Option<Parsed> {
+    let lines = lines_of(text);
+    let ends = lines.iter().filter(|l| is_end_of_document(l)).count();
+    let starts = lines.iter().filter(|l| is_academic_start(l)).count();
+    let fields = lines.iter().filter(|l| word_count(l).is_some()).count();
+    if (ends == 0 && starts == 0) || fields == 0 {
+        return None;
+    }
+    let mut chunks: Vec<&[&str]> = Vec::new();
+    if ends > 0 {
+        let mut from = 0;
+        for (i, l) in lines.iter().enumerate() {
+            if is_end_of_document(l) {
+                chunks.push(&lines[from..i]);
+                from = i + 1;
+            }
+        }
+    } else {
+        let marks: Vec<usize> = (0..lines.len())
+            .filter(|&i| is_academic_start(lines[i]))
+            .collect();
+        for (k, &at) in marks.iter().enumerate() {
+            chunks.push(&lines[at..marks.get(k + 1).copied().unwrap_or(lines.len())]);
+        }
+    }
+    let mut out = Parsed::default();
+    for (i, chunk) in chunks.iter().enumerate() {
+        match nexis_article(chunk, i + 1) {
+            Some(a) => out.articles.push(a),
+            None if chunk.iter().any(|l| !l.is_empty()) => out.warnings.push(format!(
+                "document {}: no headline, outlet and date found, skipped",
+                i + 1
+            )),
+            None => {}
+        }
+    }
+    Some(out)
+}
+
+/// One Factiva article from its lines (before its `Document` line).
+fn factiva_article(lines: &[&str], id: &str) -> Option<ArticleDraft> {
+    let content: Vec<&str> = lines.iter().copied().skip_while(|l| l.is_empty()).collect();
+    let words_at = content
+        .iter()
+        .take(8)
+        .position(|l| word_count(l).is_some())?;
+    let title = content.first()?.to_string();
+    let mut at = words_at + 1;
+    let published = content.get(at).and_then(|l| date_line(l))?;
+    at += 1;
+    // An optional time ("14:05"), the outlet, its code, the language, the copyright.
+    if content.get(at).is_some_and(|l| {
+        l.len() <= 8 && l.contains(':') && l.chars().all(|c| c.is_ascii_digit() || c == ':')
+    }) {
+        at += 1;
+    }
+    let source = content.get(at).map(|s| s.to_string()).unwrap_or_default();
+    at += 1;
+    while let Some(l) = content.get(at) {
+        let lower = l.to_ascii_lowercase();
+        let code = l.len() <= 8
+            && l.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let language = matches!(
+            lower.as_str(),
+            "english"
+                | "indonesian"
+                | "bahasa indonesia"
+                | "malay"
+                | "german"
+                | "french"
+                | "spanish"
+        );
+        let copyright =
+            lower.starts_with("(c)") || lower.starts_with('©') || lower.starts_with("copyright");
+        if code || language || copyright || l.is_empty() {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    Some(ArticleDraft {
+        title,
+        text: paragraphs(content.get(at..).unwrap_or_default()),
+        source,
+        published: Some(published),
+        date_source: DateSource::Metadata,
+        source_id: id.to_string(),
+        ..ArticleDraft::default()
+    })
+}
+
+/// Splits a Factiva export into its articles; `None` when the text is no such export.
+pub fn split_factiva(text: &str) -> Option<Parsed> {
+    let lines = lines_of(text);
+    let ids: Vec<usize> = (0..lines.len())
+        .filter(|&i| factiva_id(lines[i]).is_some())
+        .collect();
+    if ids.is_empty() {
+        return None;
+    }
+    let mut out = Parsed::default();
+    let mut from = 0;
+    for (k, &at) in ids.iter().enumerate() {
+        let id = factiva_id(lines[at]).unwrap_or_default();
+        match factiva_article(&lines[from..at], id) {
+            Some(a) => out.articles.push(a),
+            None => out.warnings.push(format!(
+                "document {} ({id}): no headline, word count and date found, skipped",
+                k + 1
+            )),
+        }
+        from = at + 1;
+    }
+    // What follows the last article (Factiva's search summary) is not an article.
+    Some(out)
+}
+
+impl Importer for Nexis {
+    fn format(&self) -> Format {
+        Format("Nexis")
+    }
+
+    fn claims_text(&self, _probe: &Probe<'_>, text: &str) -> bool {
+        let lines = lines_of(text);
+        let marks = lines
+            .iter()
+            .filter(|l| is_end_of_document(l) || is_academic_start(l))
+            .count();
+        marks > 0 && lines.iter().any(|l| word_count(l).is_some())
+    }
+
+    fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
+        split_nexis(src.text()).ok_or_else(|| broken(self.format(), "no articles of an export"))
+    }
+}
+
+impl Importer for Factiva {
+    fn format(&self) -> Format {
+        Format("Factiva")
+    }
+
+    fn claims_text(&self, _probe: &Probe<'_>, text: &str) -> bool {
+        let lines = lines_of(text);
+        lines.iter().any(|l| factiva_id(l).is_some())
+            && lines.iter().any(|l| word_count(l).is_some())
+    }
+
+    fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
+        split_factiva(src.text()).ok_or_else(|| broken(self.format(), "no articles of an export"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(word_count("Length: 1,203 words"), Some(1203));
+        assert_eq!(word_count("512 words"), Some(512));
+        assert_eq!(word_count("many words here"), None);
+        assert!(is_academic_start("3 of 25 DOCUMENTS"));
+        assert_eq!(
+            factiva_id("Document LBA0000020210503eh53000xx"),
+            Some("LBA0000020210503eh53000xx")
+        );
+        assert_eq!(factiva_id("Document 1"), None);
+    }
+}
