@@ -188,13 +188,16 @@ pub(crate) fn parse_file(
         bytes,
     };
     if let Some(reader) = importer::by_bytes(&probe) {
-        let parsed = reader.read(&Source {
-            path,
-            bytes,
-            text: None,
-            depth,
-            options,
-        })?;
+        let parsed = contained(
+            reader,
+            &Source {
+                path,
+                bytes,
+                text: None,
+                depth,
+                options,
+            },
+        )?;
         return Ok((reader.format(), parsed));
     }
     let decoded = decode::decode(bytes)?;
@@ -220,16 +223,37 @@ pub(crate) fn parse_file(
         }
     }
     let reader = importer::by_format(format).ok_or(IngestErrorKind::UnknownFormat)?;
-    let mut parsed = reader.read(&Source {
-        path,
-        bytes,
-        text: Some(&decoded.text),
-        depth,
-        options,
-    })?;
+    let mut parsed = contained(
+        reader,
+        &Source {
+            path,
+            bytes,
+            text: Some(&decoded.text),
+            depth,
+            options,
+        },
+    )?;
     warnings.append(&mut parsed.warnings);
     parsed.warnings = warnings;
     Ok((format, parsed))
+}
+
+/// Runs an importer where a fault of its parser (a panic of a crate on a hostile file) is
+/// this file's error, not the end of the import.
+fn contained(reader: &dyn Importer, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.read(src))).unwrap_or_else(
+        |panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(IngestErrorKind::Internal(format!(
+                "the {} reader failed on it ({why})",
+                reader.format()
+            )))
+        },
+    )
 }
 
 /// The error of a file broken for its format.
