@@ -331,3 +331,47 @@ fn pdfs_with_a_text_layer_and_scans() {
         "{err}"
     );
 }
+
+#[test]
+fn the_user_maps_fields_for_one_import() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("export.jsonl");
+    std::fs::write(
+        &path,
+        "{\"headline_id\": \"Rusia dan Turki\", \"summary\": \"Pendek.\", \"body_html\": \"Isi lengkap tentang Suriah.\", \"meta\": {\"published\": \"2021-05-03\"}}\n",
+    )
+    .expect("write");
+    let plain = read_file(&path, &IngestOptions::default()).expect("read");
+    assert_eq!(plain.articles[0].text, "Pendek.");
+    let mut options = IngestOptions::default();
+    for spec in ["text=body_html", "title=headline_id", "date=meta.published"] {
+        options.fields.add(spec).expect(spec);
+    }
+    let mapped = read_file(&path, &options).expect("read");
+    let a = &mapped.articles[0];
+    assert_eq!(
+        (a.title.as_str(), a.text.as_str()),
+        ("Rusia dan Turki", "Isi lengkap tentang Suriah.")
+    );
+    assert_eq!(day(a), "2021-05-03");
+    // The same mapping for a CSV file's columns.
+    let csv = dir.path().join("export.csv");
+    std::fs::write(
+        &csv,
+        "headline_id,summary,body_html\nRusia,Pendek.,Isi lengkap.\n",
+    )
+    .expect("write");
+    let a = &read_file(&csv, &options).expect("csv").articles[0];
+    assert_eq!(
+        (a.title.as_str(), a.text.as_str()),
+        ("Rusia", "Isi lengkap.")
+    );
+    let mut bad = IngestOptions::default();
+    assert!(
+        bad.fields
+            .add("body=x")
+            .unwrap_err()
+            .contains("not an article field")
+    );
+    assert!(bad.fields.add("text").is_err());
+}

@@ -18,6 +18,11 @@ pub struct ImportArgs {
     /// Refuse files larger than this many megabytes.
     #[arg(long, default_value_t = 64)]
     max_file_mb: u64,
+    /// Read an article field from this record field or column, before the usual names:
+    /// `--field text=body_html --field date=meta.published` (title, text, date, url, source,
+    /// id, language; a dotted name looks inside objects).
+    #[arg(long = "field", value_name = "FIELD=NAME")]
+    fields: Vec<String>,
     /// Worker threads (0 = one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
@@ -38,6 +43,13 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut options = ImportOptions::default();
     options.ingest.max_file_bytes = args.max_file_mb.saturating_mul(1024 * 1024);
     options.threads = args.threads;
+    for spec in &args.fields {
+        options
+            .ingest
+            .fields
+            .add(spec)
+            .map_err(|e| anyhow::anyhow!("--field {e}"))?;
+    }
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg} [{elapsed}]")

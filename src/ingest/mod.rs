@@ -37,12 +37,15 @@ use std::path::{Path, PathBuf};
 pub struct IngestOptions {
     /// Files larger than this many bytes are refused without being read.
     pub max_file_bytes: u64,
+    /// The user's choice of record fields for article fields (`--field text=body_html`).
+    pub fields: records::FieldMap,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             max_file_bytes: 64 * 1024 * 1024,
+            fields: records::FieldMap::default(),
         }
     }
 }

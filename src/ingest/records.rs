@@ -71,12 +71,87 @@ const LANGUAGE: &[&str] = &["language", "lang", "bahasa"];
 const LONG_TEXT: usize = 300;
 const ID: &[&str] = &["id", "guid", "stories_id", "story_id", "article_id", "uuid"];
 
+/// Which record field (or column) an article field is read from, as the user says for one
+/// import (`--field text=body_html`): tried before the usual names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldMap {
+    /// (article field, record field), in the order given.
+    pub overrides: Vec<(String, String)>,
+}
+
+/// The article fields a [`FieldMap`] can map.
+pub const MAPPABLE: [&str; 7] = ["title", "text", "date", "url", "source", "id", "language"];
+
+impl FieldMap {
+    /// Adds `field=name` ("text=body_html"; a dotted name looks inside objects).
+    pub fn add(&mut self, spec: &str) -> Result<(), String> {
+        let (field, name) = spec
+            .split_once('=')
+            .ok_or_else(|| format!("{spec:?}: expected FIELD=NAME, e.g. text=body_html"))?;
+        let field = field.trim().to_ascii_lowercase();
+        if !MAPPABLE.contains(&field.as_str()) {
+            return Err(format!(
+                "{spec:?}: {field:?} is not an article field (one of {})",
+                MAPPABLE.join(", ")
+            ));
+        }
+        if name.trim().is_empty() {
+            return Err(format!("{spec:?}: no record field named"));
+        }
+        self.overrides.push((field, name.trim().to_string()));
+        Ok(())
+    }
+}
+
+/// The names each article field is looked up by, for one file.
+struct Names<'a> {
+    title: Vec<&'a str>,
+    text: Vec<&'a str>,
+    date: Vec<&'a str>,
+    url: Vec<&'a str>,
+    source: Vec<&'a str>,
+    id: Vec<&'a str>,
+    language: Vec<&'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn new(map: &'a FieldMap) -> Names<'a> {
+        let names = |field: &str, usual: &'static [&'static str]| -> Vec<&'a str> {
+            map.overrides
+                .iter()
+                .filter(|(f, _)| f == field)
+                .map(|(_, n)| n.as_str())
+                .chain(usual.iter().copied())
+                .collect()
+        };
+        Names {
+            title: names("title", TITLE),
+            text: names("text", TEXT),
+            date: names("date", DATE),
+            url: names("url", URL),
+            source: names("source", SOURCE),
+            id: names("id", ID),
+            language: names("language", LANGUAGE),
+        }
+    }
+}
+
 /// Parses a record file of the given format (`Json`, `Jsonl` or `Csv`).
 pub fn parse_records(format: Format, text: &str) -> Result<ParsedRecords, String> {
+    parse_records_with(format, text, &FieldMap::default())
+}
+
+/// [`parse_records`] with the user's field mapping.
+pub fn parse_records_with(
+    format: Format,
+    text: &str,
+    fields: &FieldMap,
+) -> Result<ParsedRecords, String> {
+    let names = Names::new(fields);
     match format {
-        Format::Json => parse_json(text),
-        Format::Jsonl => Ok(parse_jsonl(text)),
-        Format::Csv => parse_csv(text),
+        Format::Json => parse_json(text, &names),
+        Format::Jsonl => Ok(parse_jsonl(text, &names)),
+        Format::Csv => parse_csv(text, &names),
         other => Err(format!("{other} is not a record format")),
     }
 }
@@ -96,8 +171,8 @@ macro_rules! record_importer {
                 &self,
                 src: &super::Source<'_>,
             ) -> Result<super::Parsed, super::IngestErrorKind> {
-                let parsed =
-                    parse_records($format, src.text()).map_err(|m| super::broken($format, m))?;
+                let parsed = parse_records_with($format, src.text(), &src.options.fields)
+                    .map_err(|m| super::broken($format, m))?;
                 Ok(super::Parsed {
                     articles: parsed.articles,
                     warnings: parsed.warnings,
@@ -123,7 +198,7 @@ record_importer!(
     "The importer of CSV and TSV files."
 );
 
-fn parse_json(text: &str) -> Result<ParsedRecords, String> {
+fn parse_json(text: &str, names: &Names<'_>) -> Result<ParsedRecords, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let records: Vec<&Value> = match &value {
         Value::Array(items) => items.iter().collect(),
@@ -145,9 +220,13 @@ fn parse_json(text: &str) -> Result<ParsedRecords, String> {
     let mut notes = RecordNotes::default();
     for (i, record) in records.into_iter().enumerate() {
         match record {
-            Value::Object(map) => {
-                push_json_record(&mut out, &mut notes, map, &format!("record {}", i + 1))
-            }
+            Value::Object(map) => push_json_record(
+                &mut out,
+                &mut notes,
+                names,
+                map,
+                &format!("record {}", i + 1),
+            ),
             other => out.warnings.push(format!(
                 "record {}: not an object but {}",
                 i + 1,
@@ -159,7 +238,7 @@ fn parse_json(text: &str) -> Result<ParsedRecords, String> {
     Ok(out)
 }
 
-fn parse_jsonl(text: &str) -> ParsedRecords {
+fn parse_jsonl(text: &str, names: &Names<'_>) -> ParsedRecords {
     let mut out = ParsedRecords::default();
     let mut notes = RecordNotes::default();
     for (i, line) in text.lines().enumerate() {
@@ -168,9 +247,13 @@ fn parse_jsonl(text: &str) -> ParsedRecords {
             continue;
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(map)) => {
-                push_json_record(&mut out, &mut notes, &map, &format!("line {}", i + 1))
-            }
+            Ok(Value::Object(map)) => push_json_record(
+                &mut out,
+                &mut notes,
+                names,
+                &map,
+                &format!("line {}", i + 1),
+            ),
             Ok(other) => out.warnings.push(format!(
                 "line {}: not an object but {}",
                 i + 1,
@@ -329,6 +412,7 @@ fn scalar_text(v: &Value) -> Option<String> {
 fn push_json_record(
     out: &mut ParsedRecords,
     notes: &mut RecordNotes,
+    names: &Names<'_>,
     map: &serde_json::Map<String, Value>,
     label: &str,
 ) {
@@ -346,13 +430,13 @@ fn push_json_record(
         }
     };
     let mut warnings = Vec::new();
-    let title = field(TITLE, "title", &mut warnings);
-    let mut text = field(TEXT, "text", &mut warnings);
-    let mut url = field(URL, "url", &mut warnings);
-    let mut source = field(SOURCE, "source", &mut warnings);
-    let source_id = field(ID, "id", &mut warnings);
-    let language = field(LANGUAGE, "language", &mut warnings);
-    let date = lookup(map, DATE);
+    let title = field(&names.title, "title", &mut warnings);
+    let mut text = field(&names.text, "text", &mut warnings);
+    let mut url = field(&names.url, "url", &mut warnings);
+    let mut source = field(&names.source, "source", &mut warnings);
+    let source_id = field(&names.id, "id", &mut warnings);
+    let language = field(&names.language, "language", &mut warnings);
+    let date = lookup(map, &names.date);
     out.warnings.extend(warnings);
     if source.contains("://") {
         if url.trim().is_empty() {
@@ -380,7 +464,7 @@ fn push_json_record(
         if let Value::String(s) = v
             && s.len() > LONG_TEXT
             && !used.iter().any(|u| u == k)
-            && !DATE.iter().any(|d| d.eq_ignore_ascii_case(k))
+            && !names.date.iter().any(|d| d.eq_ignore_ascii_case(k))
         {
             notes.unread.insert(k.clone());
         }
@@ -473,7 +557,7 @@ fn sniff_delimiter(text: &str) -> u8 {
     best.0
 }
 
-fn parse_csv(text: &str) -> Result<ParsedRecords, String> {
+fn parse_csv(text: &str, names: &Names<'_>) -> Result<ParsedRecords, String> {
     let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -496,7 +580,7 @@ fn parse_csv(text: &str) -> Result<ParsedRecords, String> {
             }
         }
     });
-    let mut out = table_records(&headers, rows)?;
+    let mut out = table_records_named(&headers, rows, names)?;
     out.warnings.splice(0..0, broken);
     Ok(out)
 }
@@ -524,6 +608,15 @@ impl Cell {
 pub fn table_records(
     headers: &[String],
     rows: impl Iterator<Item = (String, Vec<Cell>)>,
+    fields: &FieldMap,
+) -> Result<ParsedRecords, String> {
+    table_records_named(headers, rows, &Names::new(fields))
+}
+
+fn table_records_named(
+    headers: &[String],
+    rows: impl Iterator<Item = (String, Vec<Cell>)>,
+    names: &Names<'_>,
 ) -> Result<ParsedRecords, String> {
     let column = |names: &[&str]| {
         names.iter().find_map(|n| {
@@ -534,14 +627,15 @@ pub fn table_records(
             })
         })
     };
-    let (title_col, text_col) = (column(TITLE), column(TEXT));
+    let (title_col, text_col) = (column(&names.title), column(&names.text));
     if title_col.is_none() && text_col.is_none() {
         let found: Vec<&str> = headers.iter().take(12).map(String::as_str).collect();
         return Err(format!(
             "no title or text column (expected one of {}; found {})",
-            TITLE
+            names
+                .title
                 .iter()
-                .chain(TEXT)
+                .chain(&names.text)
                 .copied()
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -549,11 +643,11 @@ pub fn table_records(
         ));
     }
     let (date_col, url_col, source_col, id_col, lang_col) = (
-        column(DATE),
-        column(URL),
-        column(SOURCE),
-        column(ID),
-        column(LANGUAGE),
+        column(&names.date),
+        column(&names.url),
+        column(&names.source),
+        column(&names.id),
+        column(&names.language),
     );
     let mut out = ParsedRecords::default();
     let mut notes = RecordNotes::default();

@@ -74,7 +74,7 @@ impl Importer for Spreadsheet {
                     r.iter().map(cell).collect::<Vec<_>>(),
                 )
             });
-            match table_records(&headers, records) {
+            match table_records(&headers, records, &src.options.fields) {
                 Ok(mut parsed) => {
                     out.articles.append(&mut parsed.articles);
                     out.warnings.extend(parsed.warnings);
