@@ -223,7 +223,27 @@ fn tokenize(s: &str) -> Vec<Tok> {
 /// What a word means, case-insensitively.
 fn classify(word: &str) -> Word {
     let mut buf = [0u8; 10];
-    if word.len() > buf.len() || !word.is_ascii() {
+    if !word.is_ascii() {
+        // "März", "février", "décembre", "março", "août": their letters without accents.
+        let folded: String = word
+            .chars()
+            .map(|c| match c {
+                'à' | 'á' | 'â' | 'ä' | 'ã' | 'À' | 'Á' | 'Â' | 'Ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+                'í' | 'î' | 'ï' => 'i',
+                'ó' | 'ô' | 'ö' | 'õ' | 'Ö' => 'o',
+                'ú' | 'û' | 'ü' | 'ù' | 'Ü' => 'u',
+                'ç' | 'Ç' => 'c',
+                other => other,
+            })
+            .collect();
+        return if folded.is_ascii() && folded.len() <= buf.len() {
+            classify(&folded)
+        } else {
+            Word::Other
+        };
+    }
+    if word.len() > buf.len() {
         return Word::Other;
     }
     for (b, w) in buf.iter_mut().zip(word.bytes()) {
@@ -231,18 +251,29 @@ fn classify(word: &str) -> Word {
     }
     let lower = &buf[..word.len()];
     let month = match lower {
-        b"januari" | b"january" | b"jan" => 1,
-        b"februari" | b"pebruari" | b"february" | b"feb" | b"peb" | b"febr" => 2,
-        b"maret" | b"march" | b"mar" => 3,
-        b"april" | b"apr" => 4,
-        b"mei" | b"may" => 5,
-        b"juni" | b"june" | b"jun" => 6,
-        b"juli" | b"july" | b"jul" => 7,
-        b"agustus" | b"august" | b"aug" | b"agu" | b"agt" | b"ags" | b"agust" => 8,
-        b"september" | b"sep" | b"sept" => 9,
-        b"oktober" | b"october" | b"okt" | b"oct" => 10,
-        b"november" | b"nopember" | b"nov" | b"nop" => 11,
-        b"desember" | b"december" | b"des" | b"dec" => 12,
+        // Indonesian, English, then German, French, Spanish, Portuguese, Dutch and Italian
+        // (abbreviations that are English words, "ago", "out", "set", are left out).
+        b"januari" | b"january" | b"jan" | b"januar" | b"janner" | b"janvier" | b"janv"
+        | b"enero" | b"ene" | b"janeiro" | b"gennaio" | b"genn" => 1,
+        b"februari" | b"pebruari" | b"february" | b"feb" | b"peb" | b"febr" | b"februar"
+        | b"fevrier" | b"fevr" | b"febrero" | b"fevereiro" | b"fev" | b"febbraio" => 2,
+        b"maret" | b"march" | b"mar" | b"marz" | b"maerz" | b"mars" | b"marzo" | b"marco"
+        | b"maart" | b"mrt" => 3,
+        b"april" | b"apr" | b"avril" | b"avr" | b"abril" | b"abr" | b"aprile" => 4,
+        b"mei" | b"may" | b"mai" | b"mayo" | b"maio" | b"maggio" | b"magg" => 5,
+        b"juni" | b"june" | b"jun" | b"juin" | b"junio" | b"junho" | b"giugno" => 6,
+        b"juli" | b"july" | b"jul" | b"juillet" | b"juil" | b"julio" | b"julho" | b"luglio" => 7,
+        b"agustus" | b"august" | b"aug" | b"agu" | b"agt" | b"ags" | b"agust" | b"aout"
+        | b"agosto" | b"augustus" => 8,
+        b"september" | b"sep" | b"sept" | b"septembre" | b"septiembre" | b"setiembre"
+        | b"setembro" | b"settembre" => 9,
+        b"oktober" | b"october" | b"okt" | b"oct" | b"octobre" | b"octubre" | b"outubro"
+        | b"ottobre" | b"ott" => 10,
+        b"november" | b"nopember" | b"nov" | b"nop" | b"novembre" | b"noviembre" | b"novembro" => {
+            11
+        }
+        b"desember" | b"december" | b"des" | b"dec" | b"dezember" | b"dez" | b"decembre"
+        | b"diciembre" | b"dic" | b"dezembro" | b"dicembre" => 12,
         b"t" => return Word::T,
         b"am" => return Word::Am,
         b"pm" => return Word::Pm,
@@ -501,6 +532,22 @@ mod tests {
     /// `Some(y-m-d 00:00:00)`.
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDateTime> {
         dt(y, m, d, 0, 0, 0)
+    }
+
+    #[test]
+    fn month_names_of_european_languages() {
+        for (text, want) in [
+            ("3. März 2021", day(2021, 3, 3)),
+            ("12 décembre 2020", day(2020, 12, 12)),
+            ("1 août 2019", day(2019, 8, 1)),
+            ("5 febrero 2021", day(2021, 2, 5)),
+            ("17 março 2022", day(2022, 3, 17)),
+            ("9 maart 2018", day(2018, 3, 9)),
+            ("24 giugno 2017", day(2017, 6, 24)),
+            ("2 Dezember 2016", day(2016, 12, 2)),
+        ] {
+            assert_eq!(parse_date_value(text), want, "{text}");
+        }
     }
 
     #[test]

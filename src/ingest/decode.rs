@@ -11,6 +11,8 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// Whether invalid byte sequences were replaced with U+FFFD.
     pub replaced_bytes: bool,
+    /// Stray NUL bytes removed from an otherwise clean UTF-8 text (a few in a big page).
+    pub nul_bytes_removed: usize,
 }
 
 /// Decodes a file's bytes. Refuses empty and whitespace-only files and binary data.
@@ -27,6 +29,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, IngestErrorKind> {
     if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, replaced) = encoding.decode_without_bom_handling(bytes);
         return finish(text.into_owned(), encoding.name(), replaced);
+    }
+    if let Some(clean) = without_stray_nuls(bytes) {
+        let removed = bytes.len() - clean.len();
+        let mut decoded = decode(&clean)?;
+        decoded.nul_bytes_removed = removed;
+        return Ok(decoded);
     }
     if let Some(reason) = binary_reason(bytes) {
         return Err(IngestErrorKind::Binary(reason));
@@ -62,6 +70,7 @@ fn finish(
         text,
         encoding,
         replaced_bytes,
+        nul_bytes_removed: 0,
     })
 }
 
@@ -85,6 +94,18 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     } else {
         None
     }
+}
+
+/// The bytes without their NULs when those are strays in a text: at most one in a thousand
+/// bytes (and at most 256), and what is left is UTF-8 with no other control bytes to speak
+/// of. Binary files have NULs everywhere.
+fn without_stray_nuls(bytes: &[u8]) -> Option<Vec<u8>> {
+    let nuls = memchr::memchr_iter(0, bytes).count();
+    if nuls == 0 || nuls > 256 || nuls * 1000 > bytes.len() {
+        return None;
+    }
+    let clean: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+    (std::str::from_utf8(&clean).is_ok() && binary_reason(&clean).is_none()).then_some(clean)
 }
 
 /// Why the bytes look binary, if they do: a NUL byte, or many control bytes, in the first 8 KiB.
@@ -211,5 +232,31 @@ mod tests {
             decode(&[1, 2, 3, 4, 5, 6, 7, 8, 65, 66]),
             Err(IngestErrorKind::Binary(_))
         ));
+    }
+}
+
+#[cfg(test)]
+mod nul_tests {
+    use super::*;
+
+    #[test]
+    fn a_few_stray_nuls_in_a_page_are_removed() {
+        let mut page = "<html><body><p>Rusia dan Turki bertemu.</p></body></html>\n"
+            .repeat(400)
+            .into_bytes();
+        for i in 0..22 {
+            page.insert(i * 700 + 5, 0);
+        }
+        let d = decode(&page).expect("a page");
+        assert_eq!(d.nul_bytes_removed, 22);
+        assert!(!d.text.contains('\0'));
+        // NULs all through: binary.
+        assert!(matches!(
+            decode(b"Rusia\0dan\0Turki"),
+            Err(IngestErrorKind::Binary(_))
+        ));
+        let mut bin = vec![0u8; 4000];
+        bin.extend_from_slice(b"Rusia");
+        assert!(decode(&bin).is_err());
     }
 }

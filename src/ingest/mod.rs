@@ -211,6 +211,12 @@ pub(crate) fn parse_file(
             decoded.encoding
         ));
     }
+    if decoded.nul_bytes_removed > 0 {
+        warnings.push(format!(
+            "{} stray NUL bytes removed",
+            decoded.nul_bytes_removed
+        ));
+    }
     let claimed = importer::by_text(&probe, &decoded.text);
     let format = match claimed {
         Some(reader) => reader.format(),
