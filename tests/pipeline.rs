@@ -423,3 +423,39 @@ fn a_big_file_reports_its_records_and_cancels_inside_storing_nothing_of_it() {
     assert_eq!(again.counts.articles_added, 19_000);
     assert!(!again.cancelled && again.not_imported.is_empty());
 }
+
+#[test]
+fn teasers_of_other_stories_are_not_counted_and_copies_still_found() {
+    let dir = tempfile::tempdir().expect("dir");
+    let page = dir.path().join("berita.txt");
+    std::fs::write(
+        &page,
+        "Rusia dan Turki bertemu\n\nJakarta - Rusia dan Turki bertemu di Ankara.\n\nBaca juga: Jepang kecam uji rudal Korea Utara\n\nPertemuan berlangsung dua jam.\n",
+    )
+    .expect("write");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("db");
+    let report = import(&mut store, std::slice::from_ref(&page));
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.reason.contains("furniture")),
+        "{:?}",
+        report.warnings
+    );
+    let codes: Vec<String> = mentions_csv(&store)
+        .iter()
+        .map(|r| r[8].to_string())
+        .collect();
+    assert!(codes.contains(&"RUS".to_string()));
+    assert!(
+        !codes.iter().any(|c| c == "JPN" || c == "PRK"),
+        "the teaser's actors: {codes:?}"
+    );
+    // The same file again is a copy (its key is of the text as it came).
+    let again = import(&mut store, &[page]);
+    assert_eq!(
+        (again.counts.articles_added, again.counts.duplicates),
+        (0, 1)
+    );
+}

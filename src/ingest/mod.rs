@@ -9,6 +9,7 @@ pub mod decode;
 pub mod error;
 pub mod feed;
 pub mod format;
+pub mod furniture;
 pub mod html;
 pub mod importer;
 pub mod language;
@@ -137,8 +138,15 @@ pub fn read_bytes_with(
     let (format, parsed) = parse_file(path, bytes, 0, options).map_err(err)?;
     let Parsed {
         mut articles,
-        warnings,
+        mut warnings,
     } = parsed;
+    let furniture: usize = articles.iter_mut().map(furniture::strip).sum();
+    if furniture > 0 {
+        warnings.push(format!(
+            "{furniture} lines of news-site furniture cut from the text (\"Baca juga\" teasers, \
+             photo credits, share prompts, copyright lines)"
+        ));
+    }
     articles.retain(|a| !a.text.trim().is_empty() || !a.title.trim().is_empty());
     if articles.is_empty() {
         let detail = match warnings.first() {

@@ -2,12 +2,14 @@
 
 mod dictionary;
 mod filter;
+mod hash;
 
 pub use dictionary::{
     Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryEdits, DictionaryError,
     PhraseExclusion, UserAlias,
 };
 pub use filter::Filter;
+pub use hash::text_hash;
 
 use chrono::NaiveDateTime;
 use std::fmt;

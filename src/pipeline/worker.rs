@@ -79,7 +79,10 @@ pub(super) fn read_and_tag(
                 // Units counted here, on a worker thread, not by the single writer.
                 let (mentions, units) = matcher.find_with_units(&a.text, a.language);
                 a.units = Some(units);
-                a.text_hash = Some(crate::store::text_hash(&a));
+                // The key of the text as it came (kept when furniture was cut).
+                if a.text_hash.is_none() {
+                    a.text_hash = Some(crate::store::text_hash(&a));
+                }
                 tagged.push((a, mentions));
             }
             slot.done.store(total * 2, Ordering::Relaxed);

@@ -1,0 +1,149 @@
+//! News-site furniture cut from an article's text before it is tagged: teaser lines that
+//! carry other articles' headlines ("Baca juga: …", "Lihat juga", "Simak juga", "Read also"),
+//! photo credits ("(Foto: …)"), share and subscription prompts, copyright lines. Their actors
+//! belong to other stories and were counted for this one.
+//!
+//! The article keeps the duplicate key of its text as it came, so a file imported before
+//! this cut and imported again is still recognised as a copy.
+
+use crate::model::ArticleDraft;
+
+/// Prefixes (lower case) of teaser lines, after any '(' '[' '*' '-' or '>'.
+const TEASERS: [&str; 13] = [
+    "baca juga",
+    "baca:",
+    "lihat juga",
+    "simak juga",
+    "tonton juga",
+    "artikel terkait",
+    "berita terkait",
+    "berita lainnya",
+    "read also",
+    "also read",
+    "read more:",
+    "related:",
+    "related coverage",
+];
+
+/// Prefixes (lower case) of share, follow and subscription prompts.
+const PROMPTS: [&str; 12] = [
+    "bagikan:",
+    "bagikan artikel",
+    "bagikan berita",
+    "share:",
+    "share this",
+    "ikuti kami",
+    "follow us",
+    "simak breaking news",
+    "dapatkan update berita",
+    "download aplikasi",
+    "unduh aplikasi",
+    "klik di sini untuk",
+];
+
+fn lead_trimmed(line: &str) -> String {
+    line.trim()
+        .trim_start_matches(['(', '[', '*', '-', '>', '•', ' '])
+        .to_lowercase()
+}
+
+/// True for a whole line of furniture.
+fn is_furniture(line: &str) -> bool {
+    let l = lead_trimmed(line);
+    if l.is_empty() || line.len() > 400 {
+        return false;
+    }
+    TEASERS.iter().any(|t| l.starts_with(t))
+        || (line.len() < 160 && PROMPTS.iter().any(|p| l.starts_with(p)))
+        || (line.len() < 200 && (l.starts_with("foto:") || l.starts_with("foto :")))
+        || (line.len() < 160
+            && (l.starts_with("copyright") || l.starts_with('©') || l.starts_with("hak cipta")))
+}
+
+/// Removes "(Foto: …)" credits inside a line.
+fn cut_photo_credits(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let start = lower.find("(foto:").or_else(|| lower.find("(foto :"))?;
+    // Byte offsets agree: `to_lowercase` keeps the length of ASCII text and of the marker.
+    if !line.is_char_boundary(start) || lower.len() != line.len() {
+        return None;
+    }
+    let end = line[start..].find(')').map(|e| start + e + 1)?;
+    let mut out = String::with_capacity(line.len());
+    out.push_str(line[..start].trim_end());
+    let rest = &line[end..];
+    if !rest.starts_with(['.', ',', ' ']) && !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Cuts the furniture of `article`'s text; returns how many lines (and credits) went. The
+/// duplicate key of the text as it came is kept.
+pub fn strip(article: &mut ArticleDraft) -> usize {
+    let mut cut = 0;
+    let mut out: Vec<String> = Vec::new();
+    for line in article.text.split('\n') {
+        if is_furniture(line) {
+            cut += 1;
+            continue;
+        }
+        match cut_photo_credits(line) {
+            Some(l) => {
+                cut += 1;
+                out.push(l);
+            }
+            None => out.push(line.to_string()),
+        }
+    }
+    if cut > 0 {
+        if article.text_hash.is_none() {
+            article.text_hash = Some(crate::model::text_hash(article));
+        }
+        // Blank lines left around cut lines collapse into one paragraph break.
+        let mut text = String::with_capacity(article.text.len());
+        let mut blank = 0;
+        for l in &out {
+            if l.trim().is_empty() {
+                blank += 1;
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str(if blank > 0 { "\n\n" } else { "\n" });
+            }
+            text.push_str(l.trim_end());
+            blank = 0;
+        }
+        article.text = text;
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_teasers_credits_prompts_and_keeps_the_key() {
+        let text = "Jakarta - Rusia dan Turki bertemu.\n\n(Baca Juga:   Jepang Kecam Korea Utara)\n\nBACA JUGA: Amerika Serikat Tarik Pasukan\n\nPresiden Rusia (Foto: AFP/Reuters) hadir di Ankara.\n\nFoto: Dok. Kemenlu\n\nSimak breaking news dan berita pilihan kami langsung di ponselmu.\n\nCopyright © 2021 Contoh.com\n";
+        let mut a = ArticleDraft {
+            text: text.into(),
+            ..ArticleDraft::default()
+        };
+        let key = crate::model::text_hash(&a);
+        assert_eq!(strip(&mut a), 6);
+        assert_eq!(
+            a.text,
+            "Jakarta - Rusia dan Turki bertemu.\n\nPresiden Rusia hadir di Ankara."
+        );
+        assert_eq!(a.text_hash, Some(key), "the key of the text as it came");
+        // Plain text is left alone.
+        let mut b = ArticleDraft {
+            text: "Baca buku itu, kata Presiden. Juga di Rusia.".into(),
+            ..ArticleDraft::default()
+        };
+        assert_eq!(strip(&mut b), 0);
+        assert_eq!(b.text_hash, None);
+    }
+}
