@@ -375,3 +375,32 @@ fn the_user_maps_fields_for_one_import() {
     );
     assert!(bad.fields.add("text").is_err());
 }
+
+#[test]
+fn saved_pages_and_tar_archives() {
+    let f = read("saved-page.mhtml");
+    assert_eq!(f.format.as_str(), "MHTML");
+    let a = &f.articles[0];
+    assert_eq!(a.title, JEPANG);
+    assert_eq!(a.url, "https://berita.contoh.id/2021/05/04/jepang-amerika");
+    assert_eq!(day(a), "2021-05-04");
+    assert!(
+        a.text.contains("ASEAN") && !a.text.contains("Beranda"),
+        "{}",
+        a.text
+    );
+
+    let f = read("crawl.tar.gz");
+    assert_eq!(f.articles.len(), 2, "{:?}", f.warnings);
+    let paths: Vec<String> = f
+        .articles
+        .iter()
+        .map(|a| a.path.display().to_string())
+        .collect();
+    assert!(
+        paths[0].ends_with("crawl.tar.gz!/crawl.tar!/crawl/rusia.html"),
+        "{paths:?}"
+    );
+    assert_eq!(f.articles[0].title, RUSIA);
+    assert_eq!(f.articles[1].title, JEPANG);
+}

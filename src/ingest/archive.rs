@@ -187,16 +187,86 @@ impl Importer for Gzip {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("file.gz");
-        let inner = file
-            .strip_suffix(".gz")
-            .or_else(|| file.strip_suffix(".GZ"))
-            .unwrap_or(file);
+        let tgz = file.strip_suffix(".tgz").map(|stem| format!("{stem}.tar"));
+        let inner = tgz.as_deref().unwrap_or_else(|| {
+            file.strip_suffix(".gz")
+                .or_else(|| file.strip_suffix(".GZ"))
+                .unwrap_or(file)
+        });
         let mut out = Parsed::default();
         read_inner(src, inner, &data, &mut out);
         if out.articles.is_empty()
             && let Some(w) = out.warnings.first()
         {
             return Err(broken(self.format(), w.clone()));
+        }
+        Ok(out)
+    }
+}
+
+/// Tar archives (`.tar`, and `.tar.gz` / `.tgz` once the gzip importer unpacked them).
+pub struct Tar;
+
+impl Importer for Tar {
+    fn format(&self) -> Format {
+        Format("tar")
+    }
+
+    fn claims(&self, probe: &Probe<'_>) -> bool {
+        probe.bytes.get(257..262) == Some(b"ustar".as_slice())
+    }
+
+    fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
+        nested_too_deep(src)?;
+        let per_file = src.options.max_file_bytes;
+        let mut archive = tar::Archive::new(src.bytes);
+        let entries = archive
+            .entries()
+            .map_err(|e| broken(self.format(), e.to_string()))?;
+        let (mut out, mut total, mut count) = (Parsed::default(), 0u64, 0usize);
+        for entry in entries {
+            let mut entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    out.warnings.push(format!("entry {}: {e}", count + 1));
+                    break;
+                }
+            };
+            count += 1;
+            if count > MAX_ENTRIES {
+                return Err(broken(
+                    self.format(),
+                    format!("more than {MAX_ENTRIES} entries"),
+                ));
+            }
+            if !entry.header().entry_type().is_file() {
+                continue;
+            }
+            let name = entry
+                .path()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if name
+                .split('/')
+                .any(|part| part.starts_with('.') && part != ".")
+            {
+                continue;
+            }
+            let mut data = Vec::new();
+            if let Err(e) = (&mut entry).take(per_file + 1).read_to_end(&mut data) {
+                out.warnings.push(format!("{name}: {e}"));
+                continue;
+            }
+            if data.len() as u64 > per_file {
+                out.warnings
+                    .push(format!("{name}: larger than {per_file} bytes, not read"));
+                continue;
+            }
+            total += data.len() as u64;
+            if total > per_file * MAX_TOTAL_FILES {
+                return Err(broken(self.format(), "too many bytes in all (a bomb?)"));
+            }
+            read_inner(src, &name, &data, &mut out);
         }
         Ok(out)
     }

@@ -157,3 +157,51 @@ impl Importer for Mbox {
         Ok(out)
     }
 }
+
+/// Pages saved by a browser as one file (`.mhtml`, `.mht`: MIME, the page and its parts):
+/// the HTML part through the HTML extractor, the saved address as the URL.
+pub struct Mhtml;
+
+impl Importer for Mhtml {
+    fn format(&self) -> Format {
+        Format("MHTML")
+    }
+
+    fn claims(&self, probe: &Probe<'_>) -> bool {
+        let head = String::from_utf8_lossy(&probe.bytes[..probe.bytes.len().min(4096)])
+            .to_ascii_lowercase();
+        // Browsers mark what they saved; a mail with inline pictures is multipart/related too.
+        matches!(probe.ext, "mhtml" | "mht")
+            || (head.contains("multipart/related")
+                && (head.contains("snapshot-content-location:") || head.contains("<saved by")))
+    }
+
+    fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
+        let msg = MessageParser::default()
+            .parse(src.bytes)
+            .ok_or_else(|| broken(self.format(), "not a MIME document"))?;
+        let html = msg
+            .body_html(0)
+            .ok_or_else(|| broken(self.format(), "no HTML part"))?;
+        let depth = super::format::markup_depth(&html, super::format::MAX_MARKUP_DEPTH);
+        if depth > super::format::MAX_MARKUP_DEPTH {
+            return Err(IngestErrorKind::TooDeep {
+                depth,
+                limit: super::format::MAX_MARKUP_DEPTH,
+            });
+        }
+        let mut page = super::html::parse_html(&html).map_err(|e| broken(self.format(), e))?;
+        if page.url.is_empty() {
+            page.url = msg
+                .header_raw("Snapshot-Content-Location")
+                .or_else(|| msg.header_raw("Content-Location"))
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+        }
+        if page.title.is_empty() {
+            page.title = msg.subject().unwrap_or_default().trim().to_string();
+        }
+        Ok(Parsed::one(page))
+    }
+}
