@@ -459,3 +459,47 @@ fn teasers_of_other_stories_are_not_counted_and_copies_still_found() {
         (0, 1)
     );
 }
+
+#[test]
+fn an_outlet_is_not_counted_for_its_own_credit_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("db");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/indosum-sample.jsonl");
+    import(&mut store, &[sample]);
+    let counts = pantau::analysis::actor_counts(&store, &pantau::analysis::Filter::default())
+        .expect("counts");
+    let of = |code: &str| {
+        counts
+            .iter()
+            .find(|c| c.code == code)
+            .map_or(0, |c| c.articles)
+    };
+    // 129 of the 301 sample articles open "Jakarta, CNN Indonesia --": that is no mention.
+    assert!(
+        of("CNNID") < 20,
+        "CNN Indonesia in {} articles",
+        of("CNNID")
+    );
+    let top: Vec<&str> = counts.iter().take(5).map(|c| c.code.as_str()).collect();
+    for outlet in ["CNNID", "ANTARA", "REUTERS", "KUMPARAN"] {
+        assert!(!top.contains(&outlet), "{top:?}");
+    }
+    // An article without an outlet takes its credit's.
+    let dir2 = tempfile::tempdir().expect("dir");
+    let file = dir2.path().join("a.jsonl");
+    std::fs::write(
+        &file,
+        "{\"title\": \"T\", \"text\": \"TOKYO, March 3 (Reuters) - Japan and Russia met in Tokyo.\"}\n",
+    )
+    .expect("write");
+    let mut store2 = Store::open(&dir2.path().join("news.db")).expect("db");
+    import(&mut store2, &[file]);
+    let rows = mentions_csv(&store2);
+    let codes: Vec<&str> = rows.iter().map(|r| &r[8]).collect();
+    assert_eq!(
+        codes,
+        ["JPN", "RUS"],
+        "the body's names, not the credit's: {rows:?}"
+    );
+    assert_eq!(&rows[0][4], "Reuters");
+}

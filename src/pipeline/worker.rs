@@ -76,6 +76,13 @@ pub(super) fn read_and_tag(
                         return cancelled(total, total);
                     }
                 }
+                // An article without an outlet takes the one its own credit names.
+                if a.source.trim().is_empty()
+                    && let Some(outlet) =
+                        crate::tagging::credit::lead(&a.text).and_then(|l| l.outlet)
+                {
+                    a.source = outlet;
+                }
                 // Units counted here, on a worker thread, not by the single writer.
                 let (mentions, units) = matcher.find_with_units(&a.text, a.language);
                 a.units = Some(units);

@@ -213,6 +213,20 @@ struct Found {
     alias: usize,
 }
 
+/// Leaves out the mentions inside the article's own credit, dateline or sign-off (see
+/// [`super::credit`]): they name who wrote it and where, not what it is about.
+fn without_credits(text: &str, mentions: &mut Vec<Mention>) {
+    if mentions.is_empty() {
+        return;
+    }
+    if let Some(lead) = super::credit::lead(text) {
+        mentions.retain(|m| m.start_char >= lead.end_char);
+    }
+    if let Some(end) = super::credit::sign_off(text) {
+        mentions.retain(|m| m.start_char < end);
+    }
+}
+
 impl Matcher {
     /// Compiles a dictionary.
     pub fn new(
@@ -318,7 +332,9 @@ impl Matcher {
         let cut = text[last_end..]
             .find('\n')
             .map_or(text.len(), |i| last_end + i + 1);
-        self.to_mentions(text, &norm, &found, &Segments::new(&text[..cut]))
+        let mut mentions = self.to_mentions(text, &norm, &found, &Segments::new(&text[..cut]));
+        without_credits(text, &mut mentions);
+        mentions
     }
 
     /// [`Matcher::find`], and the paragraphs and sentences of the whole text, segmented once.
@@ -330,7 +346,9 @@ impl Matcher {
             paragraphs: segments.paragraph_count() as u32,
             sentences: segments.sentence_count() as u32,
         };
-        (self.to_mentions(text, &norm, &found, &segments), units)
+        let mut mentions = self.to_mentions(text, &norm, &found, &segments);
+        without_credits(text, &mut mentions);
+        (mentions, units)
     }
 
     /// Every place in the normalised text where no letter or digit comes just before (and

@@ -3,6 +3,7 @@
 //! [`Dictionary::builtin`] loads the dictionary bundled from `assets/dictionary/`;
 //! [`Matcher::new`] compiles it once; [`Matcher::find`] returns the [`Mention`]s of a text.
 
+pub mod credit;
 pub mod dictionary;
 mod first_words;
 pub mod matcher;
