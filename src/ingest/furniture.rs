@@ -41,10 +41,14 @@ const PROMPTS: [&str; 12] = [
     "klik di sini untuk",
 ];
 
-fn lead_trimmed(line: &str) -> String {
+fn lead_trimmed(line: &str) -> &str {
     line.trim()
         .trim_start_matches(['(', '[', '*', '-', '>', '•', ' '])
-        .to_lowercase()
+}
+
+/// `s` starts with `prefix` (lower case ASCII), in any case.
+fn starts_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// True for a whole line of furniture.
@@ -53,11 +57,18 @@ fn is_furniture(line: &str) -> bool {
     if l.is_empty() || line.len() > 400 {
         return false;
     }
-    TEASERS.iter().any(|t| l.starts_with(t))
-        || (line.len() < 160 && PROMPTS.iter().any(|p| l.starts_with(p)))
-        || (line.len() < 200 && (l.starts_with("foto:") || l.starts_with("foto :")))
+    TEASERS.iter().any(|t| starts_ci(l, t))
+        || (line.len() < 160 && PROMPTS.iter().any(|p| starts_ci(l, p)))
+        || (line.len() < 200 && (starts_ci(l, "foto:") || starts_ci(l, "foto :")))
         || (line.len() < 160
-            && (l.starts_with("copyright") || l.starts_with('©') || l.starts_with("hak cipta")))
+            && (starts_ci(l, "copyright") || l.starts_with('©') || starts_ci(l, "hak cipta")))
+}
+
+/// True when a line holds a "(Foto" credit (cheap: no allocation).
+fn has_photo_credit(line: &str) -> bool {
+    line.as_bytes()
+        .windows(5)
+        .any(|w| w[0] == b'(' && w[1..].eq_ignore_ascii_case(b"foto"))
 }
 
 /// Removes "(Foto: …)" credits inside a line.
@@ -82,6 +93,14 @@ fn cut_photo_credits(line: &str) -> Option<String> {
 /// Cuts the furniture of `article`'s text; returns how many lines (and credits) went. The
 /// duplicate key of the text as it came is kept.
 pub fn strip(article: &mut ArticleDraft) -> usize {
+    // Most texts have none: find out without allocating.
+    if !article
+        .text
+        .split('\n')
+        .any(|l| is_furniture(l) || has_photo_credit(l))
+    {
+        return 0;
+    }
     let mut cut = 0;
     let mut out: Vec<String> = Vec::new();
     for line in article.text.split('\n') {
