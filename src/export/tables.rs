@@ -25,7 +25,7 @@ pub const MENTION_COLUMNS: [&str; 16] = [
 ];
 
 /// Columns of the articles export, in order.
-pub const ARTICLE_COLUMNS: [&str; 11] = [
+pub const ARTICLE_COLUMNS: [&str; 13] = [
     "article_id",
     "source_id",
     "path",
@@ -37,6 +37,8 @@ pub const ARTICLE_COLUMNS: [&str; 11] = [
     "language",
     "mentions",
     "actors",
+    "dateline_place",
+    "dateline_country",
 ];
 
 /// Writes one row per mention; returns the number of rows.
@@ -126,6 +128,8 @@ pub(crate) fn articles_csv<W: Write>(
             &a.language,
             &mentions,
             &a.actors,
+            &safe_cell(&a.dateline_place),
+            &a.dateline_country,
         ])?;
         n += 1;
         Ok(())

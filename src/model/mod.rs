@@ -122,6 +122,10 @@ pub struct ArticleDraft {
     pub original_source: String,
     /// The article's URL; may be empty.
     pub url: String,
+    /// Where it was reported from, by its own dateline ("Jakarta", "TOKYO"); may be empty.
+    pub dateline_place: String,
+    /// That place's country (ISO alpha-3, "JPN"); empty when unknown.
+    pub dateline_country: String,
     /// Publication date and time (local time of the outlet, as written), if known.
     pub published: Option<NaiveDateTime>,
     /// Where `published` came from.

@@ -76,12 +76,20 @@ pub(super) fn read_and_tag(
                         return cancelled(total, total);
                     }
                 }
-                // An article without an outlet takes the one its own credit names.
-                if a.source.trim().is_empty()
-                    && let Some(outlet) =
-                        crate::tagging::credit::lead(&a.text).and_then(|l| l.outlet)
-                {
-                    a.source = outlet;
+                // Its own credit: the outlet (when it has none) and where it was reported from.
+                if let Some(lead) = crate::tagging::credit::lead(&a.text) {
+                    if a.source.trim().is_empty()
+                        && let Some(outlet) = lead.outlet
+                    {
+                        a.source = outlet;
+                    }
+                    if let Some(place) = lead.place {
+                        a.dateline_country = matcher
+                            .place_country(&place)
+                            .unwrap_or_default()
+                            .to_string();
+                        a.dateline_place = place;
+                    }
                 }
                 // Units counted here, on a worker thread, not by the single writer.
                 let (mentions, units) = matcher.find_with_units(&a.text, a.language);

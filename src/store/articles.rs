@@ -55,8 +55,9 @@ pub(crate) fn insert_article(
     });
     conn.prepare_cached(
         "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,
-           published, published_day, date_source, language, text_hash, paragraphs, sentences)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+           published, published_day, date_source, language, text_hash, paragraphs, sentences,
+           dateline_place, dateline_country)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         file_id,
@@ -74,6 +75,8 @@ pub(crate) fn insert_article(
         &hash[..],
         units.paragraphs,
         units.sentences,
+        article.dateline_place,
+        article.dateline_country,
     ])?;
     let id = conn.last_insert_rowid();
     // The full-text index lives in its own file, filled by the import's indexing thread or

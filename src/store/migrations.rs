@@ -135,6 +135,12 @@ const MIGRATIONS: &[&str] = &[
     r#"
     DROP INDEX IF EXISTS mentions_by_actor;
     "#,
+    // 7: where an article was reported from, by its own dateline ("TOKYO, March 3 (Reuters) -"),
+    // and that place's country (ISO alpha-3, '' when unknown).
+    r#"
+    ALTER TABLE articles ADD COLUMN dateline_place TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN dateline_country TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// The schema version this build writes.

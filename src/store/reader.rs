@@ -25,6 +25,10 @@ pub struct ArticleView {
     pub date_source: String,
     /// Language code.
     pub language: String,
+    /// Where it was reported from, by its dateline ("" when none).
+    pub dateline_place: String,
+    /// That place's country (ISO alpha-3, "" when unknown).
+    pub dateline_country: String,
     /// Mentions in text order.
     pub mentions: Vec<ArticleMention>,
 }
@@ -130,7 +134,8 @@ impl Store {
         let article = self
             .conn
             .prepare_cached(
-                "SELECT id, title, text, source, url, path, published, date_source, language
+                "SELECT id, title, text, source, url, path, published, date_source, language,
+                        dateline_place, dateline_country
                  FROM articles WHERE id = ?1",
             )?
             .query_row([id], |r| {
@@ -144,6 +149,8 @@ impl Store {
                     published: parse_published(r.get(6)?),
                     date_source: r.get(7)?,
                     language: r.get(8)?,
+                    dateline_place: r.get(9)?,
+                    dateline_country: r.get(10)?,
                     mentions: Vec::new(),
                 })
             })

@@ -28,6 +28,10 @@ pub struct ArticleRow {
     pub mentions: i64,
     /// Codes of the actors mentioned, joined by `;`.
     pub actors: String,
+    /// Where it was reported from, by its dateline.
+    pub dateline_place: String,
+    /// That place's country (ISO alpha-3).
+    pub dateline_country: String,
 }
 
 /// One mention as the mentions export writes it.
@@ -86,6 +90,7 @@ impl Store {
                    COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
                    COALESCE((SELECT GROUP_CONCAT(code, ';') FROM (SELECT c.code FROM article_actors x
                       JOIN actors c ON c.id = x.actor_id WHERE x.article_id = a.id ORDER BY c.code)), '')
+                   , a.dateline_place, a.dateline_country
                  FROM articles a ORDER BY a.id",
             )
             .map_err(super::StoreError::from)?;
@@ -104,6 +109,8 @@ impl Store {
                     language: r.get(8)?,
                     mentions: r.get(9)?,
                     actors: r.get(10)?,
+                    dateline_place: r.get(11)?,
+                    dateline_country: r.get(12)?,
                 })
             })()
             .map_err(super::StoreError::from)?;

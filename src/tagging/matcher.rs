@@ -194,6 +194,8 @@ fn upper_same_length(c: char) -> Option<char> {
 
 /// A compiled dictionary.
 pub struct Matcher {
+    /// Country of each place and country name (lower case), for datelines.
+    places: HashMap<String, String>,
     aliases: Vec<Alias>,
     actor_codes: Vec<String>,
     fold: Option<Automata>,
@@ -259,7 +261,22 @@ impl Matcher {
                 })
             },
         ));
+        // Places of datelines: every place alias and every country's own names, lower case.
+        let mut places: HashMap<String, String> = HashMap::new();
+        for alias in &dict.aliases {
+            let Some(actor) = dict.actors.get(alias.actor) else {
+                continue;
+            };
+            if actor.kind == crate::model::ActorKind::Country
+                && matches!(alias.via, Via::Place | Via::Name)
+            {
+                places
+                    .entry(alias.text.to_lowercase())
+                    .or_insert_with(|| actor.code.clone());
+            }
+        }
         Ok(Matcher {
+            places,
             aliases: dict.aliases.clone(),
             actor_codes: dict.actors.iter().map(|a| a.code.clone()).collect(),
             fold,
@@ -269,6 +286,14 @@ impl Matcher {
             excluded_phrases,
             version: dict.version_hash(),
         })
+    }
+
+    /// The country (ISO alpha-3) of a place a dateline names ("TOKYO" → JPN), if the
+    /// dictionary knows it.
+    pub fn place_country(&self, place: &str) -> Option<&str> {
+        self.places
+            .get(&place.trim().to_lowercase())
+            .map(String::as_str)
     }
 
     /// Bytes of memory the compiled automata take.

@@ -29,6 +29,17 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
             a.language,
             a.id
         ));
+        if !a.dateline_place.is_empty() {
+            ui.weak(format!(
+                "· reported from {}{}",
+                a.dateline_place,
+                if a.dateline_country.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", a.dateline_country)
+                }
+            ));
+        }
         if !a.url.is_empty() {
             ui.hyperlink_to("link", &a.url);
         }
