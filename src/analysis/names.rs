@@ -9,6 +9,8 @@ use crate::store::ActorEntry;
 pub struct ActorNames {
     /// (code, folded names: code, name, Indonesian name, then every alias).
     actors: Vec<(String, Vec<String>)>,
+    /// Where each code stands in `actors`.
+    by_code: std::collections::HashMap<String, usize>,
 }
 
 /// What a typed name stands for.
@@ -56,28 +58,31 @@ pub fn fold(text: &str) -> String {
 impl ActorNames {
     /// The names of the dictionary's actors.
     pub fn new(entries: &[ActorEntry]) -> ActorNames {
-        ActorNames {
-            actors: entries
-                .iter()
-                .map(|e| {
-                    let mut names = vec![fold(&e.code), fold(&e.name), fold(&e.name_id)];
-                    names.extend(e.aliases.iter().map(|a| fold(&a.alias)));
-                    names.retain(|n| !n.is_empty());
-                    (e.code.clone(), names)
-                })
-                .collect(),
-        }
+        let actors: Vec<(String, Vec<String>)> = entries
+            .iter()
+            .map(|e| {
+                let mut names = vec![fold(&e.code), fold(&e.name), fold(&e.name_id)];
+                names.extend(e.aliases.iter().map(|a| fold(&a.alias)));
+                names.retain(|n| !n.is_empty());
+                (e.code.clone(), names)
+            })
+            .collect();
+        let by_code = actors
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| (c.clone(), i))
+            .collect();
+        ActorNames { actors, by_code }
     }
 
     /// True when one of `code`'s names contains `needle` (already [`fold`]ed; empty matches).
     pub fn matches(&self, code: &str, needle: &str) -> bool {
         needle.is_empty()
-            || fold(code).contains(needle)
-            || self
-                .actors
-                .iter()
-                .find(|(c, _)| c == code)
-                .is_some_and(|(_, names)| names.iter().any(|n| n.contains(needle)))
+            || match self.by_code.get(code).and_then(|&i| self.actors.get(i)) {
+                // Its names hold its folded code and name too.
+                Some((_, names)) => names.iter().any(|n| n.contains(needle)),
+                None => fold(code).contains(needle),
+            }
     }
 
     /// The codes of the actors with a name containing `needle` (folded).

@@ -25,12 +25,7 @@ mod tests {
     use crate::model::{Language, Via};
     use crate::store::NewAlias;
 
-    fn store() -> Store {
-        let mut s = Store::open_in_memory().expect("open");
-        s.sync_dictionary(&Dictionary::builtin().expect("builtin"))
-            .expect("sync");
-        s
-    }
+    use crate::store::test_store as store;
 
     #[test]
     fn user_alias_and_disabled_builtin_shape_the_effective_dictionary() {

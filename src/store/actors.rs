@@ -233,12 +233,7 @@ mod tests {
     use super::*;
     use crate::model::Via;
 
-    fn store() -> Store {
-        let mut s = Store::open_in_memory().expect("open");
-        s.sync_dictionary(&Dictionary::builtin().expect("builtin"))
-            .expect("sync");
-        s
-    }
+    use super::super::test_store as store;
 
     #[test]
     fn an_actor_and_its_alias_are_added_together_or_not_at_all() {

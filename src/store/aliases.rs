@@ -171,15 +171,10 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, ActorKind, Dictionary};
+    use crate::model::{Actor, ActorKind};
     use crate::store::ExclusionScope;
 
-    fn store() -> Store {
-        let mut s = Store::open_in_memory().expect("open");
-        s.sync_dictionary(&Dictionary::builtin().expect("builtin"))
-            .expect("sync");
-        s
-    }
+    use super::super::test_store as store;
 
     #[test]
     fn refuses_bad_edits() {

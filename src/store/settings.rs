@@ -55,15 +55,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::Dictionary;
-
-    fn store() -> Store {
-        let mut s = Store::open_in_memory().expect("open");
-        s.sync_dictionary(&Dictionary::builtin().expect("builtin"))
-            .expect("sync");
-        s
-    }
+    use super::super::test_store as store;
 
     #[test]
     fn settings_round_trip() {

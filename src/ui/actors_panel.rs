@@ -96,11 +96,14 @@ pub fn shown_rows<'a>(
         .iter()
         .filter(|c| kind.is_none_or(|k| c.kind == k))
         .filter(|c| org_type.is_empty() || c.org_type == org_type)
-        .filter(|c| {
-            needle.is_empty()
-                || analysis::fold(&c.code).contains(&needle)
-                || analysis::fold(&c.name).contains(&needle)
-                || names.is_some_and(|n| n.matches(&c.code, &needle))
+        .filter(|c| match names {
+            Some(n) => n.matches(&c.code, &needle),
+            // Before the dictionary's names are loaded: code and name.
+            None => {
+                needle.is_empty()
+                    || analysis::fold(&c.code).contains(&needle)
+                    || analysis::fold(&c.name).contains(&needle)
+            }
         })
         .collect()
 }
