@@ -68,6 +68,12 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Want)> {
         ("broken.docx", zip_of(&[("word/document.xml", b"<w:document><w:body><w:p>Rusia</w:body>")]), Fails("broken DOCX")),
         // A gzip file cut short.
         ("cut.txt.gz", gzip_of(article.as_bytes())[..20].to_vec(), Fails("gzip")),
+        // 80 MB of zeros in bzip2 (a few hundred bytes): unpacked only up to the size limit.
+        ("zeros.txt.bz2", bzip2_of(&vec![0u8; 80 * 1024 * 1024]), Fails("unpacks to more than")),
+        ("cut.txt.bz2", bzip2_of(article.as_bytes())[..30].to_vec(), Fails("bzip2")),
+        // An xz and a Zstandard header followed by garbage.
+        ("broken.html.xz", [b"\xfd7zXZ\0\0\x04".as_slice(), &[0x55u8; 40]].concat(), Fails("xz")),
+        ("broken.json.zst", [b"\x28\xb5\x2f\xfd".as_slice(), &[0xffu8; 40]].concat(), Fails("zstd")),
         // A web archive whose record runs past the end.
         ("short.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\nHTTP/1.1 200 OK\r\n".to_vec(), Fails("WARC")),
         ("good-in.zip", zip_of(&[("a.txt", article.as_bytes()), ("b.json", b"[{\"title\":\"B\",\"text\":\"Turki dan Suriah\"}]")]), Imports(2, false)),
@@ -148,6 +154,13 @@ fn gzip_of(bytes: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     e.write_all(bytes).expect("gzip");
     e.finish().expect("gzip")
+}
+
+fn bzip2_of(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+    e.write_all(bytes).expect("bzip2");
+    e.finish().expect("bzip2")
 }
 
 fn name_of(path: &Path) -> String {

@@ -404,3 +404,33 @@ fn saved_pages_and_tar_archives() {
     assert_eq!(f.articles[0].title, RUSIA);
     assert_eq!(f.articles[1].title, JEPANG);
 }
+
+#[test]
+fn bzip2_xz_and_zstandard_are_read_inside() {
+    let f = read("feed.json.bz2");
+    assert_eq!(f.articles.len(), 1, "{:?}", f.warnings);
+    assert_eq!(f.articles[0].title, RUSIA);
+    assert!(
+        f.articles[0]
+            .path
+            .display()
+            .to_string()
+            .ends_with("feed.json.bz2!/feed.json")
+    );
+    let f = read("jepang.html.xz");
+    assert_eq!(f.articles.len(), 1, "{:?}", f.warnings);
+    assert_eq!(f.articles[0].title, JEPANG);
+    assert_eq!(day(&f.articles[0]), "2021-05-04");
+    let f = read("crawl.tar.zst");
+    assert_eq!(f.articles.len(), 2, "{:?}", f.warnings);
+    assert!(
+        f.articles[0]
+            .path
+            .display()
+            .to_string()
+            .ends_with("crawl.tar.zst!/crawl.tar!/crawl/rusia.html"),
+        "{}",
+        f.articles[0].path.display()
+    );
+    assert_eq!(f.articles[1].title, JEPANG);
+}

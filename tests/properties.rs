@@ -72,12 +72,16 @@ fn format_fixtures() -> &'static [(String, Vec<u8>)] {
 }
 
 /// Magic numbers and first lines the byte-level importers claim files by.
-const MAGICS: [&[u8]; 7] = [
+const MAGICS: [&[u8]; 11] = [
     b"PK\x03\x04",
     b"%PDF-1.7\n",
     b"WARC/1.0\r\n",
     b"From a@b Mon Jan  1 00:00:00 2021\nFrom: a\nSubject: s\n\n",
     b"\x1f\x8b\x08\x00",
+    b"BZh9",
+    b"\xfd7zXZ\0",
+    b"\x28\xb5\x2f\xfd",
+    b"{\\rtf1\\ansi ",
     b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
     b"From: a@b\nSubject: s\nDate: Mon, 3 May 2021 10:00:00 +0700\n\n",
 ];
@@ -111,7 +115,7 @@ proptest! {
     fn format_importers_never_panic_on_random_bytes(
         magic in 0..MAGICS.len(),
         tail in prop::collection::vec(any::<u8>(), 0..2048),
-        ext in prop::sample::select(vec!["docx", "xlsx", "xls", "pdf", "warc", "eml", "mbox", "gz", "zip", "bin"]),
+        ext in prop::sample::select(vec!["docx", "xlsx", "xls", "pdf", "warc", "eml", "mbox", "gz", "bz2", "xz", "zst", "rtf", "zip", "bin"]),
     ) {
         let bytes = [MAGICS[magic], &tail].concat();
         let _ = read_bytes(Path::new(&format!("fuzz.{ext}")), &bytes);

@@ -1,4 +1,5 @@
-//! Archives read inside: ZIP and gzip (`.gz`; a `.warc.gz` is a gzipped web archive). Each file
+//! Archives read inside: ZIP, tar, and files compressed with gzip, bzip2, xz or Zstandard (a
+//! `.warc.gz` is a gzipped web archive, a `.tar.xz` a compressed tar). Each file
 //! inside goes through the importers like a file on disk, named `archive.zip!/folder/page.html`
 //! in reports and exports. Limits against bombs: entries, bytes of each entry and in all,
 //! the compression ratio of big entries, and how deep archives nest.
@@ -156,45 +157,137 @@ impl Importer for Zip {
     }
 }
 
-/// gzip-compressed files (`page.html.gz`, `crawl.warc.gz`, `feed.xml.gz`).
-pub struct Gzip;
+/// A compression of single files.
+#[derive(Clone, Copy)]
+enum Codec {
+    Gzip,
+    Bzip2,
+    Xz,
+    Zstd,
+}
 
-impl Importer for Gzip {
+/// Memory an xz or zstd decoder may take for its window, at most (a header asking more is a
+/// bomb or a broken file).
+const MAX_WINDOW_BYTES: u64 = 256 << 20;
+
+impl Codec {
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Gzip => "gzip",
+            Codec::Bzip2 => "bzip2",
+            Codec::Xz => "xz",
+            Codec::Zstd => "zstd",
+        }
+    }
+
+    fn magic(self, bytes: &[u8]) -> bool {
+        match self {
+            Codec::Gzip => bytes.starts_with(&[0x1f, 0x8b]),
+            Codec::Bzip2 => {
+                bytes.starts_with(b"BZh") && bytes.get(3).is_some_and(|b| (b'1'..=b'9').contains(b))
+            }
+            Codec::Xz => bytes.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]),
+            Codec::Zstd => bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]),
+        }
+    }
+
+    /// The extensions it leaves on a file's name (`page.html.gz`).
+    fn suffixes(self) -> &'static [&'static str] {
+        match self {
+            Codec::Gzip => &[".gz"],
+            Codec::Bzip2 => &[".bz2", ".bz"],
+            Codec::Xz => &[".xz"],
+            Codec::Zstd => &[".zst", ".zstd"],
+        }
+    }
+
+    /// Short names of compressed tar archives (`news.tgz`).
+    fn tar_suffixes(self) -> &'static [&'static str] {
+        match self {
+            Codec::Gzip => &[".tgz"],
+            Codec::Bzip2 => &[".tbz2", ".tbz"],
+            Codec::Xz => &[".txz"],
+            Codec::Zstd => &[".tzst"],
+        }
+    }
+
+    /// Decompresses at most `limit + 1` bytes (every member or frame of the stream).
+    fn decompress(self, bytes: &[u8], limit: u64) -> Result<Vec<u8>, String> {
+        let mut data = Vec::new();
+        let take = limit + 1;
+        let result = match self {
+            Codec::Gzip => flate2::read::MultiGzDecoder::new(bytes)
+                .take(take)
+                .read_to_end(&mut data),
+            Codec::Bzip2 => bzip2::read::MultiBzDecoder::new(bytes)
+                .take(take)
+                .read_to_end(&mut data),
+            Codec::Xz => {
+                lzma_rust2::XzReader::new_mem_limit(bytes, true, (MAX_WINDOW_BYTES >> 10) as u32)
+                    .take(take)
+                    .read_to_end(&mut data)
+            }
+            Codec::Zstd => {
+                // One decoder per frame: a file may hold several frames one after another.
+                let mut rest = bytes;
+                while !rest.is_empty() && (data.len() as u64) < take {
+                    let decoder = ruzstd::decoding::StreamingDecoder::new_with_max_window_size(
+                        &mut rest,
+                        MAX_WINDOW_BYTES,
+                    )
+                    .map_err(|e| e.to_string())?;
+                    decoder
+                        .take(take - data.len() as u64)
+                        .read_to_end(&mut data)
+                        .map_err(|e| e.to_string())?;
+                }
+                Ok(data.len())
+            }
+        };
+        result.map_err(|e| e.to_string())?;
+        Ok(data)
+    }
+}
+
+/// Compressed single files: gzip (`page.html.gz`, `crawl.warc.gz`), bzip2 (`.bz2`), xz
+/// (`.xz`) and Zstandard (`.zst`); a compressed tar (`.tar.gz`, `.tgz`, `.tar.xz`...) is
+/// unpacked and read as a tar.
+pub struct Compressed(Codec);
+
+/// gzip-compressed files.
+pub static GZIP: Compressed = Compressed(Codec::Gzip);
+/// bzip2-compressed files.
+pub static BZIP2: Compressed = Compressed(Codec::Bzip2);
+/// xz-compressed files.
+pub static XZ: Compressed = Compressed(Codec::Xz);
+/// Zstandard-compressed files.
+pub static ZSTD: Compressed = Compressed(Codec::Zstd);
+
+impl Importer for Compressed {
     fn format(&self) -> Format {
-        Format("gzip")
+        Format(self.0.name())
     }
 
     fn claims(&self, probe: &Probe<'_>) -> bool {
-        probe.bytes.starts_with(&[0x1f, 0x8b])
+        self.0.magic(probe.bytes)
     }
 
     fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
         nested_too_deep(src)?;
         let limit = src.options.max_file_bytes;
-        let mut data = Vec::new();
-        flate2::read::MultiGzDecoder::new(src.bytes)
-            .take(limit + 1)
-            .read_to_end(&mut data)
-            .map_err(|e| broken(self.format(), e.to_string()))?;
+        let data = self
+            .0
+            .decompress(src.bytes, limit)
+            .map_err(|e| broken(self.format(), e))?;
         if data.len() as u64 > limit {
-            return Err(IngestErrorKind::TooLarge {
-                size_bytes: data.len() as u64,
-                limit_bytes: limit,
-            });
+            return Err(broken(
+                self.format(),
+                format!("unpacks to more than {limit} bytes (the limit of a file), not read"),
+            ));
         }
-        let file = src
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("file.gz");
-        let tgz = file.strip_suffix(".tgz").map(|stem| format!("{stem}.tar"));
-        let inner = tgz.as_deref().unwrap_or_else(|| {
-            file.strip_suffix(".gz")
-                .or_else(|| file.strip_suffix(".GZ"))
-                .unwrap_or(file)
-        });
+        let inner = inner_name(self.0, src.path);
         let mut out = Parsed::default();
-        read_inner(src, inner, &data, &mut out);
+        read_inner(src, &inner, &data, &mut out);
         if out.articles.is_empty()
             && let Some(w) = out.warnings.first()
         {
@@ -202,6 +295,28 @@ impl Importer for Gzip {
         }
         Ok(out)
     }
+}
+
+/// The name of what a compressed file holds: `page.html.gz` → `page.html`, `news.tgz` →
+/// `news.tar`.
+fn inner_name(codec: Codec, path: &std::path::Path) -> String {
+    let file = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("file")
+        .to_string();
+    let lower = file.to_ascii_lowercase();
+    for s in codec.tar_suffixes() {
+        if lower.ends_with(s) {
+            return format!("{}.tar", &file[..file.len() - s.len()]);
+        }
+    }
+    for s in codec.suffixes() {
+        if lower.ends_with(s) && lower.len() > s.len() {
+            return file[..file.len() - s.len()].to_string();
+        }
+    }
+    file
 }
 
 /// Tar archives (`.tar`, and `.tar.gz` / `.tgz` once the gzip importer unpacked them).
