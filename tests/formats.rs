@@ -43,6 +43,20 @@ fn documents_are_one_article_each() {
     assert_eq!(f.format.as_str(), "ODT");
     assert_eq!(f.articles[0].title, JEPANG);
     assert!(f.articles[0].text.contains("ASEAN"));
+
+    // RTF written by pandoc: its Unicode escapes read as characters.
+    let f = read("clipping.rtf");
+    assert_eq!(f.format.as_str(), "RTF");
+    assert_eq!(f.articles.len(), 1);
+    assert_eq!(f.articles[0].title, JEPANG);
+    assert!(
+        f.articles[0]
+            .text
+            .contains("naik \u{201c}tajam\u{201d}, kata café di São Paulo")
+            && !f.articles[0].text.contains("Helvetica"),
+        "{}",
+        f.articles[0].text
+    );
 }
 
 #[test]
@@ -254,7 +268,7 @@ fn long_text_in_a_field_no_one_reads_is_reported() {
 
 #[test]
 fn news_database_exports_are_split_into_articles() {
-    for name in ["nexis-uni.txt", "nexis-uni.docx"] {
+    for name in ["nexis-uni.txt", "nexis-uni.docx", "nexis-uni.rtf"] {
         let f = read(name);
         assert_eq!(
             f.articles.len(),
@@ -296,9 +310,27 @@ fn news_database_exports_are_split_into_articles() {
         f.articles[1].text.contains("steel tariffs") && !f.articles[1].text.contains("LOAD-DATE")
     );
 
+    for name in ["factiva.txt", "factiva.rtf"] {
+        let f = read(name);
+        assert_eq!(
+            f.articles.len(),
+            2,
+            "{name}: the search summary is no article"
+        );
+        let a = &f.articles[0];
+        assert_eq!(a.title, "Russia condemns strikes in Syria", "{name}");
+        assert_eq!(a.source, "Contoh Wire", "{name}");
+        assert_eq!(day(a), "2021-05-03", "{name}");
+        assert_eq!(a.source_id, "CTW0000020210503eh5300001", "{name}");
+        assert!(
+            a.text.starts_with("MOSCOW, May 3") && !a.text.contains("(c) 2021"),
+            "{name}: {}",
+            a.text
+        );
+        assert_eq!(f.articles[1].source, "Contoh Daily", "{name}");
+    }
     let f = read("factiva.txt");
     assert_eq!(f.format.as_str(), "Factiva");
-    assert_eq!(f.articles.len(), 2, "the search summary is no article");
     let a = &f.articles[0];
     assert_eq!(
         (a.title.as_str(), a.source.as_str()),

@@ -72,7 +72,9 @@ pub enum IngestErrorKind {
     #[error("a .{0} file is not an article (source code, configuration or data of a program)")]
     NotAnArticle(String),
     /// Neither the extension nor the content tells a supported format.
-    #[error("not a supported format (text, HTML, RSS/Atom/JSON feed, JSON, JSONL, CSV/TSV)")]
+    #[error(
+        "not a supported format (text, HTML, RSS/Atom/JSON feed, JSON, JSONL, CSV/TSV, XLSX/XLS/ODS, DOCX, ODT, RTF, PDF, EML, MBOX, MHTML, WARC, Nexis and Factiva exports, ZIP/tar/gzip/bzip2/xz/zstd)"
+    )]
     UnknownFormat,
     /// The content is broken for its format.
     #[error("broken {format}: {message}")]

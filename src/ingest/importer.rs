@@ -91,6 +91,7 @@ pub static IMPORTERS: &[&dyn Importer] = &[
     &super::office::Docx,
     &super::office::Odt,
     &super::sheet::Spreadsheet,
+    &super::rtf::Rtf,
     &super::mail::Mhtml,
     &super::mail::Mbox,
     &super::mail::Eml,

@@ -14,6 +14,7 @@ pub mod html;
 pub mod importer;
 pub mod language;
 pub mod records;
+pub mod rtf;
 pub mod text;
 pub mod walk;
 

@@ -237,51 +237,57 @@ pub fn split_nexis(text: &str) -> Option<Parsed> {
     Some(out)
 }
 
-/// One Factiva article from its lines (before its `Document` line).
+/// A header line of a Factiva article that is its source's code, its language or its
+/// copyright.
+fn is_factiva_label(l: &str) -> bool {
+    let lower = l.to_ascii_lowercase();
+    let code = l.len() <= 8
+        && l.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let language = matches!(
+        lower.as_str(),
+        "english" | "indonesian" | "bahasa indonesia" | "malay" | "german" | "french" | "spanish"
+    );
+    code || language
+        || lower.starts_with("(c)")
+        || lower.starts_with('©')
+        || lower.starts_with("copyright")
+}
+
+/// One Factiva article from its lines (before its `Document` line). The header's lines may
+/// be separated by blank lines (a document's paragraphs).
 fn factiva_article(lines: &[&str], id: &str) -> Option<ArticleDraft> {
-    let content: Vec<&str> = lines.iter().copied().skip_while(|l| l.is_empty()).collect();
-    let words_at = content
+    let header: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(i, l)| (i, *l))
+        .take(16)
+        .collect();
+    let line = |k: usize| header.get(k).map(|(_, l)| *l);
+    let words_at = header
         .iter()
         .take(8)
-        .position(|l| word_count(l).is_some())?;
-    let title = content.first()?.to_string();
-    let mut at = words_at + 1;
-    let published = content.get(at).and_then(|l| date_line(l))?;
-    at += 1;
+        .position(|(_, l)| word_count(l).is_some())?;
+    let title = line(0)?.to_string();
+    let mut k = words_at + 1;
+    let published = line(k).and_then(date_line)?;
+    k += 1;
     // An optional time ("14:05"), the outlet, its code, the language, the copyright.
-    if content.get(at).is_some_and(|l| {
+    if line(k).is_some_and(|l| {
         l.len() <= 8 && l.contains(':') && l.chars().all(|c| c.is_ascii_digit() || c == ':')
     }) {
-        at += 1;
+        k += 1;
     }
-    let source = content.get(at).map(|s| s.to_string()).unwrap_or_default();
-    at += 1;
-    while let Some(l) = content.get(at) {
-        let lower = l.to_ascii_lowercase();
-        let code = l.len() <= 8
-            && l.chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        let language = matches!(
-            lower.as_str(),
-            "english"
-                | "indonesian"
-                | "bahasa indonesia"
-                | "malay"
-                | "german"
-                | "french"
-                | "spanish"
-        );
-        let copyright =
-            lower.starts_with("(c)") || lower.starts_with('©') || lower.starts_with("copyright");
-        if code || language || copyright || l.is_empty() {
-            at += 1;
-        } else {
-            break;
-        }
+    let source = line(k).map(str::to_string).unwrap_or_default();
+    k += 1;
+    while line(k).is_some_and(is_factiva_label) {
+        k += 1;
     }
+    let text_from = header.get(k).map_or(lines.len(), |(i, _)| *i);
     Some(ArticleDraft {
         title,
-        text: paragraphs(content.get(at..).unwrap_or_default()),
+        text: paragraphs(&lines[text_from..]),
         source,
         published: Some(published),
         date_source: DateSource::Metadata,
@@ -314,6 +320,14 @@ pub fn split_factiva(text: &str) -> Option<Parsed> {
     }
     // What follows the last article (Factiva's search summary) is not an article.
     Some(out)
+}
+
+/// The articles of a news database's export (Nexis or Factiva) saved as a document (DOCX,
+/// RTF, PDF); `None` when the text is no such export.
+pub fn split_export(text: &str) -> Option<Parsed> {
+    split_nexis(text)
+        .filter(|p| !p.articles.is_empty())
+        .or_else(|| split_factiva(text).filter(|p| !p.articles.is_empty()))
 }
 
 impl Importer for Nexis {

@@ -177,7 +177,7 @@ fn document(
     }
     // A news database's export saved as a document: its articles.
     let joined = paras.join("\n\n");
-    if let Some(parsed) = super::newsdb::split_nexis(&joined)
+    if let Some(parsed) = super::newsdb::split_export(&joined)
         && !parsed.articles.is_empty()
     {
         return Ok(parsed);

@@ -103,7 +103,7 @@ impl Importer for Pdf {
                 message: format!("scanned PDF: no text layer ({pages} pages; pantau does no OCR)"),
             });
         }
-        if let Some(parsed) = super::newsdb::split_nexis(&raw)
+        if let Some(parsed) = super::newsdb::split_export(&raw)
             && !parsed.articles.is_empty()
         {
             return Ok(parsed);
