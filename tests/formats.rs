@@ -310,7 +310,13 @@ fn news_database_exports_are_split_into_articles() {
         f.articles[1].text.contains("steel tariffs") && !f.articles[1].text.contains("LOAD-DATE")
     );
 
-    for name in ["factiva.txt", "factiva.rtf"] {
+    for name in [
+        "factiva.txt",
+        "factiva.rtf",
+        "factiva.html",
+        "factiva-indexed.html",
+        "factiva-indexed.txt",
+    ] {
         let f = read(name);
         assert_eq!(
             f.articles.len(),
@@ -327,8 +333,17 @@ fn news_database_exports_are_split_into_articles() {
             "{name}: {}",
             a.text
         );
+        assert!(
+            a.text.contains("Turkey called for talks")
+                && !a.text.contains("Domestic Politics")
+                && !a.text.contains("Document"),
+            "{name}: {}",
+            a.text
+        );
         assert_eq!(f.articles[1].source, "Contoh Daily", "{name}");
+        assert_eq!(day(&f.articles[1]), "2021-05-04", "{name}");
     }
+    assert_eq!(read("factiva.html").format.as_str(), "Factiva HTML");
     let f = read("factiva.txt");
     assert_eq!(f.format.as_str(), "Factiva");
     let a = &f.articles[0];

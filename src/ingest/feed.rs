@@ -261,6 +261,10 @@ impl super::Importer for FeedImporter {
         super::Format::Feed
     }
 
+    fn is_markup(&self) -> bool {
+        true
+    }
+
     fn read(&self, src: &super::Source<'_>) -> Result<super::Parsed, super::IngestErrorKind> {
         parse_feed(src.text())
             .map(|articles| super::Parsed {

@@ -602,6 +602,10 @@ impl super::Importer for HtmlImporter {
         super::Format::Html
     }
 
+    fn is_markup(&self) -> bool {
+        true
+    }
+
     fn read(&self, src: &super::Source<'_>) -> Result<super::Parsed, super::IngestErrorKind> {
         parse_html(src.text())
             .map(super::Parsed::one)

@@ -80,6 +80,11 @@ pub trait Importer: Sync {
         false
     }
 
+    /// True for markup formats (HTML, XML) whose nesting is checked before they are parsed.
+    fn is_markup(&self) -> bool {
+        false
+    }
+
     /// Reads the file.
     fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind>;
 }
@@ -104,6 +109,7 @@ pub static IMPORTERS: &[&dyn Importer] = &[
     &super::archive::Tar,
     &super::newsdb::Nexis,
     &super::newsdb::Factiva,
+    &super::newsdb::FactivaHtml,
     &super::text::TextImporter,
     &super::html::HtmlImporter,
     &super::feed::FeedImporter,

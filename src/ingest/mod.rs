@@ -229,7 +229,8 @@ pub(crate) fn parse_file(
         Some(reader) => reader.format(),
         None => format::detect(path, &decoded.text).ok_or(IngestErrorKind::UnknownFormat)?,
     };
-    if matches!(format, Format::Html | Format::Feed) {
+    let reader = importer::by_format(format).ok_or(IngestErrorKind::UnknownFormat)?;
+    if reader.is_markup() {
         let depth = format::markup_depth(&decoded.text, format::MAX_MARKUP_DEPTH);
         if depth > format::MAX_MARKUP_DEPTH {
             return Err(IngestErrorKind::TooDeep {
@@ -238,7 +239,6 @@ pub(crate) fn parse_file(
             });
         }
     }
-    let reader = importer::by_format(format).ok_or(IngestErrorKind::UnknownFormat)?;
     let mut parsed = contained(
         reader,
         &Source {

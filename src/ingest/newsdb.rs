@@ -8,7 +8,7 @@
 //!   each article with "1 of 25 DOCUMENTS" and writes the fields in capitals (`BYLINE:`,
 //!   `SECTION:`, `LENGTH:`, `LOAD-DATE:`). The cover page (user name, job number, search
 //!   terms, the list of documents) is neither an article nor text.
-//! * **Factiva** (TXT): each article ends with a `Document <id>` line; its header is the
+//! * **Factiva** (TXT, RTF, HTML): each article ends with a `Document <id>` line; its header is the
 //!   headline, an optional "By …" line, "512 words", the date ("3 May 2021"), an optional time,
 //!   the outlet, its code, the language and the copyright line; then the text.
 //!
@@ -296,9 +296,121 @@ fn factiva_article(lines: &[&str], id: &str) -> Option<ArticleDraft> {
     })
 }
 
+/// The field codes of Factiva's indexed layout ("Full Article/Report plus Indexing"), each at
+/// the start of its line: headline, byline, word count, date, time, source name and code,
+/// edition, page, language, copyright, lead, text, contact, reference, the index fields
+/// (companies, industries, subjects, regions...), publisher and accession number.
+const FACTIVA_CODES: [&str; 26] = [
+    "HD", "BY", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD", "CT", "RF", "CO",
+    "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN", "SE", "CR", "ART",
+];
+
+/// Codes that may follow the text: a text line starting with one of them ("IN a statement")
+/// ends the text only when it reads as an index line.
+const FACTIVA_INDEX: [&str; 9] = ["CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "RF", "CT"];
+
+/// A line of the indexed layout: its code and the rest.
+fn factiva_code(line: &str) -> Option<(&'static str, &str)> {
+    let (head, rest) = line.split_once([' ', '\t']).unwrap_or((line, ""));
+    let code = FACTIVA_CODES.iter().find(|c| **c == head)?;
+    Some((code, rest.trim()))
+}
+
+/// True when a text holds Factiva's indexed layout.
+fn is_factiva_coded(lines: &[&str]) -> bool {
+    let has = |code: &str| {
+        lines
+            .iter()
+            .any(|l| factiva_code(l).is_some_and(|(c, _)| c == code))
+    };
+    has("HD") && has("AN") && (has("WC") || has("PD"))
+}
+
+/// The articles of Factiva's indexed layout: each runs from its `HD` line to its `AN` line.
+fn split_factiva_coded(lines: &[&str]) -> Parsed {
+    let mut out = Parsed::default();
+    let mut fields: Vec<(&'static str, Vec<&str>)> = Vec::new();
+    for line in lines {
+        let in_text = matches!(fields.last(), Some((c, _)) if *c == "LP" || *c == "TD");
+        let code = factiva_code(line).filter(|(c, rest)| {
+            !in_text
+                || *c == "AN"
+                || *c == "TD"
+                || (FACTIVA_INDEX.contains(c)
+                    && (rest.contains(" : ") || *c == "PUB" || c.starts_with("IP")))
+        });
+        match code {
+            Some(("HD", rest)) => {
+                fields.clear();
+                fields.push(("HD", vec![rest]));
+            }
+            Some(("AN", rest)) => {
+                let id = rest.trim().strip_prefix("Document ").unwrap_or(rest).trim();
+                match factiva_coded_article(&fields, id) {
+                    Some(a) => out.articles.push(a),
+                    None => out.warnings.push(format!(
+                        "document {} ({id}): no headline and date found, skipped",
+                        out.articles.len() + out.warnings.len() + 1
+                    )),
+                }
+                fields.clear();
+            }
+            Some((code, rest)) if !fields.is_empty() => fields.push((code, vec![rest])),
+            Some(_) => {}
+            None => {
+                if let Some((_, values)) = fields.last_mut() {
+                    values.push(line);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn factiva_coded_article(fields: &[(&str, Vec<&str>)], id: &str) -> Option<ArticleDraft> {
+    let field = |code: &str| -> String {
+        fields
+            .iter()
+            .filter(|(c, _)| *c == code)
+            .map(|(_, v)| paragraphs(v))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let title = field("HD").replace('\n', " ");
+    let mut date = field("PD");
+    let time = field("ET");
+    if !time.is_empty() {
+        date = format!("{date} {time}");
+    }
+    let published = date_line(&date).or_else(|| date_line(&field("PD")))?;
+    let mut text = field("LP");
+    let body = field("TD");
+    if !body.is_empty() {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&body);
+    }
+    if title.is_empty() {
+        return None;
+    }
+    Some(ArticleDraft {
+        title,
+        text,
+        source: field("SN"),
+        published: Some(published),
+        date_source: DateSource::Metadata,
+        source_id: id.to_string(),
+        ..ArticleDraft::default()
+    })
+}
+
 /// Splits a Factiva export into its articles; `None` when the text is no such export.
 pub fn split_factiva(text: &str) -> Option<Parsed> {
     let lines = lines_of(text);
+    if is_factiva_coded(&lines) {
+        return Some(split_factiva_coded(&lines));
+    }
     let ids: Vec<usize> = (0..lines.len())
         .filter(|&i| factiva_id(lines[i]).is_some())
         .collect();
@@ -355,13 +467,98 @@ impl Importer for Factiva {
     }
 
     fn claims_text(&self, _probe: &Probe<'_>, text: &str) -> bool {
+        if text.trim_start().starts_with('<') {
+            return false;
+        }
         let lines = lines_of(text);
-        lines.iter().any(|l| factiva_id(l).is_some())
-            && lines.iter().any(|l| word_count(l).is_some())
+        (lines.iter().any(|l| factiva_id(l).is_some())
+            && lines.iter().any(|l| word_count(l).is_some()))
+            || is_factiva_coded(&lines)
     }
 
     fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
         split_factiva(src.text()).ok_or_else(|| broken(self.format(), "no articles of an export"))
+    }
+}
+
+/// Factiva's HTML exports: one `<div class="article …Article">` per article, in the article
+/// layout (a headline, then the header lines as `<div>`s, the paragraphs as
+/// `<p class="articleParagraph …">`, the `Document` line) or the indexed layout (a table of
+/// field codes and values). Each article is read through the text layouts above.
+pub struct FactivaHtml;
+
+/// The article `<div>`s of a Factiva page.
+fn factiva_article_nodes(doc: &dom_query::Document) -> Vec<dom_query::NodeRef<'_>> {
+    doc.select("div[class]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.attr("class").is_some_and(|c| {
+                let c = c.to_string();
+                c.split_whitespace()
+                    .any(|w| w == "article" || (w.ends_with("Article") && w.len() <= 12))
+            })
+        })
+        .cloned()
+        .collect()
+}
+
+/// The text lines of one article `<div>`: each block a line, paragraphs separated by blank
+/// lines, a table row as `CODE value`.
+fn factiva_node_text(node: &dom_query::NodeRef<'_>) -> String {
+    let sel = dom_query::Selection::from(*node);
+    let rows = sel.select("tr");
+    if rows.length() > 0 {
+        let mut out = String::new();
+        for row in rows.iter() {
+            let cells = row.select("td");
+            let cells: Vec<_> = cells.iter().collect();
+            let [code, value, ..] = cells.as_slice() else {
+                continue;
+            };
+            let code = code.text().trim().to_string();
+            let value = super::html::html_to_text(&value.inner_html());
+            out.push_str(&code);
+            out.push(if value.contains('\n') { '\n' } else { ' ' });
+            out.push_str(&value);
+            out.push_str("\n\n");
+        }
+        return out;
+    }
+    super::html::html_to_text(&sel.html())
+}
+
+impl Importer for FactivaHtml {
+    fn format(&self) -> Format {
+        Format("Factiva HTML")
+    }
+
+    fn is_markup(&self) -> bool {
+        true
+    }
+
+    fn claims_text(&self, _probe: &Probe<'_>, text: &str) -> bool {
+        let head = text.trim_start();
+        (head.starts_with('<') || head.len() < 3)
+            && (text.contains("articleParagraph") || text.contains("enHeadline"))
+            && (text.contains("Document ") || text.contains(">AN<"))
+    }
+
+    fn read(&self, src: &Source<'_>) -> Result<Parsed, IngestErrorKind> {
+        let doc = dom_query::Document::from(src.text());
+        let nodes = factiva_article_nodes(&doc);
+        // Nested article divs: only the outermost.
+        let text: Vec<String> = nodes
+            .iter()
+            .filter(|n| {
+                !n.ancestors_it(None)
+                    .any(|a| nodes.iter().any(|o| o.id == a.id))
+            })
+            .map(factiva_node_text)
+            .collect();
+        split_factiva(&text.join("\n\n"))
+            .filter(|p| !p.articles.is_empty())
+            .ok_or_else(|| broken(self.format(), "no Factiva articles in the page"))
     }
 }
 
@@ -380,5 +577,16 @@ mod tests {
             Some("LBA0000020210503eh53000xx")
         );
         assert_eq!(factiva_id("Document 1"), None);
+    }
+
+    #[test]
+    fn indexed_layout_keeps_text_lines_that_start_like_codes() {
+        let text = "HD Rusia kecam\nWC 50 words\nPD 3 May 2021\nSN Kompas\nLP\nLead.\n\nTD\nIN a statement, the ministry spoke.\n\nRE indon : Indonesia\nAN Document KOMP000020210503eh5300001\n";
+        let p = split_factiva(text).expect("factiva");
+        assert_eq!(p.articles.len(), 1);
+        let a = &p.articles[0];
+        assert_eq!(a.text, "Lead.\n\nIN a statement, the ministry spoke.");
+        assert_eq!(a.source_id, "KOMP000020210503eh5300001");
+        assert_eq!(a.source, "Kompas");
     }
 }
