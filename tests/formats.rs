@@ -201,6 +201,7 @@ fn records_of_tools_keep_their_fields() {
     );
     assert_eq!(a.source, "berita.contoh.id");
     assert_eq!((a.language, a.language_given), (Language::Indonesian, true));
+    assert_eq!(a.byline, "Rina");
 
     // NewsAPI: the outlet from source.name, the cut text marked in the report.
     let f = read("newsapi.json");
@@ -220,8 +221,11 @@ fn records_of_tools_keep_their_fields() {
         "{:?}",
         f.warnings
     );
+    // The cut is kept on the article, with its author.
+    assert_eq!((a.missing_chars, a.byline.as_str()), (Some(2345), "R"));
     // Its second record has no content: the description is the text.
     assert_eq!(f.articles[1].text, "Tokyo hosted talks.");
+    assert_eq!(f.articles[1].missing_chars, None);
 
     // GDELT's article list: titles only, flagged.
     let f = read("gdelt-artlist.json");
@@ -298,6 +302,11 @@ fn news_database_exports_are_split_into_articles() {
                 .any(|a| a.text.contains("Job Number") || a.title.contains("Search Terms")),
             "{name}"
         );
+        assert_eq!(
+            (a.byline.as_str(), a.section.as_str(), a.stated_words),
+            ("Rina Contoh", "WORLD", Some(40)),
+            "{name}"
+        );
         assert_eq!(f.articles[2].title, "ASEAN meets in Jakarta", "{name}");
         assert_eq!(day(&f.articles[2]), "2021-05-05", "{name}");
     }
@@ -342,6 +351,12 @@ fn news_database_exports_are_split_into_articles() {
         );
         assert_eq!(f.articles[1].source, "Contoh Daily", "{name}");
         assert_eq!(day(&f.articles[1]), "2021-05-04", "{name}");
+        assert_eq!(
+            (a.byline.as_str(), a.stated_words),
+            ("Rina Contoh", Some(412)),
+            "{name}"
+        );
+        assert_eq!(f.articles[1].byline, "", "{name}");
     }
     assert_eq!(read("factiva.html").format.as_str(), "Factiva HTML");
     let f = read("factiva.txt");

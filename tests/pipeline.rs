@@ -504,7 +504,59 @@ fn an_outlet_is_not_counted_for_its_own_credit_line() {
         .iter()
         .map(String::from)
         .collect();
-    assert_eq!(&header[11..], ["dateline_place", "dateline_country"]);
+    assert_eq!(&header[11..13], ["dateline_place", "dateline_country"]);
     let row = reader.records().next().expect("a row").expect("row");
     assert_eq!((&row[11], &row[12]), ("TOKYO", "JPN"));
+}
+
+#[test]
+fn bylines_editors_sections_and_cut_texts_are_exported() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("records.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            "{\"title\": \"A\", \"text\": \"Rusia dan Turki bertemu di Ankara.\\n\\nPenulis: Rina Contoh\\nEditor: Budi\", \"section\": \"Dunia\"}\n",
+            "{\"title\": \"B\", \"content\": \"Japan and Russia met in Tokyo on Tuesday… [+1200 chars]\", \"author\": [\"Ann\", \"Bo\"]}\n",
+            "{\"title\": \"Jepang kecam Korea Utara\", \"url\": \"https://x.example/1\"}\n",
+        ),
+    )
+    .expect("write");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("db");
+    import(&mut store, &[file]);
+    let mut out = Vec::new();
+    write_articles_csv(&store, &mut out, CsvOptions::default()).expect("export");
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("headers")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        &header[13..],
+        [
+            "byline",
+            "editor",
+            "section",
+            "stated_words",
+            "text_status",
+            "missing_chars"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("row").iter().map(String::from).collect())
+        .collect();
+    let tail = |r: &Vec<String>| r[13..].to_vec();
+    assert_eq!(
+        tail(&rows[0]),
+        ["Rina Contoh", "Budi", "Dunia", "", "full", ""]
+    );
+    assert_eq!(tail(&rows[1]), ["Ann; Bo", "", "", "", "cut", "1200"]);
+    assert_eq!(tail(&rows[2]), ["", "", "", "", "title_only", ""]);
+    // The credit lines are no text (and no mentions).
+    let a = store.article(1).expect("article").expect("exists");
+    assert!(!a.text.contains("Penulis"), "{}", a.text);
+    assert_eq!(a.byline, "Rina Contoh");
 }

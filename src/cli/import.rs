@@ -20,7 +20,7 @@ pub struct ImportArgs {
     max_file_mb: u64,
     /// Read an article field from this record field or column, before the usual names:
     /// `--field text=body_html --field date=meta.published` (title, text, date, url, source,
-    /// id, language; a dotted name looks inside objects).
+    /// id, language, byline, editor, section; a dotted name looks inside objects).
     #[arg(long = "field", value_name = "FIELD=NAME")]
     fields: Vec<String>,
     /// Worker threads (0 = one per core).

@@ -25,7 +25,7 @@ pub const MENTION_COLUMNS: [&str; 16] = [
 ];
 
 /// Columns of the articles export, in order.
-pub const ARTICLE_COLUMNS: [&str; 13] = [
+pub const ARTICLE_COLUMNS: [&str; 19] = [
     "article_id",
     "source_id",
     "path",
@@ -39,6 +39,12 @@ pub const ARTICLE_COLUMNS: [&str; 13] = [
     "actors",
     "dateline_place",
     "dateline_country",
+    "byline",
+    "editor",
+    "section",
+    "stated_words",
+    "text_status",
+    "missing_chars",
 ];
 
 /// Writes one row per mention; returns the number of rows.
@@ -116,6 +122,8 @@ pub(crate) fn articles_csv<W: Write>(
             return Ok(());
         }
         let (id, mentions) = (a.article_id.to_string(), a.mentions.to_string());
+        let words = a.stated_words.map(|n| n.to_string()).unwrap_or_default();
+        let missing = a.missing_chars.map(|n| n.to_string()).unwrap_or_default();
         w.write_record([
             id.as_str(),
             &safe_cell(&a.source_id),
@@ -130,6 +138,12 @@ pub(crate) fn articles_csv<W: Write>(
             &a.actors,
             &safe_cell(&a.dateline_place),
             &a.dateline_country,
+            &safe_cell(&a.byline),
+            &safe_cell(&a.editor),
+            &safe_cell(&a.section),
+            &words,
+            a.text_status.as_str(),
+            &missing,
         ])?;
         n += 1;
         Ok(())

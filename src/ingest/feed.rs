@@ -81,6 +81,18 @@ fn entry_to_article(entry: &Entry, source: &str) -> ArticleDraft {
             DateSource::None
         },
         source_id: entry.id.trim().to_string(),
+        byline: entry
+            .authors
+            .iter()
+            .map(|p| p.name.as_deref().unwrap_or_default().trim())
+            .filter(|n| !n.is_empty() && !n.contains('@'))
+            .collect::<Vec<_>>()
+            .join("; "),
+        section: entry
+            .categories
+            .first()
+            .map(|c| c.label.as_deref().unwrap_or(&c.term).trim().to_string())
+            .unwrap_or_default(),
         ..ArticleDraft::default()
     }
 }

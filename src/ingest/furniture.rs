@@ -64,6 +64,63 @@ fn is_furniture(line: &str) -> bool {
             && (starts_ci(l, "copyright") || l.starts_with('©') || starts_ci(l, "hak cipta")))
 }
 
+/// Whose a credit line names: the authors or the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Author,
+    Editor,
+}
+
+/// Labels of credit lines (lower case), and whom they name.
+const PEOPLE: [(&str, Role); 10] = [
+    ("penulis", Role::Author),
+    ("pewarta", Role::Author),
+    ("reporter", Role::Author),
+    ("wartawan", Role::Author),
+    ("kontributor", Role::Author),
+    ("writer", Role::Author),
+    ("editor", Role::Editor),
+    ("redaktur", Role::Editor),
+    ("penyunting", Role::Editor),
+    ("editing by", Role::Editor),
+];
+
+/// A credit line of the people behind the article ("Penulis: Rina | Editor: Budi",
+/// "Pewarta: Rina", "(Editor: Budi)"): who is named in it, or `None` for any other line.
+fn people_line(line: &str) -> Option<Vec<(Role, String)>> {
+    let l = line
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']', '.']);
+    if l.is_empty() || l.len() > 160 || (!l.contains(':') && !starts_ci(l, "editing by")) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for part in l.split(['|', ';']) {
+        let part = part.trim();
+        let (role, names) = PEOPLE.iter().find_map(|(label, role)| {
+            if !starts_ci(part, label) {
+                return None;
+            }
+            let rest = part[label.len()..].trim_start();
+            let names = rest.strip_prefix(':').unwrap_or(rest).trim();
+            (rest.starts_with(':') || *label == "editing by").then_some((*role, names))
+        })?;
+        // Names, not a sentence: short, a few words each, no sentence inside.
+        if names.is_empty()
+            || names.len() > 80
+            || names.contains(". ")
+            || names
+                .split([',', '&'])
+                .any(|n| n.split_whitespace().count() > 5)
+        {
+            return None;
+        }
+        out.push((role, names.to_string()));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// True when a line holds a "(Foto" credit (cheap: no allocation).
 fn has_photo_credit(line: &str) -> bool {
     line.as_bytes()
@@ -97,15 +154,26 @@ pub fn strip(article: &mut ArticleDraft) -> usize {
     if !article
         .text
         .split('\n')
-        .any(|l| is_furniture(l) || has_photo_credit(l))
+        .any(|l| is_furniture(l) || has_photo_credit(l) || people_line(l).is_some())
     {
         return 0;
     }
     let mut cut = 0;
     let mut out: Vec<String> = Vec::new();
+    let (mut authors, mut editors) = (Vec::new(), Vec::new());
     for line in article.text.split('\n') {
         if is_furniture(line) {
             cut += 1;
+            continue;
+        }
+        if let Some(people) = people_line(line) {
+            cut += 1;
+            for (role, names) in people {
+                match role {
+                    Role::Author => authors.push(names),
+                    Role::Editor => editors.push(names),
+                }
+            }
             continue;
         }
         match cut_photo_credits(line) {
@@ -136,6 +204,12 @@ pub fn strip(article: &mut ArticleDraft) -> usize {
         }
         article.text = text;
     }
+    if article.byline.is_empty() {
+        article.byline = authors.join("; ");
+    }
+    if article.editor.is_empty() {
+        article.editor = editors.join("; ");
+    }
     cut
 }
 
@@ -164,5 +238,23 @@ mod tests {
         };
         assert_eq!(strip(&mut b), 0);
         assert_eq!(b.text_hash, None);
+    }
+
+    #[test]
+    fn credit_lines_of_people_become_byline_and_editor() {
+        let text = "Jakarta - Rusia dan Turki bertemu.\n\nPenulis : Rina Contoh\nEditor : Budi Santoso\n\n(Pewarta: Ani | Editor: Joko)\n\nReporter: Saya tiba di Ankara. Lalu semua orang di sana bicara tentang Suriah.\n\nEditor bilang: ini berita";
+        let mut a = ArticleDraft {
+            text: text.into(),
+            ..ArticleDraft::default()
+        };
+        assert_eq!(strip(&mut a), 3);
+        assert_eq!(a.byline, "Rina Contoh; Ani");
+        assert_eq!(a.editor, "Budi Santoso; Joko");
+        assert!(
+            a.text.contains("Reporter: Saya tiba") && a.text.contains("Editor bilang"),
+            "sentences are no credit lines: {}",
+            a.text
+        );
+        assert!(!a.text.contains("Penulis") && !a.text.contains("Pewarta"));
     }
 }

@@ -143,6 +143,8 @@ pub fn parse_html(html: &str) -> Result<ArticleDraft, String> {
             DateSource::None
         },
         published,
+        byline: meta.byline(),
+        section: meta.section(),
         ..ArticleDraft::default()
     })
 }
@@ -332,6 +334,9 @@ struct Meta {
     ld_publisher: Option<String>,
     ld_published: Option<String>,
     ld_url: Option<String>,
+    /// JSON-LD `author` names, joined by "; ", and `articleSection`.
+    ld_author: Option<String>,
+    ld_section: Option<String>,
     canonical: Option<String>,
 }
 
@@ -411,6 +416,17 @@ impl Meta {
                 if self.ld_url.is_none() {
                     self.ld_url = string_field(obj.get("url"));
                 }
+                if self.ld_author.is_none() {
+                    self.ld_author = obj.get("author").map(ld_people).filter(|s| !s.is_empty());
+                }
+                if self.ld_section.is_none() {
+                    self.ld_section = match obj.get("articleSection") {
+                        Some(Value::Array(items)) => {
+                            items.iter().find_map(|i| string_field(Some(i)))
+                        }
+                        other => string_field(other),
+                    };
+                }
             }
         }
     }
@@ -439,6 +455,36 @@ impl Meta {
             .map(|s| collapse_whitespace(&s))
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| host_of(url))
+    }
+
+    /// The page's authors: JSON-LD, then the author metas (an address is no name).
+    fn byline(&self) -> String {
+        self.ld_author
+            .clone()
+            .or_else(|| {
+                [
+                    "author",
+                    "article:author",
+                    "dc.creator",
+                    "parsely-author",
+                    "sailthru.author",
+                ]
+                .iter()
+                .filter_map(|k| self.get(k))
+                .find(|v| !v.contains("://"))
+                .map(str::to_string)
+            })
+            .map(|s| collapse_whitespace(&s))
+            .unwrap_or_default()
+    }
+
+    /// The page's section.
+    fn section(&self) -> String {
+        self.get("article:section")
+            .map(str::to_string)
+            .or_else(|| self.ld_section.clone())
+            .map(|s| collapse_whitespace(&s))
+            .unwrap_or_default()
     }
 
     fn title(&self, doc: &Document) -> String {
@@ -481,6 +527,21 @@ impl Meta {
         META_DATE_NAMES
             .iter()
             .find_map(|name| self.get(name).and_then(parse))
+    }
+}
+
+/// JSON-LD people: a name, a `Person`, or a list of them, joined by "; ".
+fn ld_people(v: &Value) -> String {
+    match v {
+        Value::String(s) if !s.contains("://") => s.trim().to_string(),
+        Value::Array(items) => items
+            .iter()
+            .map(ld_people)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Object(o) => o.get("name").map(ld_people).unwrap_or_default(),
+        _ => String::new(),
     }
 }
 
@@ -622,6 +683,22 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d)
             .and_then(|d| d.and_hms_opt(h, mi, s))
             .expect("valid date")
+    }
+
+    #[test]
+    fn authors_and_section_from_metadata() {
+        let page = r#"<html><head><title>Rusia kecam</title>
+            <meta property="article:section" content="Internasional">
+            <meta name="author" content="https://x.example/rina">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Rusia kecam",
+              "author":[{"@type":"Person","name":"Rina Contoh"},{"@type":"Person","name":"Budi"}]}</script>
+            </head><body><article><p>Moskow - Pemerintah Rusia mengecam serangan udara di Suriah pada Selasa malam.</p></article></body></html>"#;
+        let a = parse_html(page).expect("parses");
+        assert_eq!(a.byline, "Rina Contoh; Budi");
+        assert_eq!(a.section, "Internasional");
+        let plain = page.replace("\"author\":[", "\"x\":[");
+        let b = parse_html(&plain).expect("parses");
+        assert_eq!(b.byline, "", "an address is no author");
     }
 
     #[test]

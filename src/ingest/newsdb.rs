@@ -12,8 +12,8 @@
 //!   headline, an optional "By …" line, "512 words", the date ("3 May 2021"), an optional time,
 //!   the outlet, its code, the language and the copyright line; then the text.
 //!
-//! Built from the formats' documentation and files we wrote ourselves; the byline, section
-//! and length are read but not stored (the article has no place for them yet).
+//! Built from the formats' documentation and files we wrote ourselves. The byline, section and
+//! stated length are kept with the article.
 
 use super::dates::parse_date_value;
 use super::importer::{Importer, Parsed, Probe, Source};
@@ -186,6 +186,18 @@ fn nexis_article(lines: &[&str], index: usize) -> Option<ArticleDraft> {
     if text.is_empty() && title.is_empty() {
         return None;
     }
+    // The header's fields ("Byline: …", "SECTION: WORLD; Pg. A1", "Length: 523 words").
+    let header = &lines[..start.min(lines.len())];
+    let field = |names: &[&str]| {
+        header.iter().find_map(|l| {
+            names.iter().find_map(|n| {
+                let head = l.get(..n.len())?;
+                head.eq_ignore_ascii_case(n)
+                    .then(|| l[n.len()..].trim().to_string())
+            })
+        })
+    };
+    let section = field(&["section:"]).unwrap_or_default();
     Some(ArticleDraft {
         title,
         text,
@@ -193,6 +205,13 @@ fn nexis_article(lines: &[&str], index: usize) -> Option<ArticleDraft> {
         published: Some(published),
         date_source: DateSource::Metadata,
         source_id: format!("document {index}"),
+        byline: field(&["byline:"]).unwrap_or_default(),
+        section: section
+            .split_once("; Pg.")
+            .map_or(section.as_str(), |(s, _)| s)
+            .trim()
+            .to_string(),
+        stated_words: header.iter().find_map(|l| word_count(l)),
         ..ArticleDraft::default()
     })
 }
@@ -270,6 +289,13 @@ fn factiva_article(lines: &[&str], id: &str) -> Option<ArticleDraft> {
         .take(8)
         .position(|(_, l)| word_count(l).is_some())?;
     let title = line(0)?.to_string();
+    let byline = header[1..words_at]
+        .iter()
+        .find_map(|(_, l)| l.strip_prefix("By ").or_else(|| l.strip_prefix("BY ")))
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let stated_words = line(words_at).and_then(word_count);
     let mut k = words_at + 1;
     let published = line(k).and_then(date_line)?;
     k += 1;
@@ -292,6 +318,8 @@ fn factiva_article(lines: &[&str], id: &str) -> Option<ArticleDraft> {
         published: Some(published),
         date_source: DateSource::Metadata,
         source_id: id.to_string(),
+        byline,
+        stated_words,
         ..ArticleDraft::default()
     })
 }
@@ -394,6 +422,7 @@ fn factiva_coded_article(fields: &[(&str, Vec<&str>)], id: &str) -> Option<Artic
     if title.is_empty() {
         return None;
     }
+    let byline = field("BY");
     Some(ArticleDraft {
         title,
         text,
@@ -401,6 +430,13 @@ fn factiva_coded_article(fields: &[(&str, Vec<&str>)], id: &str) -> Option<Artic
         published: Some(published),
         date_source: DateSource::Metadata,
         source_id: id.to_string(),
+        byline: byline
+            .strip_prefix("By ")
+            .unwrap_or(&byline)
+            .trim()
+            .to_string(),
+        section: field("SE"),
+        stated_words: word_count(&field("WC")),
         ..ArticleDraft::default()
     })
 }

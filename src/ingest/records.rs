@@ -66,6 +66,11 @@ const SOURCE: &[&str] = &[
     "sumber",
 ];
 const LANGUAGE: &[&str] = &["language", "lang", "bahasa"];
+const BYLINE: &[&str] = &[
+    "authors", "author", "byline", "creator", "writer", "penulis", "pewarta", "reporter",
+];
+const EDITOR: &[&str] = &["editor", "editors", "redaktur"];
+const SECTION: &[&str] = &["section", "article_section", "kanal", "rubrik", "desk"];
 
 /// Text fields longer than this that map to nothing are named in the report.
 const LONG_TEXT: usize = 300;
@@ -80,7 +85,9 @@ pub struct FieldMap {
 }
 
 /// The article fields a [`FieldMap`] can map.
-pub const MAPPABLE: [&str; 7] = ["title", "text", "date", "url", "source", "id", "language"];
+pub const MAPPABLE: [&str; 10] = [
+    "title", "text", "date", "url", "source", "id", "language", "byline", "editor", "section",
+];
 
 impl FieldMap {
     /// Adds `field=name` ("text=body_html"; a dotted name looks inside objects).
@@ -112,6 +119,9 @@ struct Names<'a> {
     source: Vec<&'a str>,
     id: Vec<&'a str>,
     language: Vec<&'a str>,
+    byline: Vec<&'a str>,
+    editor: Vec<&'a str>,
+    section: Vec<&'a str>,
 }
 
 impl<'a> Names<'a> {
@@ -132,6 +142,9 @@ impl<'a> Names<'a> {
             source: names("source", SOURCE),
             id: names("id", ID),
             language: names("language", LANGUAGE),
+            byline: names("byline", BYLINE),
+            editor: names("editor", EDITOR),
+            section: names("section", SECTION),
         }
     }
 }
@@ -409,6 +422,41 @@ fn scalar_text(v: &Value) -> Option<String> {
     }
 }
 
+/// Names of people: a string, a list of strings or of objects with a `name` (news-please's
+/// `authors`, JSON-LD), joined by "; ".
+fn people_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.trim().to_string(),
+        Value::Array(items) => items
+            .iter()
+            .map(people_text)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Object(o) => o.get("name").map(people_text).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// What a record says of its article besides the text: byline, editor, section, and the
+/// characters its service cut.
+#[derive(Default)]
+struct Extra {
+    byline: String,
+    editor: String,
+    section: String,
+    missing_chars: Option<u64>,
+}
+
+impl Extra {
+    fn apply(self, a: &mut ArticleDraft) {
+        a.byline = self.byline;
+        a.editor = self.editor;
+        a.section = self.section;
+        a.missing_chars = self.missing_chars;
+    }
+}
+
 fn push_json_record(
     out: &mut ParsedRecords,
     notes: &mut RecordNotes,
@@ -436,6 +484,20 @@ fn push_json_record(
     let mut source = field(&names.source, "source", &mut warnings);
     let source_id = field(&names.id, "id", &mut warnings);
     let language = field(&names.language, "language", &mut warnings);
+    let section = field(&names.section, "section", &mut warnings);
+    let mut people = |names: &[&str]| match lookup_key(map, names) {
+        Some((key, v)) => {
+            used.push(key);
+            people_text(v)
+        }
+        None => String::new(),
+    };
+    let mut extra = Extra {
+        byline: people(&names.byline),
+        editor: people(&names.editor),
+        section,
+        missing_chars: None,
+    };
     let date = lookup(map, &names.date);
     out.warnings.extend(warnings);
     if source.contains("://") {
@@ -456,6 +518,7 @@ fn push_json_record(
         text = cut;
         notes.truncated.0 += 1;
         notes.truncated.1 += missing;
+        extra.missing_chars = Some(missing);
     }
     if text.trim().is_empty() && !title.trim().is_empty() {
         notes.title_only += 1;
@@ -481,9 +544,12 @@ fn push_json_record(
     }
     let before = out.articles.len();
     push_article(out, label, title, text, url, source, source_id, published);
-    if let (Some(a), Some(lang)) = (out.articles.get_mut(before), record_language(&language)) {
-        a.language = lang;
-        a.language_given = true;
+    if let Some(a) = out.articles.get_mut(before) {
+        extra.apply(a);
+        if let Some(lang) = record_language(&language) {
+            a.language = lang;
+            a.language_given = true;
+        }
     }
 }
 
@@ -649,6 +715,11 @@ fn table_records_named(
         column(&names.id),
         column(&names.language),
     );
+    let (byline_col, editor_col, section_col) = (
+        column(&names.byline),
+        column(&names.editor),
+        column(&names.section),
+    );
     let mut out = ParsedRecords::default();
     let mut notes = RecordNotes::default();
     for (label, record) in rows {
@@ -667,10 +738,17 @@ fn table_records_named(
             _ => None,
         };
         let (title, mut text) = (get(title_col), get(text_col));
+        let mut extra = Extra {
+            byline: get(byline_col).trim().to_string(),
+            editor: get(editor_col).trim().to_string(),
+            section: get(section_col).trim().to_string(),
+            missing_chars: None,
+        };
         if let Some((cut, missing)) = truncation(&text) {
             text = cut;
             notes.truncated.0 += 1;
             notes.truncated.1 += missing;
+            extra.missing_chars = Some(missing);
         }
         if text.trim().is_empty() && !title.trim().is_empty() {
             notes.title_only += 1;
@@ -694,12 +772,12 @@ fn table_records_named(
             get(id_col),
             published,
         );
-        if let (Some(a), Some(lang)) = (
-            out.articles.get_mut(before),
-            record_language(&get(lang_col)),
-        ) {
-            a.language = lang;
-            a.language_given = true;
+        if let Some(a) = out.articles.get_mut(before) {
+            extra.apply(a);
+            if let Some(lang) = record_language(&get(lang_col)) {
+                a.language = lang;
+                a.language_given = true;
+            }
         }
     }
     notes.into_warnings(&mut out.warnings);

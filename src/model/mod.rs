@@ -126,6 +126,18 @@ pub struct ArticleDraft {
     pub dateline_place: String,
     /// That place's country (ISO alpha-3, "JPN"); empty when unknown.
     pub dateline_country: String,
+    /// Its authors as the file names them ("Rina Contoh; Budi"), from a byline, an author
+    /// field or a "Penulis:" / "Pewarta:" line; may be empty.
+    pub byline: String,
+    /// Its editor ("Editor:" / "Redaktur:" lines); may be empty.
+    pub editor: String,
+    /// The outlet's section ("World", "Nasional"); may be empty.
+    pub section: String,
+    /// The length the file states ("Length: 523 words"), if any.
+    pub stated_words: Option<u32>,
+    /// Characters of the text the service that exported it left out (NewsAPI's
+    /// "[+1234 chars]"), if it cut the text.
+    pub missing_chars: Option<u64>,
     /// Publication date and time (local time of the outlet, as written), if known.
     pub published: Option<NaiveDateTime>,
     /// Where `published` came from.

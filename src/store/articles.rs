@@ -56,8 +56,9 @@ pub(crate) fn insert_article(
     conn.prepare_cached(
         "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,
            published, published_day, date_source, language, text_hash, paragraphs, sentences,
-           dateline_place, dateline_country)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+           dateline_place, dateline_country, byline, editor, section, stated_words, missing_chars)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+           ?18, ?19, ?20, ?21, ?22)",
     )?
     .execute(params![
         file_id,
@@ -77,6 +78,11 @@ pub(crate) fn insert_article(
         units.sentences,
         article.dateline_place,
         article.dateline_country,
+        article.byline,
+        article.editor,
+        article.section,
+        article.stated_words,
+        article.missing_chars.map(|n| n.min(i64::MAX as u64) as i64),
     ])?;
     let id = conn.last_insert_rowid();
     // The full-text index lives in its own file, filled by the import's indexing thread or

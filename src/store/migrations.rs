@@ -141,6 +141,15 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN dateline_place TEXT NOT NULL DEFAULT '';
     ALTER TABLE articles ADD COLUMN dateline_country TEXT NOT NULL DEFAULT '';
     "#,
+    // 8: what a file says of an article besides its text: authors, editor, section, stated
+    // length, and the characters the exporting service cut off (NULL when it cut nothing).
+    r#"
+    ALTER TABLE articles ADD COLUMN byline TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN editor TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN section TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN stated_words INTEGER;
+    ALTER TABLE articles ADD COLUMN missing_chars INTEGER;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -31,7 +31,7 @@ pub use fulltext::{SearchWriter, search_path};
 pub use reader::{
     ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleMention, ArticleView,
 };
-pub use rows::{ArticleRow, MentionRow};
+pub use rows::{ArticleRow, MentionRow, TextStatus};
 pub use runs::{FileRecord, FileStatus, RunCounts};
 pub use stats::{FailedFile, Stats};
 

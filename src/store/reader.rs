@@ -29,6 +29,16 @@ pub struct ArticleView {
     pub dateline_place: String,
     /// That place's country (ISO alpha-3, "" when unknown).
     pub dateline_country: String,
+    /// Its authors ("" when none known).
+    pub byline: String,
+    /// Its editor ("" when none known).
+    pub editor: String,
+    /// Its section ("" when none known).
+    pub section: String,
+    /// The length its file states, in words.
+    pub stated_words: Option<u32>,
+    /// Characters the exporting service cut from its text.
+    pub missing_chars: Option<u64>,
     /// Mentions in text order.
     pub mentions: Vec<ArticleMention>,
 }
@@ -135,7 +145,8 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT id, title, text, source, url, path, published, date_source, language,
-                        dateline_place, dateline_country
+                        dateline_place, dateline_country, byline, editor, section,
+                        stated_words, missing_chars
                  FROM articles WHERE id = ?1",
             )?
             .query_row([id], |r| {
@@ -151,6 +162,11 @@ impl Store {
                     language: r.get(8)?,
                     dateline_place: r.get(9)?,
                     dateline_country: r.get(10)?,
+                    byline: r.get(11)?,
+                    editor: r.get(12)?,
+                    section: r.get(13)?,
+                    stated_words: r.get(14)?,
+                    missing_chars: r.get::<_, Option<i64>>(15)?.map(|n| n.max(0) as u64),
                     mentions: Vec::new(),
                 })
             })

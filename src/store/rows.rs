@@ -32,6 +32,52 @@ pub struct ArticleRow {
     pub dateline_place: String,
     /// That place's country (ISO alpha-3).
     pub dateline_country: String,
+    /// Its authors.
+    pub byline: String,
+    /// Its editor.
+    pub editor: String,
+    /// Its section.
+    pub section: String,
+    /// The length its file states, in words.
+    pub stated_words: Option<u32>,
+    /// Whether the text is whole: see [`TextStatus`].
+    pub text_status: TextStatus,
+    /// Characters the exporting service cut from the text.
+    pub missing_chars: Option<u64>,
+}
+
+/// Whether an article's text is whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TextStatus {
+    /// The text as the file gave it.
+    #[default]
+    Full,
+    /// The service that exported it cut the text short (NewsAPI's "[+N chars]").
+    Cut,
+    /// A title and no text (a list of links: GDELT, Media Cloud).
+    TitleOnly,
+}
+
+impl TextStatus {
+    /// Of an article's text and the characters cut from it.
+    pub fn of(text_is_empty: bool, missing_chars: Option<u64>) -> TextStatus {
+        if text_is_empty {
+            TextStatus::TitleOnly
+        } else if missing_chars.is_some() {
+            TextStatus::Cut
+        } else {
+            TextStatus::Full
+        }
+    }
+
+    /// As exports write it: `full`, `cut`, `title_only`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextStatus::Full => "full",
+            TextStatus::Cut => "cut",
+            TextStatus::TitleOnly => "title_only",
+        }
+    }
 }
 
 /// One mention as the mentions export writes it.
@@ -90,7 +136,8 @@ impl Store {
                    COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
                    COALESCE((SELECT GROUP_CONCAT(code, ';') FROM (SELECT c.code FROM article_actors x
                       JOIN actors c ON c.id = x.actor_id WHERE x.article_id = a.id ORDER BY c.code)), '')
-                   , a.dateline_place, a.dateline_country
+                   , a.dateline_place, a.dateline_country, a.byline, a.editor, a.section,
+                   a.stated_words, a.text = '', a.missing_chars
                  FROM articles a ORDER BY a.id",
             )
             .map_err(super::StoreError::from)?;
@@ -111,6 +158,15 @@ impl Store {
                     actors: r.get(10)?,
                     dateline_place: r.get(11)?,
                     dateline_country: r.get(12)?,
+                    byline: r.get(13)?,
+                    editor: r.get(14)?,
+                    section: r.get(15)?,
+                    stated_words: r.get(16)?,
+                    missing_chars: r.get::<_, Option<i64>>(18)?.map(|n| n.max(0) as u64),
+                    text_status: TextStatus::of(
+                        r.get(17)?,
+                        r.get::<_, Option<i64>>(18)?.map(|n| n.max(0) as u64),
+                    ),
                 })
             })()
             .map_err(super::StoreError::from)?;

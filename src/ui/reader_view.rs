@@ -44,6 +44,40 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
             ui.hyperlink_to("link", &a.url);
         }
     });
+    let mut about = Vec::new();
+    if !a.byline.is_empty() {
+        about.push(format!("by {}", a.byline));
+    }
+    if !a.editor.is_empty() {
+        about.push(format!("editor {}", a.editor));
+    }
+    if !a.section.is_empty() {
+        about.push(format!("section {}", a.section));
+    }
+    if let Some(n) = a.stated_words {
+        about.push(format!("{n} words (as stated)"));
+    }
+    if !about.is_empty() {
+        ui.weak(about.join(" · "));
+    }
+    match crate::store::TextStatus::of(a.text.is_empty(), a.missing_chars) {
+        crate::store::TextStatus::Full => {}
+        crate::store::TextStatus::Cut => {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "The service that exported this article cut its text: {} characters are missing.",
+                    a.missing_chars.unwrap_or_default()
+                ),
+            );
+        }
+        crate::store::TextStatus::TitleOnly => {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Title only: the file gave no text for this article (a list of links).",
+            );
+        }
+    }
     let mut per_actor: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &a.mentions {
         *per_actor.entry(&m.actor_code).or_default() += 1;
