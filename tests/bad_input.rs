@@ -106,6 +106,12 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Want)> {
             format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Rusia</title><description>{}x{}</description></item></channel></rss>", "<b>".repeat(60_000), "</b>".repeat(60_000)).into_bytes(),
             Fails("nested"),
         ),
+        // HTML nested 50,000 deep inside a record's field is read as HTML without recursion.
+        (
+            "deep-field.jsonl",
+            format!("{{\"title\":\"Rusia\",\"text\":\"{}Rusia dan Turki bertemu jauh di dalam{}\"}}\n", "<div>".repeat(50_000), "</div>".repeat(50_000)).into_bytes(),
+            Imports(1, false),
+        ),
         // Correct partial or complete imports.
         ("utf16le-bom.txt", utf16(article, true, true), Imports(1, false)),
         ("utf16be-bom.txt", utf16(article, false, true), Imports(1, false)),

@@ -782,3 +782,50 @@ fn non_latin_scripts_render_with_system_fonts() {
         "list and reader"
     );
 }
+
+#[test]
+fn a_record_field_found_unread_can_be_mapped_from_the_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = "Pemerintah Rusia mengecam serangan udara di Suriah pada Selasa malam, dan menteri luar negeri Turki menyerukan perundingan di bawah naungan PBB. ".repeat(3);
+    let csv = |title: &str| format!("headline,body_html\n{title},\"<p>{body}</p>\"\n");
+    let (first, second) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+    std::fs::write(&first, csv("Rusia kecam serangan")).expect("write");
+    std::fs::write(&second, csv("Turki serukan perundingan")).expect("write");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    h.state_mut().import_paths(vec![first]);
+    step_until(&mut h, "the first import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
+    // The report names the field and offers to map it.
+    wait_for_label(&mut h, "body_html");
+    h.get_by_label("Read the text from it…").click();
+    h.run_steps(2);
+    wait_for_label(&mut h, "Import options");
+    h.get_by_label("Apply").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().settings.field_map,
+        [("text".to_string(), "body_html".to_string())]
+    );
+    wait_for_label(&mut h, "Import options: text ← body_html");
+    h.state_mut().import_paths(vec![second]);
+    step_until(&mut h, "the second import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
+    let store = pantau::store::Store::open(&db).expect("store");
+    let texts: Vec<(String, String)> = (1..=2)
+        .map(|id| {
+            let a = store.article(id).expect("article").expect("exists");
+            (a.title, a.text)
+        })
+        .collect();
+    assert_eq!(texts[0].1, "", "the first import read no text: {texts:?}");
+    assert!(
+        texts[1].0 == "Turki serukan perundingan"
+            && texts[1].1.contains("menyerukan perundingan")
+            && !texts[1].1.contains("<p>"),
+        "the mapped field is the text: {texts:?}"
+    );
+    assert!(mentions_of(&db, "SYR") >= 1);
+}

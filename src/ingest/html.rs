@@ -158,8 +158,35 @@ pub fn html_to_text(fragment: &str) -> String {
         return String::new();
     }
     let plain = !fragment.contains('<');
+    // Markup nested past the limit (a hostile record field, an escaped feed description)
+    // costs the HTML parser time that grows with the square of its depth: its tags are cut
+    // instead.
+    if !plain
+        && super::format::markup_depth(fragment, super::format::MAX_MARKUP_DEPTH)
+            > super::format::MAX_MARKUP_DEPTH
+    {
+        return collapse_whitespace(&strip_tags(fragment));
+    }
     let doc = Document::fragment(fragment);
     paragraphs_to_text(collect_paragraphs(doc.root(), false, plain))
+}
+
+/// Text with every tag replaced by a space (entities decoded).
+fn strip_tags(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len() / 2);
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    decode_entities(&out)
 }
 
 /// The main text found by Readability, or empty when it finds nothing (or fails).

@@ -390,12 +390,29 @@ impl RecordNotes {
         }
         if !self.unread.is_empty() {
             out.push(format!(
-                "fields holding long text are not read: {} (pantau reads the text from one of {})",
+                "{UNREAD} {} (pantau reads the text from one of {})",
                 self.unread.iter().cloned().collect::<Vec<_>>().join(", "),
                 TEXT.join(", ")
             ));
         }
     }
+}
+
+/// How the report names fields with long text that nothing reads.
+const UNREAD: &str = "fields holding long text are not read:";
+
+/// The fields a warning of [`RecordNotes`] names as holding long text that nothing reads
+/// (the window offers to map one of them); `None` for any other warning.
+pub fn unread_fields(warning: &str) -> Option<Vec<String>> {
+    let rest = &warning[warning.find(UNREAD)? + UNREAD.len()..];
+    let names = rest.split(" (pantau reads").next()?;
+    Some(
+        names
+            .split(", ")
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+    )
 }
 
 /// A scalar as text. An array of strings is a list of paragraphs; nested arrays (tokenised
@@ -569,9 +586,15 @@ fn push_article(
             .push(format!("{label}: no title and no text, skipped"));
         return;
     }
+    // A field of markup (`body_html`, `content:encoded`) is read as HTML.
+    let text = if looks_like_html(&text) {
+        super::html::html_to_text(&text)
+    } else {
+        text.trim().replace("\r\n", "\n")
+    };
     out.articles.push(ArticleDraft {
         title: title.trim().to_string(),
-        text: text.trim().replace("\r\n", "\n"),
+        text,
         source: source.trim().to_string(),
         url: url.trim().to_string(),
         date_source: if published.is_some() {
@@ -583,6 +606,16 @@ fn push_article(
         source_id: source_id.trim().to_string(),
         ..ArticleDraft::default()
     });
+}
+
+/// True for a field that holds HTML rather than text: it opens with a tag, or closes
+/// paragraphs or breaks lines with tags.
+fn looks_like_html(text: &str) -> bool {
+    let t = text.trim_start();
+    (t.starts_with('<') && t.contains('>'))
+        || t.contains("</p>")
+        || t.contains("<br")
+        || t.contains("</div>")
 }
 
 /// Seconds (or milliseconds) since the Unix epoch, within a plausible range.
@@ -720,10 +753,31 @@ fn table_records_named(
         column(&names.editor),
         column(&names.section),
     );
+    let used = [
+        title_col,
+        text_col,
+        date_col,
+        url_col,
+        source_col,
+        id_col,
+        lang_col,
+        byline_col,
+        editor_col,
+        section_col,
+    ];
     let mut out = ParsedRecords::default();
     let mut notes = RecordNotes::default();
     for (label, record) in rows {
         let cell = |col: Option<usize>| col.and_then(|c| record.get(c));
+        for (i, c) in record.iter().enumerate() {
+            if let Cell::Text(t) = c
+                && t.len() > LONG_TEXT
+                && !used.contains(&Some(i))
+                && let Some(h) = headers.get(i)
+            {
+                notes.unread.insert(h.trim().to_string());
+            }
+        }
         let get = |col: Option<usize>| cell(col).map(Cell::text).unwrap_or_default();
         let published = match cell(date_col) {
             Some(Cell::Date(d)) => Some(*d),

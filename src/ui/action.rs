@@ -147,6 +147,11 @@ pub enum Action {
     CancelRetag,
     /// Plot a few actors of the bundled sample (first start), unless some are plotted.
     PlotSample,
+    /// Open File → Import options…, with these (article field, record field) rows added.
+    ImportOptions(Vec<(String, String)>),
+    /// Read article fields from these record fields in the next imports (empty: the usual
+    /// names only).
+    SetFieldMap(Vec<(String, String)>),
     /// Close the window.
     Quit,
 }

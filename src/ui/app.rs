@@ -38,6 +38,7 @@ pub struct PantauApp {
     pub(crate) search_checked: bool,
     pub(crate) quit: bool,
     frame_probe: super::frame_probe::FrameProbe,
+    pub(crate) import_options: super::import_options::ImportOptionsDialog,
 }
 
 impl PantauApp {
@@ -65,6 +66,7 @@ impl PantauApp {
             started: false,
             search_checked: false,
             quit: false,
+            import_options: Default::default(),
         }
     }
 
@@ -188,6 +190,7 @@ impl PantauApp {
         egui::CentralPanel::default().show(ui, |ui| {
             actions.extend(self.central_ui(ui));
         });
+        actions.extend(self.import_options.ui(&ctx));
         self.pending.extend(actions);
         let changed = !self.pending.is_empty();
         for action in std::mem::take(&mut self.pending) {

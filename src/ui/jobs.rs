@@ -28,12 +28,18 @@ pub struct ImportJob {
 
 impl ImportJob {
     /// Starts importing `paths` into the database at `db`.
-    pub fn start(db: PathBuf, paths: Vec<PathBuf>, label: String, ctx: egui::Context) -> Self {
+    pub fn start(
+        db: PathBuf,
+        paths: Vec<PathBuf>,
+        label: String,
+        options: ImportOptions,
+        ctx: egui::Context,
+    ) -> Self {
         let (tx, rx) = unbounded();
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = cancel.clone();
         std::thread::spawn(move || {
-            let result = run_import(&db, &paths, &flag, &tx, &ctx);
+            let result = run_import(&db, &paths, &options, &flag, &tx, &ctx);
             let _ = tx.send(ImportMsg::Done(result));
             ctx.request_repaint();
         });
@@ -70,6 +76,7 @@ impl ImportJob {
 fn run_import(
     db: &Path,
     paths: &[PathBuf],
+    options: &ImportOptions,
     cancel: &AtomicBool,
     tx: &Sender<ImportMsg>,
     ctx: &egui::Context,
@@ -77,23 +84,15 @@ fn run_import(
     let (mut store, matcher) = open_with_matcher(db)?;
     let mut last = std::time::Instant::now();
     let mut phase = crate::pipeline::ImportPhase::Preparing;
-    crate::pipeline::import_paths(
-        &mut store,
-        &matcher,
-        paths,
-        &ImportOptions::default(),
-        cancel,
-        |p| {
-            // At most ~30 messages a second (the UI needs no more), but every phase change.
-            if last.elapsed().as_millis() >= 33 || p.files_done == p.files_total || p.phase != phase
-            {
-                phase = p.phase;
-                last = std::time::Instant::now();
-                let _ = tx.send(ImportMsg::Progress(p.clone()));
-                ctx.request_repaint();
-            }
-        },
-    )
+    crate::pipeline::import_paths(&mut store, &matcher, paths, options, cancel, |p| {
+        // At most ~30 messages a second (the UI needs no more), but every phase change.
+        if last.elapsed().as_millis() >= 33 || p.files_done == p.files_total || p.phase != phase {
+            phase = p.phase;
+            last = std::time::Instant::now();
+            let _ = tx.send(ImportMsg::Progress(p.clone()));
+            ctx.request_repaint();
+        }
+    })
     .map_err(|e| e.to_string())
 }
 

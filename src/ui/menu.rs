@@ -20,6 +20,13 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
                     action = Some(a);
                 }
             }
+            if ui
+                .button("Import options…")
+                .on_hover_text("which record fields or columns the article fields are read from")
+                .clicked()
+            {
+                action = Some(Action::ImportOptions(Vec::new()));
+            }
             ui.separator();
             ui.menu_button("Export", |ui| {
                 for (label, kind) in [
@@ -139,14 +146,42 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
                         );
                     }
                     for f in &report.warnings {
-                        ui.colored_label(
-                            ui.visuals().warn_fg_color,
-                            format!("warning: {} — {}", f.path.display(), f.reason),
-                        );
+                        ui.horizontal_wrapped(|ui| {
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                format!("warning: {} — {}", f.path.display(), f.reason),
+                            );
+                            if let Some(names) = crate::ingest::records::unread_fields(&f.reason)
+                                && let Some(first) = names.first()
+                                && ui
+                                    .small_button("Read the text from it…")
+                                    .on_hover_text(format!(
+                                        "open the import options with text ← {first}; import \
+                                         the file again afterwards"
+                                    ))
+                                    .clicked()
+                            {
+                                action = Some(Action::ImportOptions(vec![(
+                                    "text".into(),
+                                    first.clone(),
+                                )]));
+                            }
+                        });
                     }
                 });
         }
         _ => {}
+    }
+    if !app.settings.field_map.is_empty() {
+        ui.horizontal(|ui| {
+            ui.weak(format!(
+                "Import options: {}",
+                super::import_options::describe(&app.settings.field_map)
+            ));
+            if ui.small_button("Change…").clicked() {
+                action = Some(Action::ImportOptions(Vec::new()));
+            }
+        });
     }
     if let Some((text, error)) = app.notices.last() {
         if *error {

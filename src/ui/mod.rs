@@ -15,6 +15,7 @@ mod dictionary_view;
 mod export;
 mod fonts;
 mod frame_probe;
+mod import_options;
 mod jobs;
 mod menu;
 mod reader_view;

@@ -65,6 +65,21 @@ impl PantauApp {
                 }
             }
             Action::DismissReport => self.report = None,
+            Action::ImportOptions(extra) => self
+                .import_options
+                .open_with(&self.settings.field_map, extra),
+            Action::SetFieldMap(rows) => {
+                let text = if rows.is_empty() {
+                    "Import options: fields read by their usual names.".to_string()
+                } else {
+                    format!(
+                        "Import options: the next imports read {}.",
+                        super::import_options::describe(&rows)
+                    )
+                };
+                self.settings.field_map = rows;
+                self.notices.push((text, false));
+            }
             Action::Export(kind) => self.dialogs.spawn(ctx, move || {
                 let (name, ext) = if kind == ExportKind::Network {
                     ("GEXF", "gexf")
@@ -260,7 +275,22 @@ impl PantauApp {
             many => format!("{} files and folders", many.len()),
         };
         self.report = None;
-        self.import = Some(ImportJob::start(self.db.clone(), paths, label, ctx.clone()));
+        let mut options = crate::pipeline::ImportOptions::default();
+        match super::import_options::field_map(&self.settings.field_map) {
+            Ok(map) => options.ingest.fields = map,
+            Err(e) => {
+                self.notices
+                    .push((format!("Import options: {e}; not imported."), true));
+                return;
+            }
+        }
+        self.import = Some(ImportJob::start(
+            self.db.clone(),
+            paths,
+            label,
+            options,
+            ctx.clone(),
+        ));
     }
 
     /// Switches to another database (checked already): the jobs of the old one stop, every

@@ -73,6 +73,8 @@ pub struct Settings {
     pub min_support: u64,
     /// The actors panel is open (it can be collapsed in a small window).
     pub actors_open: bool,
+    /// File → Import options: (article field, record field) read before the usual names.
+    pub field_map: Vec<(String, String)>,
 }
 
 impl Default for Settings {
@@ -89,6 +91,7 @@ impl Default for Settings {
             from: None,
             to: None,
             min_support: 2,
+            field_map: Vec::new(),
             actors_open: true,
         }
     }
