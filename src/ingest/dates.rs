@@ -128,6 +128,9 @@ enum Word {
     Zone,
     /// `st`, `nd`, `rd`, `th` after a day number.
     Ordinal,
+    /// `de`, `del`, `of` between a day, its month and its year ("5 de febrero de 2021",
+    /// "3rd of March 2015").
+    Of,
     /// Anything else.
     Other,
 }
@@ -280,6 +283,7 @@ fn classify(word: &str) -> Word {
         b"pukul" | b"pkl" | b"jam" | b"at" => return Word::Connector,
         b"wib" | b"wita" | b"wit" => return Word::Zone,
         b"st" | b"nd" | b"rd" | b"th" => return Word::Ordinal,
+        b"de" | b"del" | b"of" => return Word::Of,
         _ => return Word::Other,
     };
     Word::Month(month)
@@ -393,6 +397,9 @@ fn day_month_year_at(t: &[Tok], i: usize) -> Option<(NaiveDate, usize)> {
     if is_sep(t, j, &['-', '.']) {
         j += 1;
     }
+    if word(t, j) == Some(Word::Of) {
+        j += 1;
+    }
     let Some(Word::Month(m)) = word(t, j) else {
         return None;
     };
@@ -401,6 +408,9 @@ fn day_month_year_at(t: &[Tok], i: usize) -> Option<(NaiveDate, usize)> {
         j += 1;
     }
     if is_sep(t, j, &[',', '-']) {
+        j += 1;
+    }
+    if word(t, j) == Some(Word::Of) {
         j += 1;
     }
     let y = num(t, j, 4, 4)?;
@@ -541,6 +551,9 @@ mod tests {
             ("12 décembre 2020", day(2020, 12, 12)),
             ("1 août 2019", day(2019, 8, 1)),
             ("5 febrero 2021", day(2021, 2, 5)),
+            ("5 de febrero de 2021", day(2021, 2, 5)),
+            ("Publicado el 17 de março de 2022 às 10h", day(2022, 3, 17)),
+            ("the 3rd of March, 2015", day(2015, 3, 3)),
             ("17 março 2022", day(2022, 3, 17)),
             ("9 maart 2018", day(2018, 3, 9)),
             ("24 giugno 2017", day(2017, 6, 24)),

@@ -127,10 +127,22 @@ pub fn parse_html(html: &str) -> Result<ArticleDraft, String> {
     if text.is_empty() {
         return Err("no text in the page".into());
     }
+    // Readability leaves out a lead that stands apart from the body (in the article's header,
+    // a "standfirst" above the text): it opens the text.
+    if let Some(lead) = lead_of(&doc)
+        && !text.contains(&lead)
+    {
+        text = format!("{lead}\n\n{text}");
+    }
 
     let url = meta.url();
     let source = meta.site_name(&url);
-    let title = strip_site_suffix(&meta.title(&doc), &source);
+    let title = clean_title(
+        &meta.title(&doc),
+        &meta.title_hints(&doc),
+        &source,
+        &host_of(&url),
+    );
     let published = meta.published(&doc);
     Ok(ArticleDraft {
         title,
@@ -171,6 +183,69 @@ pub fn html_to_text(fragment: &str) -> String {
     paragraphs_to_text(collect_paragraphs(doc.root(), false, plain))
 }
 
+/// Class parts of an article's lead ("standfirst", "article-lead", "dek").
+const LEAD_PARTS: &[&str] = &["lead", "standfirst", "dek", "deck"];
+
+/// Class parts of a header's lines that are no lead.
+const NOT_LEAD_PARTS: &[&str] = &[
+    "byline", "author", "meta", "credit", "caption", "date", "time", "tags", "share",
+];
+
+fn class_has(node: &NodeRef<'_>, parts: &[&str]) -> bool {
+    node.attr("class").is_some_and(|c| {
+        c.split(|ch: char| ch.is_ascii_whitespace() || ch == '-' || ch == '_')
+            .any(|p| parts.iter().any(|l| p.eq_ignore_ascii_case(l)))
+    })
+}
+
+/// The lead of the article, when the page sets it apart: a paragraph marked as the lead
+/// ("lead", "standfirst", "dek"), or the first plain paragraph of the `<header>` of an
+/// `<article>` that holds its `<h1>` (40 to 600 characters).
+fn lead_of(doc: &Document) -> Option<String> {
+    let in_furniture = |n: &NodeRef<'_>| {
+        is_hidden(n)
+            || n.ancestors_it(None).any(|a| {
+                a.node_name().is_some_and(|t| {
+                    ["nav", "aside", "footer", "head"]
+                        .iter()
+                        .any(|x| t.eq_ignore_ascii_case(x))
+                }) || furniture_parts(&a).is_some()
+                    || is_hidden(&a)
+            })
+    };
+    // One element marked so: the same class repeated is a list of teasers' standfirsts.
+    let marked: Vec<NodeRef<'_>> = doc
+        .select("p[class]")
+        .nodes()
+        .iter()
+        .copied()
+        .filter(|n| class_has(n, LEAD_PARTS) && !in_furniture(n))
+        .take(2)
+        .collect();
+    let marked = match marked.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    };
+    let in_header = || {
+        // The first article header with a headline, only.
+        let named = |n: &NodeRef<'_>, tag: &str| {
+            n.is_element() && n.node_name().is_some_and(|t| t.eq_ignore_ascii_case(tag))
+        };
+        let header = doc
+            .select("article header")
+            .nodes()
+            .iter()
+            .copied()
+            .find(|h| h.descendants_it().any(|d| named(&d, "h1")))?;
+        header
+            .descendants_it()
+            .find(|p| named(p, "p") && !class_has(p, NOT_LEAD_PARTS) && !in_furniture(p))
+    };
+    let node = marked.or_else(in_header)?;
+    let text = collapse_whitespace(&node.text());
+    (40..=600).contains(&text.chars().count()).then_some(text)
+}
+
 /// Text with every tag replaced by a space (entities decoded).
 fn strip_tags(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len() / 2);
@@ -209,21 +284,203 @@ fn readable_text(html: &str) -> String {
     }
 }
 
-/// Removes navigation, menus, headers, footers, sidebars and comment blocks marked by their
-/// tag, ARIA role, id or class, so Readability cannot pick them.
+/// Parts of class and id names (split at `-` and `_`, a plural `s` allowed) that mark page
+/// furniture: reader comments, related and recommended links, paywall and subscription boxes,
+/// newsletters, product reviews and ratings, share bars, promotions.
+const FURNITURE_PARTS: &[&str] = &[
+    "comment",
+    "comments",
+    "disqus",
+    "replies",
+    "respond",
+    "related",
+    "recommended",
+    "recommendation",
+    "paywall",
+    "regwall",
+    "subscribe",
+    "subscription",
+    "newsletter",
+    "signup",
+    "review",
+    "reviews",
+    "rating",
+    "ratings",
+    "share",
+    "sharing",
+    "social",
+    "promo",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "trending",
+    "popular",
+    "terkait",
+];
+
+/// Words that mark furniture wherever they stand in a class or id ("makehomepagedialog",
+/// "tp-modal", "taboola-below-article"): no article's own class holds them.
+const FURNITURE_STEMS: &[&str] = &[
+    "dialog",
+    "modal",
+    "popup",
+    "overlay",
+    "taboola",
+    "outbrain",
+    "paywall",
+    "newsletter",
+    "disqus",
+];
+
+/// Parts that mark reader comments: removed even when they hold `<article>` elements (each
+/// comment often is one).
+const COMMENT_PARTS: &[&str] = &["comment", "comments", "disqus", "replies", "respond"];
+
+/// Headings that open a block of other articles' links or of readers' words.
+const TEASER_HEADINGS: &[&str] = &[
+    "related",
+    "read more",
+    "read next",
+    "more from",
+    "more stories",
+    "more on this",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "most popular",
+    "trending",
+    "berita terkait",
+    "artikel terkait",
+    "baca juga",
+    "berita lainnya",
+    "terpopuler",
+    "rekomendasi",
+    "comments",
+    "leave a reply",
+    "leave a comment",
+    "join the conversation",
+    "komentar",
+    "customer reviews",
+    "reviews",
+    "ulasan",
+];
+
+/// What a class or id says of an element: furniture (and whether reader comments).
+fn furniture_parts(node: &NodeRef<'_>) -> Option<bool> {
+    let mut found = None;
+    for attr in ["id", "class"] {
+        let Some(v) = node.attr(attr) else { continue };
+        let lower = v.to_ascii_lowercase();
+        if FURNITURE_STEMS.iter().any(|s| lower.contains(s)) {
+            found = Some(false);
+        }
+        for part in v
+            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .filter(|p| !p.is_empty())
+        {
+            let part = part.to_ascii_lowercase();
+            if COMMENT_PARTS.contains(&part.as_str()) {
+                return Some(true);
+            }
+            if FURNITURE_PARTS.contains(&part.as_str()) {
+                found = Some(false);
+            }
+        }
+    }
+    found
+}
+
+/// True when a heading opens a block of teasers or comments ("Related coverage",
+/// "12 Comments", "Berita Terkait").
+fn is_teaser_heading(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .to_lowercase();
+    t.len() <= 40 && TEASER_HEADINGS.iter().any(|h| t.starts_with(h))
+}
+
+/// Length of an element's text, white space left out.
+fn text_len(node: &NodeRef<'_>) -> usize {
+    node.text().chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// True when an element holds the article: an `<article>` or `articleBody` inside it, or at
+/// least 40% of the page's text.
+fn holds_article(node: &NodeRef<'_>, body_len: usize) -> bool {
+    let sel = dom_query::Selection::from(*node);
+    sel.select("article, [itemprop=articleBody]").length() > 0 || holds_most_text(node, body_len)
+}
+
+/// True when an element holds at least 40% of the page's text.
+fn holds_most_text(node: &NodeRef<'_>, body_len: usize) -> bool {
+    text_len(node) * 5 >= body_len * 2
+}
+
+/// Removes navigation, menus, headers, footers, sidebars, comments, teaser blocks and paywall
+/// boxes, marked by their tag, ARIA role, id, class or heading, so Readability cannot pick
+/// them. An element that holds the article stays: the `<form>` ASP.NET pages wrap the whole
+/// page in, an article's own `<header>` with its lead, a paywall class on the article's body.
 fn remove_furniture(doc: &Document) {
-    let furniture: Vec<NodeRef<'_>> = doc
-        .root()
-        .descendants_it()
-        .filter(|n| {
-            n.is_element()
-                && (n.node_name().is_some_and(|name| {
-                    BOILERPLATE_SKIP.contains(&name.to_ascii_lowercase().as_str())
-                }) || is_furniture(n))
-        })
-        .collect();
+    let body_len = doc.body().map_or(0, |b| text_len(&b));
+    let mut furniture: Vec<NodeRef<'_>> = Vec::new();
+    let mut kept_headers: Vec<NodeRef<'_>> = Vec::new();
+    for n in doc.root().descendants_it().filter(|n| n.is_element()) {
+        let name = n
+            .node_name()
+            .map(|t| t.to_ascii_lowercase())
+            .unwrap_or_default();
+        let remove = match name.as_str() {
+            // The page's header, not the article's.
+            "header" => {
+                let page_header = n
+                    .attr("role")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("banner"))
+                    || (!n.ancestors_it(None).any(|a| {
+                        a.node_name().is_some_and(|t| {
+                            t.eq_ignore_ascii_case("article") || t.eq_ignore_ascii_case("main")
+                        })
+                    }) && !holds_article(&n, body_len));
+                if !page_header {
+                    kept_headers.push(n);
+                }
+                page_header
+            }
+            "form" => !holds_article(&n, body_len),
+            "h2" | "h3" | "h4" if is_teaser_heading(&n.text()) => {
+                // The block the heading opens, when it is a small part of the page.
+                if let Some(parent) = n.parent()
+                    && !parent.node_name().is_some_and(|t| {
+                        ["body", "article", "main"]
+                            .iter()
+                            .any(|b| t.eq_ignore_ascii_case(b))
+                    })
+                    && !holds_article(&parent, body_len)
+                {
+                    furniture.push(parent);
+                }
+                true
+            }
+            _ if BOILERPLATE_SKIP.contains(&name.as_str()) => true,
+            _ if is_furniture(&n) => true,
+            _ => match furniture_parts(&n) {
+                Some(true) => !holds_most_text(&n, body_len),
+                Some(false) => !holds_article(&n, body_len),
+                None => false,
+            },
+        };
+        if remove {
+            furniture.push(n);
+        }
+    }
     for node in furniture {
         node.remove_from_parent();
+    }
+    // Readability drops `<header>` elements: the article's own (its headline, lead and byline)
+    // are read as blocks.
+    for node in kept_headers {
+        node.rename("div");
     }
 }
 
@@ -514,6 +771,27 @@ impl Meta {
             .unwrap_or_default()
     }
 
+    /// Headlines the page gives besides its title (JSON-LD's headline, the `<h1>`, the
+    /// social titles): a title that is one of them plus the site's name is cut to it.
+    fn title_hints(&self, doc: &Document) -> Vec<String> {
+        let h1 = doc
+            .select("article h1, main h1, h1")
+            .nodes()
+            .first()
+            .map(|n| n.text().to_string());
+        [
+            self.ld_title.clone(),
+            h1,
+            self.get("og:title").map(str::to_string),
+            self.get("twitter:title").map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|t| collapse_whitespace(&t))
+        .filter(|t| t.chars().count() >= 12)
+        .collect()
+    }
+
     fn title(&self, doc: &Document) -> String {
         let candidates = [
             self.get("og:title").map(str::to_string),
@@ -530,30 +808,91 @@ impl Meta {
             .unwrap_or_default()
     }
 
+    /// The publication date: `article:published_time`, JSON-LD's `datePublished`, an element
+    /// marked `itemprop="datePublished"` (its `content`, `datetime` or text), a `<time>` marked
+    /// as the publication's, the meta dates, a date in the byline or in an element whose class
+    /// says it is the date, then the first `<time>`. A value in UTC ("…Z") gives way to the
+    /// same moment in the page's own offset, or to the page's own visible date a few hours
+    /// away, so a late-evening article keeps its day.
     fn published(&self, doc: &Document) -> Option<chrono::NaiveDateTime> {
-        let parse = |v: &str| parse_date_value(v.trim());
-        if let Some(d) = self.get("article:published_time").and_then(parse) {
-            return Some(d);
+        let mut values: Vec<String> = Vec::new();
+        let mut push = |v: Option<String>| {
+            if let Some(v) = v.map(|v| v.trim().to_string())
+                && !v.is_empty()
+                && v.len() < 200
+            {
+                values.push(v);
+            }
+        };
+        push(self.get("article:published_time").map(str::to_string));
+        push(self.ld_published.clone());
+        let marked =
+            doc.select("[itemprop=datePublished], [itemprop=datepublished], time[pubdate]");
+        for n in marked.nodes() {
+            push(
+                n.attr("content")
+                    .or_else(|| n.attr("datetime"))
+                    .map(|v| v.to_string())
+                    .or_else(|| Some(n.text().to_string())),
+            );
         }
-        if let Some(d) = self.ld_published.as_deref().and_then(parse) {
-            return Some(d);
+        for name in META_DATE_NAMES {
+            push(self.get(name).map(str::to_string));
         }
-        let times = doc.select("time[datetime]");
-        let nodes = times.nodes();
-        // A <time> marked as the publication date, then the first one.
-        let marked = nodes.iter().find(|n| {
-            n.has_attr("pubdate")
-                || n.attr("itemprop")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-        });
-        for node in marked.into_iter().chain(nodes.iter()) {
-            if let Some(d) = node.attr("datetime").as_deref().and_then(parse) {
-                return Some(d);
+        // The date and byline elements: their machine-readable times first, then their text.
+        let holders: Vec<NodeRef<'_>> = doc
+            .select("[class], [id]")
+            .nodes()
+            .iter()
+            .copied()
+            .filter(is_date_holder)
+            .take(8)
+            .collect();
+        for n in &holders {
+            push(n.attr("datetime").map(|v| v.to_string()));
+        }
+        for n in &holders {
+            let text = n.text();
+            if text.len() < 160 {
+                push(Some(text.to_string()));
             }
         }
-        META_DATE_NAMES
+        for n in doc.select("time[datetime]").nodes().iter().take(3) {
+            push(n.attr("datetime").map(|v| v.to_string()));
+        }
+        let parsed: Vec<(&str, chrono::NaiveDateTime)> = values
             .iter()
-            .find_map(|name| self.get(name).and_then(parse))
+            .filter_map(|v| parse_date_value(v).map(|d| (v.as_str(), d)))
+            .collect();
+        let (first, date) = *parsed.first()?;
+        if !is_utc(first) {
+            return Some(date);
+        }
+        // The same moment in another offset, or the page's own day shown a few hours away.
+        let instant = chrono::DateTime::parse_from_rfc3339(&first.replace(' ', "T")).ok();
+        for (v, d) in &parsed[1..] {
+            if is_utc(v) {
+                continue;
+            }
+            if let (Some(at), Ok(other)) = (
+                instant,
+                chrono::DateTime::parse_from_rfc3339(&v.replace(' ', "T")),
+            ) {
+                if at == other {
+                    return Some(other.naive_local());
+                }
+                continue;
+            }
+            let hours = (*d - date).num_minutes() as f64 / 60.0;
+            if d.date() != date.date() && (-12.0..=14.0).contains(&hours) {
+                return Some(if d.time() == chrono::NaiveTime::MIN {
+                    d.date().and_time(chrono::NaiveTime::MIN)
+                } else {
+                    *d
+                });
+            }
+        }
+        Some(date)
     }
 }
 
@@ -570,6 +909,57 @@ fn ld_people(v: &Value) -> String {
         Value::Object(o) => o.get("name").map(ld_people).unwrap_or_default(),
         _ => String::new(),
     }
+}
+
+/// True for a value given in UTC ("2021-05-03T22:00:00Z", "+00:00").
+fn is_utc(v: &str) -> bool {
+    let v = v.trim();
+    v.len() > 16 && (v.ends_with('Z') || v.ends_with("+00:00") || v.ends_with("+0000"))
+}
+
+/// Class and id words of the elements that show an article's date or byline.
+const DATE_HOLDERS: &[&str] = &[
+    "date",
+    "dates",
+    "published",
+    "publish",
+    "pubdate",
+    "timestamp",
+    "dateline",
+    "byline",
+    "posted",
+    "tanggal",
+    "waktu",
+    "time",
+    "fecha",
+    "datum",
+    "data",
+];
+
+/// True for an element whose class or id says it shows the date or the byline (its parts,
+/// split at `-` and `_`: "article-date", "post_meta-date", "byline", "entry-date"), and not
+/// a related article's.
+fn is_date_holder(node: &NodeRef<'_>) -> bool {
+    let mut holder = false;
+    for attr in ["class", "id"] {
+        let Some(v) = node.attr(attr) else { continue };
+        for part in v
+            .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .filter(|p| !p.is_empty())
+        {
+            let part = part.to_ascii_lowercase();
+            if DATE_HOLDERS.contains(&part.as_str()) {
+                holder = true;
+            }
+            if matches!(
+                part.as_str(),
+                "related" | "updated" | "modified" | "comment" | "comments"
+            ) {
+                return false;
+            }
+        }
+    }
+    holder
 }
 
 /// Collects the JSON objects of a JSON-LD value: arrays and `@graph` lists are opened.
@@ -640,6 +1030,41 @@ fn host_of(url: &str) -> String {
     host.trim_start_matches("www.").to_ascii_lowercase()
 }
 
+/// Separators between a headline and a site's name.
+const TITLE_SEPARATORS: [&str; 8] = [" - ", " | ", " – ", " — ", " :: ", " · ", " « ", " » "];
+
+/// A page's title without the site's name: cut to a headline the page gives elsewhere when the
+/// title is that headline and a separator and more ("Headline | Site"), else without a
+/// trailing or leading part that names the site or the host ("Headline - Kompas.com").
+fn clean_title(title: &str, hints: &[String], site: &str, host: &str) -> String {
+    for hint in hints {
+        if hint == title {
+            break;
+        }
+        for sep in TITLE_SEPARATORS {
+            let sep = sep.trim();
+            if let Some(rest) = title.strip_prefix(hint.as_str())
+                && rest.trim_start().starts_with(sep)
+            {
+                return hint.clone();
+            }
+            if let Some(rest) = title.strip_suffix(hint.as_str())
+                && rest.trim_end().ends_with(sep)
+            {
+                return hint.clone();
+            }
+        }
+    }
+    let t = strip_site_suffix(title, site);
+    let host_name = host
+        .split('.')
+        .find(|p| !matches!(*p, "www" | "m" | "news" | "amp"));
+    match host_name {
+        Some(h) if t == title => strip_site_suffix(title, h),
+        _ => t,
+    }
+}
+
 /// Removes a trailing " - Site", " | Site" (or a leading "Site | ") from a title when `Site`
 /// is the site name.
 fn strip_site_suffix(title: &str, site: &str) -> String {
@@ -647,7 +1072,7 @@ fn strip_site_suffix(title: &str, site: &str) -> String {
     if site.is_empty() {
         return title.to_string();
     }
-    for sep in [" - ", " | ", " – ", " — ", " :: ", " · ", " « ", " » "] {
+    for sep in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep)
             && same_site(tail, site)
             && !head.trim().is_empty()
@@ -664,6 +1089,26 @@ fn strip_site_suffix(title: &str, site: &str) -> String {
     title.to_string()
 }
 
+/// A Latin letter without its accent ("é" → "e"): "Aktuálně" names aktualne.cz.
+fn fold_latin(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+        'ç' | 'č' | 'ć' => 'c',
+        'ď' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ě' | 'ę' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' | 'ň' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'ř' => 'r',
+        'š' | 'ś' => 's',
+        'ť' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ž' | 'ź' | 'ż' => 'z',
+        other => other,
+    }
+}
+
 fn same_site(part: &str, site: &str) -> bool {
     let norm = |s: &str| {
         let s = s.trim().to_lowercase();
@@ -676,6 +1121,7 @@ fn same_site(part: &str, site: &str) -> bool {
         };
         s.chars()
             .filter(|c| c.is_alphanumeric())
+            .map(fold_latin)
             .collect::<String>()
     };
     let a = norm(part);

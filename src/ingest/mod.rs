@@ -282,19 +282,25 @@ pub(crate) fn broken(format: Format, message: impl Into<String>) -> IngestErrorK
 
 /// Fills what the format did not give: a date from the text, the URL or the file name (in
 /// that order), and the language. A file's modification time is never used as a date.
+///
+/// A guessed date after tomorrow is no publication date (a deadline, a plan, a target year
+/// written in the first lines: "hingga 31 Desember 2030"): it is not taken.
 pub fn complete_article(article: &mut ArticleDraft, path: &Path) {
     if article.published.is_none() {
         article.date_source = DateSource::None;
-        if let Some(d) = dates::find_date_in_text(&article.title, &article.text) {
+        let latest = chrono::Local::now().naive_local() + chrono::Duration::days(1);
+        let past = |d: chrono::NaiveDateTime| (d <= latest).then_some(d);
+        if let Some(d) = dates::find_date_in_text(&article.title, &article.text).and_then(past) {
             article.published = Some(d);
             article.date_source = DateSource::Text;
-        } else if let Some(d) = dates::find_date_in_url(&article.url) {
+        } else if let Some(d) = dates::find_date_in_url(&article.url).and_then(past) {
             article.published = Some(d);
             article.date_source = DateSource::Url;
         } else if let Some(d) = path
             .file_name()
             .and_then(|n| n.to_str())
             .and_then(dates::find_date_in_filename)
+            .and_then(past)
         {
             article.published = Some(d);
             article.date_source = DateSource::Filename;
