@@ -288,8 +288,10 @@ pub(crate) fn broken(format: Format, message: impl Into<String>) -> IngestErrorK
 pub fn complete_article(article: &mut ArticleDraft, path: &Path) {
     if article.published.is_none() {
         article.date_source = DateSource::None;
-        let latest = chrono::Local::now().naive_local() + chrono::Duration::days(1);
-        let past = |d: chrono::NaiveDateTime| (d <= latest).then_some(d);
+        // (UTC plus a day and a half: any zone's tomorrow; the clock is read only for a guess.)
+        let past = |d: chrono::NaiveDateTime| {
+            (d <= chrono::Utc::now().naive_utc() + chrono::Duration::hours(36)).then_some(d)
+        };
         if let Some(d) = dates::find_date_in_text(&article.title, &article.text).and_then(past) {
             article.published = Some(d);
             article.date_source = DateSource::Text;

@@ -346,6 +346,10 @@ fn factiva_code(line: &str) -> Option<(&'static str, &str)> {
 
 /// True when a text holds Factiva's indexed layout.
 fn is_factiva_coded(lines: &[&str]) -> bool {
+    // Cheap first: its articles start with an `HD` line.
+    if !lines.iter().any(|l| l.starts_with("HD")) {
+        return false;
+    }
     let has = |code: &str| {
         lines
             .iter()
