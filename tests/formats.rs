@@ -241,6 +241,29 @@ fn records_of_tools_keep_their_fields() {
         f.warnings
     );
 
+    // trafilatura's XML and XML-TEI, written by trafilatura itself.
+    for name in ["trafilatura.xml", "trafilatura-tei.xml"] {
+        let f = read(name);
+        assert_eq!(f.format.as_str(), "trafilatura XML", "{name}");
+        let a = &f.articles[0];
+        assert_eq!(a.title, RUSIA, "{name}");
+        assert_eq!(
+            (a.source.as_str(), a.byline.as_str(), a.url.as_str()),
+            (
+                "Berita Contoh",
+                "Rina Contoh",
+                "https://berita.contoh.id/2021/05/03/rusia"
+            ),
+            "{name}"
+        );
+        assert_eq!(day(a), "2021-05-03", "{name}: not the download date");
+        assert!(
+            a.text.starts_with("Moskow - Pemerintah Rusia") && a.text.contains("PBB"),
+            "{name}: {}",
+            a.text
+        );
+    }
+
     // trafilatura: `source` is the page's address; the outlet is its host name field.
     let f = read("trafilatura.json");
     let a = &f.articles[0];

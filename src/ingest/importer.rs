@@ -110,6 +110,7 @@ pub static IMPORTERS: &[&dyn Importer] = &[
     &super::newsdb::Nexis,
     &super::newsdb::Factiva,
     &super::newsdb::FactivaHtml,
+    &super::trafilatura::TrafilaturaXml,
     &super::text::TextImporter,
     &super::html::HtmlImporter,
     &super::feed::FeedImporter,

@@ -16,6 +16,7 @@ pub mod language;
 pub mod records;
 pub mod rtf;
 pub mod text;
+pub mod trafilatura;
 pub mod walk;
 
 pub mod archive;
