@@ -534,7 +534,7 @@ fn bylines_editors_sections_and_cut_texts_are_exported() {
         .map(String::from)
         .collect();
     assert_eq!(
-        &header[13..],
+        &header[13..19],
         [
             "byline",
             "editor",
@@ -548,7 +548,7 @@ fn bylines_editors_sections_and_cut_texts_are_exported() {
         .records()
         .map(|r| r.expect("row").iter().map(String::from).collect())
         .collect();
-    let tail = |r: &Vec<String>| r[13..].to_vec();
+    let tail = |r: &Vec<String>| r[13..19].to_vec();
     assert_eq!(
         tail(&rows[0]),
         ["Rina Contoh", "Budi", "Dunia", "", "full", ""]
@@ -559,4 +559,132 @@ fn bylines_editors_sections_and_cut_texts_are_exported() {
     let a = store.article(1).expect("article").expect("exists");
     assert!(!a.text.contains("Penulis"), "{}", a.text);
     assert_eq!(a.byline, "Rina Contoh");
+}
+
+#[test]
+fn near_duplicates_are_one_story_and_every_copy_is_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let body = [
+        "Pemerintah Rusia mengecam serangan udara yang menghantam pinggiran kota Aleppo di Suriah pada Selasa malam.",
+        "Menteri luar negeri Turki menyerukan perundingan segera di bawah naungan Perserikatan Bangsa-Bangsa.",
+        "Sejumlah diplomat menyebut pertemuan di Jenewa pekan depan sebagai kesempatan terakhir untuk gencatan senjata, sementara warga sipil terus mengungsi ke perbatasan.",
+        "Kementerian Pertahanan Rusia membantah pesawatnya terlibat dan menuding kelompok bersenjata di Idlib.",
+        "Menurut lembaga pemantau hak asasi manusia yang berbasis di London, sedikitnya dua belas warga sipil tewas dan puluhan lainnya luka-luka akibat serangan tersebut.",
+        "Rumah sakit di kawasan itu kewalahan menampung korban, sementara pasokan obat-obatan dan bahan bakar kian menipis sejak jalur bantuan ditutup bulan lalu.",
+        "Uni Eropa mendesak semua pihak menghormati hukum humaniter internasional dan membuka akses bagi lembaga bantuan.",
+        "Pemerintah Indonesia melalui Kementerian Luar Negeri juga menyatakan keprihatinan dan meminta perlindungan bagi warga negara Indonesia yang masih berada di wilayah itu.",
+    ];
+    let rest = body[4..].join("\n\n");
+    let write = |name: &str, text: String| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).expect("write");
+        p
+    };
+    // The wire story, another outlet's copy with its own credit and a changed paragraph,
+    // and an update with a paragraph more.
+    let wire = write(
+        "a.txt",
+        format!(
+            "Rusia kecam serangan di Suriah\n\nJakarta, CNN Indonesia -- {}\n\n{}\n\n{}\n\n{}\n\n{rest}\n",
+            body[0], body[1], body[2], body[3]
+        ),
+    );
+    let copy = write(
+        "b.txt",
+        format!(
+            "Rusia kecam serangan udara di Suriah\n\nLiputan6.com, Jakarta - {}\n\n{}\n\nPara diplomat menilai pertemuan Jenewa sebagai peluang terakhir.\n\n{}\n\n{rest}\n",
+            body[0], body[1], body[3]
+        ),
+    );
+    let update = write(
+        "c.txt",
+        format!(
+            "Rusia kecam serangan di Suriah (diperbarui)\n\nJakarta, CNN Indonesia -- {}\n\n{}\n\n{}\n\n{}\n\n{rest}\n\nPBB menjadwalkan sidang darurat Dewan Keamanan pada Rabu.\n",
+            body[0], body[1], body[2], body[3]
+        ),
+    );
+    // Another story on the same subject, with the same actors: not the same story.
+    let other = write(
+        "d.txt",
+        "Turki dan Rusia bahas Suriah di Ankara\n\nAnkara - Presiden Turki menerima Menteri Luar Negeri Rusia di Ankara pada Kamis untuk membahas zona aman di utara Suriah. Keduanya sepakat memperpanjang patroli bersama di sepanjang perbatasan dan meminta Perserikatan Bangsa-Bangsa mengirim bantuan kemanusiaan bagi pengungsi di Idlib. Seorang pejabat menyebut pertemuan berlangsung hangat meski kedua negara berbeda pandangan soal masa depan pemerintahan di Damaskus.\n".to_string(),
+    );
+    // The wire's exact text again, in a record with its own outlet and date.
+    let wire_text = std::fs::read_to_string(&wire).expect("read");
+    let exact = write(
+        "e.jsonl",
+        format!(
+            "{}\n",
+            serde_json::json!({"title": "Rusia kecam serangan di Suriah", "text": wire_text, "source": "Kompas", "date": "2021-05-04"})
+        ),
+    );
+    let mut store = Store::open(&dir.path().join("news.db")).expect("db");
+    let files = [wire, copy, update, other, exact];
+    import(&mut store, &files);
+    let stories_of = |store: &Store| -> Vec<(String, i64, i64)> {
+        let mut out = Vec::new();
+        write_articles_csv(store, &mut out, CsvOptions::default()).expect("export");
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("h")
+            .iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(&header[19..], ["story_id", "exact_copies"]);
+        reader
+            .records()
+            .map(|r| {
+                let r = r.expect("row");
+                (
+                    r[2].to_string(),
+                    r[19].parse().expect("story"),
+                    r[20].parse().expect("copies"),
+                )
+            })
+            .collect()
+    };
+    let rows = stories_of(&store);
+    assert_eq!(
+        rows.len(),
+        4,
+        "the exact copy is no article of its own: {rows:?}"
+    );
+    let story = |name: &str| rows.iter().find(|r| r.0.ends_with(name)).map(|r| r.1);
+    assert_eq!(story("b.txt"), story("a.txt"), "{rows:?}");
+    assert_eq!(story("c.txt"), story("a.txt"), "{rows:?}");
+    assert_ne!(
+        story("d.txt"),
+        story("a.txt"),
+        "two stories merged: {rows:?}"
+    );
+    assert_eq!(
+        rows.iter().find(|r| r.0.ends_with("a.txt")).map(|r| r.2),
+        Some(1)
+    );
+    // Counted by stories: the wire story once, the other story once.
+    let by_stories = pantau::model::Filter {
+        stories: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        store
+            .article_count(&pantau::model::Filter::default())
+            .expect("n"),
+        4
+    );
+    assert_eq!(store.article_count(&by_stories).expect("n"), 2);
+    // The reader lists the other copies, the exact one with its own outlet.
+    let first = store.article(1).expect("article").expect("exists");
+    assert_eq!(first.copies_total, 3, "{:?}", first.copies);
+    assert!(
+        first
+            .copies
+            .iter()
+            .any(|c| c.article_id.is_none() && c.source == "Kompas" && c.path.ends_with("e.jsonl")),
+        "{:?}",
+        first.copies
+    );
+    // Importing the same files again keeps no copy twice.
+    import(&mut store, &files);
+    assert_eq!(stories_of(&store), rows);
 }

@@ -63,6 +63,28 @@ pub struct FilterArgs {
     /// Actor codes, comma-separated.
     #[arg(long, value_delimiter = ',')]
     actors: Vec<String>,
+    /// Count `articles` (every stored article) or `stories` (near-duplicate copies grouped:
+    /// each story once, by its first article).
+    #[arg(long, default_value = "articles", value_parser = parse_count)]
+    count: Counting,
+}
+
+/// What the exports count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Counting {
+    /// Every stored article.
+    #[default]
+    Articles,
+    /// Each story once.
+    Stories,
+}
+
+fn parse_count(s: &str) -> Result<Counting, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "articles" | "article" => Ok(Counting::Articles),
+        "stories" | "story" => Ok(Counting::Stories),
+        _ => Err(format!("unknown count {s:?} (articles, stories)")),
+    }
 }
 
 impl FilterArgs {
@@ -74,6 +96,7 @@ impl FilterArgs {
             sources: self.source.clone(),
             kind: self.kind,
             query: self.query.clone(),
+            stories: self.count == Counting::Stories,
         }
     }
 }

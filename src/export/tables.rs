@@ -25,7 +25,7 @@ pub const MENTION_COLUMNS: [&str; 16] = [
 ];
 
 /// Columns of the articles export, in order.
-pub const ARTICLE_COLUMNS: [&str; 19] = [
+pub const ARTICLE_COLUMNS: [&str; 21] = [
     "article_id",
     "source_id",
     "path",
@@ -45,6 +45,8 @@ pub const ARTICLE_COLUMNS: [&str; 19] = [
     "stated_words",
     "text_status",
     "missing_chars",
+    "story_id",
+    "exact_copies",
 ];
 
 /// Writes one row per mention; returns the number of rows.
@@ -124,6 +126,7 @@ pub(crate) fn articles_csv<W: Write>(
         let (id, mentions) = (a.article_id.to_string(), a.mentions.to_string());
         let words = a.stated_words.map(|n| n.to_string()).unwrap_or_default();
         let missing = a.missing_chars.map(|n| n.to_string()).unwrap_or_default();
+        let (story, copies) = (a.story_id.to_string(), a.exact_copies.to_string());
         w.write_record([
             id.as_str(),
             &safe_cell(&a.source_id),
@@ -144,6 +147,8 @@ pub(crate) fn articles_csv<W: Write>(
             &words,
             a.text_status.as_str(),
             &missing,
+            &story,
+            &copies,
         ])?;
         n += 1;
         Ok(())

@@ -23,6 +23,9 @@ pub struct Filter {
     pub kind: Option<ActorKind>,
     /// FTS5 full-text query.
     pub query: Option<String>,
+    /// Count stories, not articles: each story once, by its first article (its date, outlet
+    /// and mentions); the near-duplicate copies grouped with it are left out.
+    pub stories: bool,
 }
 
 impl Filter {

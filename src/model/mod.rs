@@ -3,6 +3,7 @@
 mod dictionary;
 mod filter;
 mod hash;
+pub mod minhash;
 
 pub use dictionary::{
     Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryEdits, DictionaryError,
@@ -157,6 +158,10 @@ pub struct ArticleDraft {
     /// `store::text_hash` of the article, when already computed (by the import's
     /// workers, like `units`); the store computes it when `None`.
     pub text_hash: Option<[u8; 16]>,
+    /// Its near-duplicate signature ([`minhash::MinHash`]), computed by the import's
+    /// workers; `None` for a short text (only exact copies are grouped then) or when not
+    /// computed.
+    pub minhash: Option<Box<minhash::MinHash>>,
 }
 
 /// How many paragraphs and sentences a text has: the units of the co-occurrence windows.

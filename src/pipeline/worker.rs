@@ -98,6 +98,8 @@ pub(super) fn read_and_tag(
                 if a.text_hash.is_none() {
                     a.text_hash = Some(crate::store::text_hash(&a));
                 }
+                // The signature that finds the story it may be a copy of.
+                a.minhash = crate::model::minhash::MinHash::of(&a.text).map(Box::new);
                 tagged.push((a, mentions));
             }
             slot.done.store(total * 2, Ordering::Relaxed);

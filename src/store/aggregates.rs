@@ -136,6 +136,9 @@ fn conditions(filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)>
     if dated_only {
         sql.push_str(" AND a.published_day IS NOT NULL");
     }
+    if filter.stories {
+        sql.push_str(" AND a.story_id IS NULL");
+    }
     if let Some(from) = filter.from {
         sql.push_str(" AND a.published_day >= ?");
         values.push(Value::Integer(day_number(from)));

@@ -31,6 +31,7 @@ pub(crate) fn insert_article(
     article: &ArticleDraft,
     mentions: &[Mention],
     actor_ids: &HashMap<String, ActorId>,
+    stories: &mut StoryIndex,
 ) -> Result<InsertOutcome> {
     let hash = article.text_hash.unwrap_or_else(|| text_hash(article));
     let existing: Option<ArticleId> = conn
@@ -40,12 +41,19 @@ pub(crate) fn insert_article(
     if let Some(id) = existing {
         conn.prepare_cached("UPDATE articles SET duplicates = duplicates + 1 WHERE id = ?1")?
             .execute([id])?;
+        keep_copy(conn, id, file_id, article)?;
         return Ok(InsertOutcome::Duplicate(id));
     }
     let published = article
         .published
         .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string());
     let day = article.published.as_ref().map(epoch_day);
+    // The story it is a near-duplicate of, if any.
+    let keys = article.minhash.as_ref().map(|m| m.band_keys());
+    let story = match (&article.minhash, &keys) {
+        (Some(m), Some(k)) => stories.story_of(conn, m, k)?,
+        _ => None,
+    };
     let units = article.units.unwrap_or_else(|| {
         let segments = Segments::new(&article.text);
         TextUnits {
@@ -56,9 +64,10 @@ pub(crate) fn insert_article(
     conn.prepare_cached(
         "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,
            published, published_day, date_source, language, text_hash, paragraphs, sentences,
-           dateline_place, dateline_country, byline, editor, section, stated_words, missing_chars)
+           dateline_place, dateline_country, byline, editor, section, stated_words, missing_chars,
+           minhash, story_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-           ?18, ?19, ?20, ?21, ?22)",
+           ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?
     .execute(params![
         file_id,
@@ -83,12 +92,179 @@ pub(crate) fn insert_article(
         article.section,
         article.stated_words,
         article.missing_chars.map(|n| n.min(i64::MAX as u64) as i64),
+        // A story is found by the signature of its first article only (its copies are
+        // near it): the copies' are not stored.
+        article
+            .minhash
+            .as_ref()
+            .filter(|_| story.is_none())
+            .map(|m| m.to_bytes()),
+        story,
     ])?;
     let id = conn.last_insert_rowid();
+    if let (Some(m), Some(k), None) = (&article.minhash, &keys, story) {
+        stories.record(conn, id, m, k, id)?;
+    }
     // The full-text index lives in its own file, filled by the import's indexing thread or
     // by Store::index_new_articles.
     insert_new_mentions(conn, id, day, mentions, actor_ids)?;
     Ok(InsertOutcome::Added(id))
+}
+
+/// Keeps an exact copy of a stored article with its own file, outlet, URL and date (not when
+/// it is the same record of the same file imported again).
+fn keep_copy(
+    conn: &Connection,
+    id: ArticleId,
+    file_id: Option<FileId>,
+    article: &ArticleDraft,
+) -> Result<()> {
+    let path = article.path.to_string_lossy();
+    let known: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1 AND path = ?2 AND source_id = ?3)
+                 OR EXISTS (SELECT 1 FROM article_copies WHERE article_id = ?1 AND path = ?2 AND source_id = ?3)",
+        )?
+        .query_row(params![id, path, article.source_id], |r| r.get(0))?;
+    if known {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO article_copies (article_id, file_id, path, source_id, source, url, published)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        file_id,
+        path,
+        article.source_id,
+        article.source,
+        article.url,
+        article
+            .published
+            .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string()),
+    ])?;
+    Ok(())
+}
+
+/// What the writer knows of the stories' band keys and signatures, so an import does not ask
+/// the database for each of its articles' ten keys. `complete` when every key of the database
+/// is here (it had none when the writer started and no other connection wrote since): a key
+/// that is not here is then in no article.
+#[derive(Default)]
+pub(crate) struct StoryIndex {
+    complete: bool,
+    keys: HashMap<i64, ArticleId>,
+    /// Signature and story of articles seen.
+    signatures: HashMap<ArticleId, (crate::model::minhash::MinHash, ArticleId)>,
+    /// `PRAGMA data_version` when it was last checked: another connection's commit changes it.
+    data_version: Option<i64>,
+}
+
+/// Entries past which the index is emptied (and the database asked again).
+const STORY_INDEX_LIMIT: usize = 1_000_000;
+
+impl StoryIndex {
+    /// Made current at the start of a write transaction.
+    pub(crate) fn begin(&mut self, conn: &Connection) -> Result<()> {
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if self.data_version != Some(version) || self.keys.len() > STORY_INDEX_LIMIT {
+            self.keys.clear();
+            self.signatures.clear();
+            self.complete =
+                !conn.query_row("SELECT EXISTS (SELECT 1 FROM story_bands)", [], |r| {
+                    r.get::<_, bool>(0)
+                })?;
+            self.data_version = Some(version);
+        }
+        Ok(())
+    }
+
+    /// Forgets everything (a transaction was rolled back).
+    pub(crate) fn reset(&mut self) {
+        *self = StoryIndex::default();
+    }
+
+    /// The story a new article with this signature belongs to: that of the most similar
+    /// earlier article its band keys find, at [`SAME_STORY`] or more.
+    ///
+    /// [`SAME_STORY`]: crate::model::minhash::SAME_STORY
+    fn story_of(
+        &mut self,
+        conn: &Connection,
+        signature: &crate::model::minhash::MinHash,
+        keys: &[i64],
+    ) -> Result<Option<ArticleId>> {
+        use crate::model::minhash::{MinHash, SAME_STORY};
+        let mut seen: Vec<ArticleId> = Vec::new();
+        let mut best: Option<(f64, ArticleId)> = None;
+        for &key in keys {
+            let candidate = match self.keys.get(&key) {
+                Some(&c) => c,
+                None if self.complete => continue,
+                None => {
+                    let found = conn
+                        .prepare_cached("SELECT article_id FROM story_bands WHERE key = ?1")?
+                        .query_row([key], |r| r.get::<_, ArticleId>(0))
+                        .optional()?;
+                    let Some(c) = found else { continue };
+                    self.keys.insert(key, c);
+                    c
+                }
+            };
+            if seen.contains(&candidate) {
+                continue;
+            }
+            seen.push(candidate);
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                self.signatures.entry(candidate)
+            {
+                let row: Option<(Option<Vec<u8>>, ArticleId)> = conn
+                    .prepare_cached(
+                        "SELECT minhash, COALESCE(story_id, id) FROM articles WHERE id = ?1",
+                    )?
+                    .query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let Some((Some(bytes), story)) = row else {
+                    continue;
+                };
+                let Some(other) = MinHash::from_bytes(&bytes) else {
+                    continue;
+                };
+                slot.insert((other, story));
+            }
+            if let Some((other, story)) = self.signatures.get(&candidate) {
+                let s = signature.similarity(other);
+                if s >= SAME_STORY && best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, *story));
+                }
+            }
+        }
+        Ok(best.map(|(_, story)| story))
+    }
+
+    /// Records a stored article's keys (those no earlier article holds) and signature.
+    fn record(
+        &mut self,
+        conn: &Connection,
+        id: ArticleId,
+        signature: &crate::model::minhash::MinHash,
+        keys: &[i64],
+        story: ArticleId,
+    ) -> Result<()> {
+        let mut insert = conn.prepare_cached(
+            "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?1, ?2)",
+        )?;
+        for &key in keys {
+            if self.keys.contains_key(&key) {
+                continue;
+            }
+            insert.execute(params![key, id])?;
+            self.keys.insert(key, id);
+        }
+        self.signatures.insert(id, (signature.clone(), story));
+        Ok(())
+    }
 }
 
 /// Stores an article's mentions and its per-actor counts, leaving out the mentions the user

@@ -150,6 +150,28 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN stated_words INTEGER;
     ALTER TABLE articles ADD COLUMN missing_chars INTEGER;
     "#,
+    // 9: stories. A near-duplicate of an earlier article (model::minhash) points at that
+    // article's story (NULL: the article is its own story, and the one a story counts by);
+    // `story_bands` finds the candidates by the signature's band keys (the first article of
+    // each key); an exact copy of an article is kept in `article_copies` with its own file,
+    // outlet, URL and date.
+    r#"
+    ALTER TABLE articles ADD COLUMN story_id INTEGER;
+    ALTER TABLE articles ADD COLUMN minhash BLOB;
+    CREATE INDEX articles_by_story ON articles(story_id) WHERE story_id IS NOT NULL;
+    CREATE TABLE story_bands (key INTEGER PRIMARY KEY, article_id INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE article_copies (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        file_id INTEGER REFERENCES files(id) ON DELETE SET NULL,
+        path TEXT NOT NULL,
+        source_id TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT
+    );
+    CREATE INDEX article_copies_by_article ON article_copies(article_id);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -30,6 +30,7 @@ pub use exclusions::{ExclusionRecord, ExclusionScope};
 pub use fulltext::{SearchWriter, search_path};
 pub use reader::{
     ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleMention, ArticleView,
+    StoryCopy,
 };
 pub use rows::{ArticleRow, MentionRow, TextStatus};
 pub use runs::{FileRecord, FileStatus, RunCounts};
@@ -111,6 +112,8 @@ pub(crate) const CACHE_KIB: i64 = 64_000;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The stories' keys the writer has seen (see [`articles::StoryIndex`]).
+    stories: articles::StoryIndex,
 }
 
 /// How many times [`Store::open`] sets up a database again after finding it locked (50 ms
@@ -248,6 +251,7 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            stories: Default::default(),
         })
     }
 
@@ -270,7 +274,11 @@ impl Store {
         migrations::migrate(&conn)?;
         fulltext::attach(&conn, path.as_deref(), false)?;
         fulltext::register_match_function(&conn)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            stories: Default::default(),
+        })
     }
 
     /// Switches foreign key enforcement (outside transactions only; on by default).
@@ -296,11 +304,28 @@ impl Store {
         &mut self,
         f: impl FnOnce(&mut Tx<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
-        let mut wrapped = Tx { tx };
-        let out = f(&mut wrapped)?;
-        wrapped.tx.commit().map_err(StoreError::from)?;
-        Ok(out)
+        let result = {
+            let tx = self.conn.transaction().map_err(StoreError::from)?;
+            self.stories.begin(&tx)?;
+            let mut wrapped = Tx {
+                tx,
+                stories: &mut self.stories,
+            };
+            match f(&mut wrapped) {
+                Ok(out) => {
+                    let Tx { tx, .. } = wrapped;
+                    tx.commit()
+                        .map(|()| out)
+                        .map_err(|e| StoreError::from(e).into())
+                }
+                Err(e) => Err(e),
+            }
+        };
+        if result.is_err() {
+            // What it noted of a rolled-back transaction's articles is wrong.
+            self.stories.reset();
+        }
+        result
     }
 
     /// `PRAGMA integrity_check`: "ok" when the database is sound.
@@ -314,6 +339,7 @@ impl Store {
 /// A write transaction; see [`Store::transaction`].
 pub struct Tx<'a> {
     tx: rusqlite::Transaction<'a>,
+    stories: &'a mut articles::StoryIndex,
 }
 
 impl Tx<'_> {

@@ -41,6 +41,28 @@ pub struct ArticleView {
     pub missing_chars: Option<u64>,
     /// Mentions in text order.
     pub mentions: Vec<ArticleMention>,
+    /// Other copies of its story (at most [`READER_COPIES`] of each kind).
+    pub copies: Vec<StoryCopy>,
+    /// How many other copies there are in all.
+    pub copies_total: u64,
+}
+
+/// Copies of a story the reader lists, of each kind.
+pub const READER_COPIES: usize = 50;
+
+/// Another copy of an article's story.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryCopy {
+    /// The stored article, for a near-duplicate; `None` for an exact copy of this article.
+    pub article_id: Option<ArticleId>,
+    /// Headline (empty for an exact copy: the same as this article's).
+    pub title: String,
+    /// Outlet.
+    pub source: String,
+    /// Publication date, if known.
+    pub published: Option<NaiveDate>,
+    /// The file it came from.
+    pub path: String,
 }
 
 /// Where one mention stands in an article's text.
@@ -139,6 +161,62 @@ fn parse_published(p: Option<String>) -> Option<NaiveDate> {
 }
 
 impl Store {
+    /// The other copies of an article's story, at most `limit` of each kind: the
+    /// near-duplicate articles grouped with it, then the exact copies of it found in other
+    /// files; and how many there are in all.
+    pub fn story_copies(&self, id: ArticleId, limit: usize) -> Result<(Vec<StoryCopy>, u64)> {
+        let story: Option<ArticleId> = self
+            .conn
+            .prepare_cached("SELECT COALESCE(story_id, id) FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let Some(story) = story else {
+            return Ok((Vec::new(), 0));
+        };
+        let total: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT COUNT(*) FROM articles WHERE (id = ?1 OR story_id = ?1) AND id <> ?2)
+                      + (SELECT COUNT(*) FROM article_copies WHERE article_id = ?2)",
+            )?
+            .query_row([story, id], |r| r.get(0))?;
+        let limit = limit as i64;
+        let mut out: Vec<StoryCopy> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, source, published, path FROM articles
+                 WHERE (id = ?1 OR story_id = ?1) AND id <> ?2 ORDER BY published, id LIMIT ?3",
+            )?
+            .query_map(params![story, id, limit], |r| {
+                Ok(StoryCopy {
+                    article_id: Some(r.get(0)?),
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    published: parse_published(r.get(3)?),
+                    path: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let exact = self
+            .conn
+            .prepare_cached(
+                "SELECT source, published, path FROM article_copies WHERE article_id = ?1
+                 ORDER BY published, id LIMIT ?2",
+            )?
+            .query_map(params![id, limit], |r| {
+                Ok(StoryCopy {
+                    article_id: None,
+                    title: String::new(),
+                    source: r.get(0)?,
+                    published: parse_published(r.get(1)?),
+                    path: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        out.extend(exact);
+        Ok((out, total.max(0) as u64))
+    }
+
     /// One article with its mentions; `None` if there is no such article.
     pub fn article(&self, id: ArticleId) -> Result<Option<ArticleView>> {
         let article = self
@@ -168,6 +246,8 @@ impl Store {
                     stated_words: r.get(14)?,
                     missing_chars: r.get::<_, Option<i64>>(15)?.map(|n| n.max(0) as u64),
                     mentions: Vec::new(),
+                    copies: Vec::new(),
+                    copies_total: 0,
                 })
             })
             .optional()?;
@@ -191,6 +271,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        (article.copies, article.copies_total) = self.story_copies(id, READER_COPIES)?;
         Ok(Some(article))
     }
 

@@ -44,6 +44,10 @@ pub struct ArticleRow {
     pub text_status: TextStatus,
     /// Characters the exporting service cut from the text.
     pub missing_chars: Option<u64>,
+    /// Its story: the id of the story's first article (its own id when it is the first).
+    pub story_id: ArticleId,
+    /// Exact copies of it found in other files (kept with their own outlet, date and path).
+    pub exact_copies: u64,
 }
 
 /// Whether an article's text is whole.
@@ -137,7 +141,8 @@ impl Store {
                    COALESCE((SELECT GROUP_CONCAT(code, ';') FROM (SELECT c.code FROM article_actors x
                       JOIN actors c ON c.id = x.actor_id WHERE x.article_id = a.id ORDER BY c.code)), '')
                    , a.dateline_place, a.dateline_country, a.byline, a.editor, a.section,
-                   a.stated_words, a.text = '', a.missing_chars
+                   a.stated_words, a.text = '', a.missing_chars, COALESCE(a.story_id, a.id),
+                   (SELECT COUNT(*) FROM article_copies c WHERE c.article_id = a.id)
                  FROM articles a ORDER BY a.id",
             )
             .map_err(super::StoreError::from)?;
@@ -167,6 +172,8 @@ impl Store {
                         r.get(17)?,
                         r.get::<_, Option<i64>>(18)?.map(|n| n.max(0) as u64),
                     ),
+                    story_id: r.get(19)?,
+                    exact_copies: r.get::<_, i64>(20)?.max(0) as u64,
                 })
             })()
             .map_err(super::StoreError::from)?;

@@ -130,7 +130,7 @@ impl Tx<'_> {
         actor_ids: &HashMap<String, super::ActorId>,
         added: &mut Vec<(usize, super::ArticleId)>,
     ) -> Result<RunCounts> {
-        let conn = self.conn();
+        let (conn, stories) = (&self.tx, &mut *self.stories);
         {
             conn.prepare_cached(
                 "INSERT INTO files (run_id, path, size_bytes, content_hash, format, status, error, warnings)
@@ -153,7 +153,7 @@ impl Tx<'_> {
                 FileStatus::Failed => counts.files_failed = 1,
             }
             for (i, (article, mentions)) in articles.iter().enumerate() {
-                match insert_article(conn, Some(file_id), article, mentions, actor_ids)? {
+                match insert_article(conn, Some(file_id), article, mentions, actor_ids, stories)? {
                     InsertOutcome::Added(id) => {
                         added.push((i, id));
                         counts.articles_added += 1;

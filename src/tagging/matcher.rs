@@ -282,7 +282,14 @@ fn in_address(text: &str, start: usize, end: usize) -> bool {
     while to < bytes.len() && !bytes[to].is_ascii_whitespace() && to - end < 200 {
         to += 1;
     }
-    let token = &text[from..to];
+    // (The 200-byte reach may stop inside a character.)
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let token = text.get(from..to).unwrap_or_default();
     if token.contains("://")
         || token.starts_with("www.")
         || token.contains("@") && token.contains('.')

@@ -132,6 +132,7 @@ impl PantauApp {
         Filter {
             from: self.settings.from,
             to: self.settings.to,
+            stories: self.settings.count_stories,
             ..Filter::default()
         }
     }

@@ -78,6 +78,43 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
             );
         }
     }
+    if a.copies_total > 0 {
+        egui::CollapsingHeader::new(format!(
+            "Other copies of this story: {}{}",
+            a.copies_total,
+            if (a.copies.len() as u64) < a.copies_total {
+                format!(" ({} listed)", a.copies.len())
+            } else {
+                String::new()
+            }
+        ))
+        .id_salt(("copies", a.id))
+        .show(ui, |ui| {
+            for c in &a.copies {
+                let when = c.published.map_or("undated".into(), |d| d.to_string());
+                let outlet = if c.source.is_empty() {
+                    "no source"
+                } else {
+                    &c.source
+                };
+                match c.article_id {
+                    Some(id) => {
+                        let label = format!("{when} · {outlet} · {}", c.title);
+                        if ui
+                            .link(label)
+                            .on_hover_text(format!("near-duplicate #{id}, from {}", c.path))
+                            .clicked()
+                        {
+                            action = Some(Action::OpenArticle(id));
+                        }
+                    }
+                    None => {
+                        ui.weak(format!("{when} · {outlet} · exact copy in {}", c.path));
+                    }
+                }
+            }
+        });
+    }
     let mut per_actor: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &a.mentions {
         *per_actor.entry(&m.actor_code).or_default() += 1;

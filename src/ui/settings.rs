@@ -75,6 +75,8 @@ pub struct Settings {
     pub actors_open: bool,
     /// File → Import options: (article field, record field) read before the usual names.
     pub field_map: Vec<(String, String)>,
+    /// Count stories (near-duplicates grouped) instead of articles.
+    pub count_stories: bool,
 }
 
 impl Default for Settings {
@@ -92,6 +94,7 @@ impl Default for Settings {
             to: None,
             min_support: 2,
             field_map: Vec::new(),
+            count_stories: false,
             actors_open: true,
         }
     }

@@ -505,6 +505,11 @@ pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) {
         }
         ui.data_mut(|d| d.insert_temp(id, text));
     }
+    ui.checkbox(&mut settings.count_stories, "Count stories")
+        .on_hover_text(
+            "Count each story once (near-duplicate copies of an article grouped, counted by the \
+         first one) instead of every article",
+        );
 }
 
 #[cfg(test)]
