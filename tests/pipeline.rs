@@ -688,3 +688,30 @@ fn near_duplicates_are_one_story_and_every_copy_is_kept() {
     import(&mut store, &files);
     assert_eq!(stories_of(&store), rows);
 }
+
+#[test]
+fn each_alias_shows_what_it_counts() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("a.txt");
+    std::fs::write(
+        &file,
+        "Amerika Serikat dan Rusia\n\nPresiden Amerika Serikat bertemu pemimpin Rusia. AS menolak usul itu.\n\nPara pejabat AMERIKA SERIKAT menyebut pertemuan berlangsung baik.\n",
+    )
+    .expect("write");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("db");
+    import(&mut store, &[file]);
+    let usage = store.alias_usage("USA", 3).expect("usage");
+    let count = |key: &str| {
+        usage
+            .counts
+            .iter()
+            .find(|c| c.key == key)
+            .map(|c| (c.mentions, c.articles))
+    };
+    assert_eq!(count("amerika serikat"), Some((3, 1)), "{usage:?}");
+    assert_eq!(count("as"), Some((1, 1)), "{usage:?}");
+    assert_eq!((usage.mentions, usage.unknown), (4, 0));
+    let c = usage.counts.iter().find(|c| c.key == "as").expect("as");
+    assert_eq!(c.contexts[0].1, "AS");
+    assert!(c.contexts[0].2.starts_with("menolak"), "{:?}", c.contexts);
+}

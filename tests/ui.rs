@@ -829,3 +829,59 @@ fn a_record_field_found_unread_can_be_mapped_from_the_report() {
     );
     assert!(mentions_of(&db, "SYR") >= 1);
 }
+
+#[test]
+fn the_count_stories_switch_counts_each_story_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let story = "Pemerintah Rusia mengecam serangan udara yang menghantam pinggiran kota Aleppo di Suriah pada Selasa malam. Menteri luar negeri Turki menyerukan perundingan segera di bawah naungan Perserikatan Bangsa-Bangsa. Sejumlah diplomat menyebut pertemuan di Jenewa pekan depan sebagai kesempatan terakhir untuk gencatan senjata, sementara warga sipil terus mengungsi ke perbatasan. Kementerian Pertahanan Rusia membantah pesawatnya terlibat dan menuding kelompok bersenjata di Idlib.";
+    let mut paths = Vec::new();
+    for (i, credit) in [
+        "Jakarta, CNN Indonesia --",
+        "Liputan6.com, Jakarta -",
+        "JAKARTA, KOMPAS.com -",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let p = dir.path().join(format!("copy{i}.txt"));
+        std::fs::write(
+            &p,
+            format!("Rusia kecam serangan, 3 Mei 2021\n\n{credit} {story}\n"),
+        )
+        .expect("write");
+        paths.push(p);
+    }
+    let mut h = harness(dir.path().join("ui.db"));
+    h.state_mut().import_paths(paths);
+    step_until(&mut h, "the import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
+    open_tab(&mut h, "Timeline");
+    h.state_mut().settings.selected = vec!["RUS".into()];
+    wait_idle(&mut h);
+    // The window's timeline export counts what the window counts.
+    let rus_articles = |h: &mut Harness<'static, PantauApp>, name: &str| -> u64 {
+        let out = dir.path().join(name);
+        h.state_mut()
+            .send(Action::ExportTo(ExportKind::Timeline, out.clone()));
+        wait_idle(h);
+        let csv = std::fs::read_to_string(&out).expect("export");
+        csv.lines()
+            .skip(1)
+            .filter(|l| l.contains(",RUS,"))
+            .map(|l| {
+                l.split(',')
+                    .nth(3)
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    assert_eq!(rus_articles(&mut h, "articles.csv"), 3, "three copies");
+    assert!(!h.state().settings.count_stories);
+    h.get_by_label("Count stories").click();
+    h.run_steps(2);
+    assert!(h.state().settings.count_stories);
+    wait_idle(&mut h);
+    assert_eq!(rus_articles(&mut h, "stories.csv"), 1, "one story");
+}

@@ -3,7 +3,7 @@
 use super::actors::actor_id;
 use super::{Result, Store, StoreError};
 use crate::model::{CaseRule, Language, Via};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 /// An alias the user adds.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,5 +213,113 @@ mod tests {
             })
             .is_err()
         );
+    }
+}
+
+/// What one spelling of an actor counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AliasCount {
+    /// The spelling, lower-cased, white space collapsed (as `exclusions::text_key`).
+    pub key: String,
+    /// Its mentions.
+    pub mentions: u64,
+    /// Articles with at least one of them.
+    pub articles: u64,
+    /// A few sentences it stands in: (text before, the mention, text after).
+    pub contexts: Vec<(String, String, String)>,
+}
+
+/// What each spelling of an actor counts, to see which alias drives a number.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AliasUsage {
+    /// Per spelling, most mentions first.
+    pub counts: Vec<AliasCount>,
+    /// Every mention of the actor.
+    pub mentions: u64,
+    /// Its mentions stored before spellings were kept (a re-tag fills them in).
+    pub unknown: u64,
+}
+
+/// The sentence around characters `start..end` of `text`, cut in three (at most 80
+/// characters either side).
+fn context_of(text: &str, start: usize, end: usize) -> (String, String, String) {
+    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+    let (s, e) = (byte(start), byte(end).max(byte(start)));
+    let sentence = crate::segment::sentence_around(text, s, e);
+    let base = (sentence.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let stop = base + sentence.len();
+    let s = s.clamp(base, stop);
+    let e = e.clamp(s, stop);
+    let before: String = text[base..s]
+        .chars()
+        .rev()
+        .take(80)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[e..stop].chars().take(80).collect();
+    let clean = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    (clean(&before), text[s..e].to_string(), clean(&after))
+}
+
+/// The key of an alias as mentions store it.
+pub fn alias_key(alias: &str) -> String {
+    super::exclusions::text_key(alias)
+}
+
+impl Store {
+    /// What each spelling of `actor_code` counts, with up to `contexts` sentences each.
+    pub fn alias_usage(&self, actor_code: &str, contexts: usize) -> Result<AliasUsage> {
+        let Some(actor) = self
+            .conn
+            .prepare_cached("SELECT id FROM actors WHERE code = ?1")?
+            .query_row([actor_code], |r| r.get::<_, i64>(0))
+            .optional()?
+        else {
+            return Ok(AliasUsage::default());
+        };
+        let mut usage = AliasUsage::default();
+        let rows: Vec<(Option<String>, i64, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT alias_key, COUNT(*), COUNT(DISTINCT article_id) FROM mentions
+                 WHERE actor_id = ?1 GROUP BY alias_key ORDER BY COUNT(*) DESC",
+            )?
+            .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut sample = self.conn.prepare_cached(
+            "SELECT a.text, m.start_char, m.end_char FROM mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.actor_id = ?1 AND m.alias_key = ?2 ORDER BY m.article_id DESC LIMIT ?3",
+        )?;
+        for (key, n, articles) in rows {
+            usage.mentions += n.max(0) as u64;
+            let Some(key) = key else {
+                usage.unknown += n.max(0) as u64;
+                continue;
+            };
+            let found = sample
+                .query_map(params![actor, key, contexts as i64], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let contexts = found
+                .iter()
+                .map(|(text, start, end)| {
+                    context_of(text, (*start).max(0) as usize, (*end).max(0) as usize)
+                })
+                .collect();
+            usage.counts.push(AliasCount {
+                key,
+                mentions: n.max(0) as u64,
+                articles: articles.max(0) as u64,
+                contexts,
+            });
+        }
+        Ok(usage)
     }
 }

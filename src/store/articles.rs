@@ -307,8 +307,8 @@ fn insert_mentions_except(
     excluded: &[(ActorId, String)],
 ) -> Result<u64> {
     let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO mentions (article_id, actor_id, start_char, end_char, via, sentence_idx, paragraph_idx)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT OR IGNORE INTO mentions (article_id, actor_id, start_char, end_char, via, sentence_idx, paragraph_idx, alias_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut per_actor: BTreeMap<ActorId, i64> = BTreeMap::new();
     for m in mentions {
@@ -331,7 +331,8 @@ fn insert_mentions_except(
             m.end_char as i64,
             m.via.as_str(),
             m.sentence_idx,
-            m.paragraph_idx
+            m.paragraph_idx,
+            super::exclusions::text_key(&m.matched_text),
         ])?;
         *per_actor.entry(actor).or_default() += 1;
     }

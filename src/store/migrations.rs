@@ -172,6 +172,12 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX article_copies_by_article ON article_copies(article_id);
     "#,
+    // 10: which spelling of an actor each mention is (its text lower-cased, white space
+    // collapsed), so the dictionary can show what each alias counts; NULL for mentions stored
+    // before (a re-tag fills it).
+    r#"
+    ALTER TABLE mentions ADD COLUMN alias_key TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

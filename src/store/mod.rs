@@ -23,7 +23,7 @@ pub use aggregates::{
     ActorInfo, ActorTotals, ArticleBrief, DrillTarget, MentionSpan, UnitColumn, day_date,
     day_number,
 };
-pub use aliases::{AliasRecord, NewAlias};
+pub use aliases::{AliasCount, AliasRecord, AliasUsage, NewAlias, alias_key};
 pub use articles::{InsertOutcome, text_hash};
 pub use batches::ArticleText;
 pub use exclusions::{ExclusionRecord, ExclusionScope};

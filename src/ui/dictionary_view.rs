@@ -44,6 +44,8 @@ pub struct DictDetail {
     pub exclusions: Vec<ExclusionRecord>,
     /// Capitals and cities count for their country.
     pub include_places: bool,
+    /// What each spelling of the selected actor counts.
+    pub usage: crate::store::AliasUsage,
 }
 
 impl DictDetail {
@@ -56,6 +58,10 @@ impl DictDetail {
             },
             exclusions: store.exclusions()?,
             include_places: store.include_places()?,
+            usage: match actor_code {
+                Some(code) => store.alias_usage(code, 3)?,
+                None => crate::store::AliasUsage::default(),
+            },
         })
     }
 }
@@ -468,7 +474,7 @@ fn detail_ui(
                 None => {
                     ui.spinner();
                 }
-                Some(d) => aliases_table_ui(ui, &code, &d.aliases, &mut action),
+                Some(d) => aliases_table_ui(ui, &code, &d.aliases, &d.usage, &mut action),
             }
             ui.separator();
             add_alias_ui(ui, &code, state, &mut action);
@@ -483,22 +489,68 @@ fn aliases_table_ui(
     ui: &mut egui::Ui,
     code: &str,
     aliases: &[AliasRecord],
+    usage: &crate::store::AliasUsage,
     action: &mut Option<Action>,
 ) {
     if aliases.is_empty() {
         ui.weak("No aliases stored (import or re-tag once to load the dictionary).");
         return;
     }
+    let count_of = |text: &str| {
+        let key = crate::store::alias_key(text);
+        usage.counts.iter().find(|c| c.key == key)
+    };
+    let share = |n: u64| {
+        if usage.mentions == 0 {
+            String::new()
+        } else {
+            format!("{:.0}%", n as f64 * 100.0 / usage.mentions as f64)
+        }
+    };
+    ui.weak(format!(
+        "{} mentions in all; per alias: its mentions, its articles and its share of the actor's \
+         mentions (hover an alias for where it stands). Untick an alias that counts what it \
+         should not, then re-tag.",
+        usage.mentions
+    ));
+    if usage.unknown > 0 {
+        ui.weak(format!(
+            "{} mentions were stored before pantau kept their spelling: re-tag to count them per alias.",
+            usage.unknown
+        ));
+    }
+    // Most counted first.
+    let mut rows: Vec<&AliasRecord> = aliases.iter().collect();
+    rows.sort_by_key(|a| std::cmp::Reverse(count_of(&a.text).map_or(0, |c| c.mentions)));
     egui::Grid::new("aliases")
         .striped(true)
-        .num_columns(7)
+        .num_columns(10)
         .show(ui, |ui| {
-            for h in ["Alias", "Language", "Case", "Via", "Origin", "Enabled", ""] {
+            for h in [
+                "Alias", "Mentions", "Articles", "Share", "Language", "Case", "Via", "Origin",
+                "Enabled", "",
+            ] {
                 ui.strong(h);
             }
             ui.end_row();
-            for a in aliases {
-                ui.label(&a.text);
+            for a in rows {
+                let counted = count_of(&a.text);
+                let label = ui.label(&a.text);
+                if let Some(c) = counted.filter(|c| !c.contexts.is_empty()) {
+                    label.on_hover_ui(|ui| {
+                        for (before, hit, after) in &c.contexts {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.spacing_mut().item_spacing.x = 0.0;
+                                ui.label(format!("…{before}"));
+                                ui.strong(hit);
+                                ui.label(format!("{after}…"));
+                            });
+                        }
+                    });
+                }
+                ui.label(counted.map_or("0".into(), |c| c.mentions.to_string()));
+                ui.label(counted.map_or("0".into(), |c| c.articles.to_string()));
+                ui.label(share(counted.map_or(0, |c| c.mentions)));
                 ui.label(language_label(a.language));
                 ui.label(a.case.as_str());
                 ui.label(a.via.as_str());
@@ -533,6 +585,23 @@ fn aliases_table_ui(
                 ui.end_row();
             }
         });
+    let keys: Vec<String> = aliases
+        .iter()
+        .map(|a| crate::store::alias_key(&a.text))
+        .collect();
+    let other: Vec<String> = usage
+        .counts
+        .iter()
+        .filter(|c| !keys.contains(&c.key))
+        .map(|c| format!("{} ({})", c.key, c.mentions))
+        .collect();
+    if !other.is_empty() {
+        ui.weak(format!(
+            "Spellings no alias of the list matches (a disabled or deleted alias, before the \
+             re-tag): {}",
+            other.join(", ")
+        ));
+    }
 }
 
 fn add_alias_ui(
