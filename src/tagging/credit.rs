@@ -280,16 +280,37 @@ pub fn lead(text: &str) -> Option<Lead> {
 pub fn sign_off(text: &str) -> Option<usize> {
     let trimmed = text.trim_end();
     let last_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
-    let last = trimmed[last_start..].trim();
-    let inner = last.strip_prefix('(')?.strip_suffix(')')?;
+    let last = &trimmed[last_start..];
+    // The closing group: "(Reuters)", "[Anadolu Agency]", alone on the last line or after
+    // the last sentence's full stop.
+    let (open, close) = if last.ends_with(')') {
+        ('(', ')')
+    } else if last.ends_with(']') {
+        ('[', ']')
+    } else {
+        return None;
+    };
+    let at = last.rfind(open)?;
+    let before = last[..at].trim_end();
+    if !(before.is_empty() || before.ends_with(['.', '!', '?', '"', '”'])) {
+        return None;
+    }
+    let inner = last[at + 1..].trim_end().strip_suffix(close)?.trim();
     let initials = inner.len() <= 16
         && inner
             .split(['/', ',', ' '])
             .all(|w| w.len() <= 6 && w.chars().all(|c| c.is_alphanumeric()));
-    if !(is_outlet(inner) || initials) {
+    let outlet = is_outlet(inner)
+        || inner.rsplit_once(' ').is_some_and(|(_, last_word)| {
+            matches!(
+                last_word.to_ascii_lowercase().as_str(),
+                "agency" | "news" | "press"
+            )
+        });
+    if !(outlet || (initials && (before.is_empty() || inner.contains('/')))) {
         return None;
     }
-    let start = last_start + trimmed[last_start..].find('(')?;
+    let start = last_start + at;
     Some(text[..start].chars().count())
 }
 
@@ -422,6 +443,10 @@ mod tests {
         let t = "Rusia bertemu Turki.\n\n(ant/rzr)\n";
         assert_eq!(sign_off(t), Some(t.find('(').unwrap_or(0)));
         assert!(sign_off("Moscow met Ankara.\n(Reuters)").is_some());
+        let t = "Militer juga mengatakan hanya target teroris. [Anadolu Agency]";
+        assert_eq!(sign_off(t), Some(t.find('[').unwrap_or(0)));
+        assert!(sign_off("Moscow met Ankara. (Reuters)").is_some());
+        assert_eq!(sign_off("Moscow met Ankara. (PBB)"), None);
         assert_eq!(sign_off("Rusia bertemu Turki (PBB)."), None);
         assert_eq!(
             sign_off("Rusia bertemu Turki.\n(Rusia dan Turki bertemu lagi)"),
