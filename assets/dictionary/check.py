@@ -22,7 +22,7 @@ ALLOWED = STR_KEYS | LIST_KEYS | {"rule"}
 REQUIRED = ("code", "kind", "name")
 KINDS = {"country", "organization"}
 TYPES = {"intergovernmental", "government_body", "military", "armed_group",
-         "political_party", "ngo", "media", "company"}
+         "political_party", "ngo", "media", "company", "coalition"}
 RULE_KEYS = {"alias", "unless_prev", "unless_next"}
 # aliases that must never appear (too ambiguous in Indonesian or English news)
 BANNED = {"barat", "islam", "negara islam", "departemen luar negeri", "is", "dewan"}

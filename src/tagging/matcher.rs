@@ -947,6 +947,19 @@ mod tests {
                 ],
             },
             Case {
+                name: "BUMN, tickers in capitals only, coalitions and cabinets",
+                text: "Saham BBRI dan TLKM naik; PT Timah dan Krakatau Steel merugi, toko buka pukul delapan, timah dan bbri tidak. Koalisi Indonesia Maju mendukung Kabinet Merah Putih.",
+                language: Language::Indonesian,
+                want: &[
+                    ("BRI", "BBRI"),
+                    ("TELKOM", "TLKM"),
+                    ("TIMAH", "PT Timah"),
+                    ("KRAKATAUSTEEL", "Krakatau Steel"),
+                    ("KIM", "Koalisi Indonesia Maju"),
+                    ("KABINETMP", "Kabinet Merah Putih"),
+                ],
+            },
+            Case {
                 name: "addresses are never tagged",
                 text: "Ikuti https://twitter.com/kemlu_ri dan twitter.com/rusia atau surel info@rusia.go.id; Twitter menulis.",
                 language: Language::Indonesian,

@@ -21,6 +21,7 @@ const ORG_TYPES: &[&str] = &[
     "ngo",
     "media",
     "company",
+    "coalition",
 ];
 
 /// What the candidates panel remembers.
