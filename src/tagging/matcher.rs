@@ -246,12 +246,60 @@ const GENERIC_HEADS: &[&str] = &[
     "movement",
 ];
 
-/// Capitalised words before a name that are not part of it.
+/// Capitalised words before a name (in English) that are not part of it: function words and
+/// titles.
 const NOT_NAME_WORDS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "its", "their", "our", "his", "her", "and", "or",
-    "but", "by", "at", "in", "on", "of", "for", "from", "with", "to", "as", "when", "while",
-    "after", "before", "if", "said", "says", "yang", "sang", "para", "pihak", "dan", "atau", "di",
-    "ke", "dari", "oleh", "bahwa", "menurut", "kata", "dengan", "untuk", "pada", "bagi",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "and",
+    "or",
+    "but",
+    "by",
+    "at",
+    "in",
+    "on",
+    "of",
+    "for",
+    "from",
+    "with",
+    "to",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "if",
+    "said",
+    "says",
+    "former",
+    "ex",
+    "then",
+    "new",
+    "current",
+    "acting",
+    "deputy",
+    "governor",
+    "president",
+    "chief",
+    "head",
+    "director",
+    "minister",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "officials",
+    "senior",
+    "top",
 ];
 
 /// True when the alias at `start..end` stands inside an address: a URL (`https://…`,
@@ -740,7 +788,12 @@ impl Matcher {
         }
         automata.groups[pattern].iter().copied().find(|&i| {
             let alias = &self.aliases[i];
-            !(self.generic_head[i] && part_of_longer_name(text, start))
+            // English puts a longer name's own words before the head ("Industrial Bank of
+            // Japan"); Indonesian puts them after, and a capitalised word before is a title
+            // ("Gubernur Bank Indonesia", "Presiden Bank Dunia").
+            !(self.generic_head[i]
+                && language == Language::English
+                && part_of_longer_name(text, start))
                 && alias.language.is_none_or(|l| l == language)
                 && (self.options.include_places || alias.via != Via::Place)
                 && alias.rule.as_ref().is_none_or(|rule| {
@@ -929,6 +982,18 @@ mod tests {
                 text: "The UN said Russia must stop.",
                 language: Language::English,
                 want: &[("UN", "UN"), ("RUS", "Russia")],
+            },
+            Case {
+                name: "a title before a name is no part of it",
+                text: "Gubernur Bank Indonesia bertemu Presiden Bank Dunia.",
+                language: Language::Indonesian,
+                want: &[("BI", "Bank Indonesia"), ("WB", "Bank Dunia")],
+            },
+            Case {
+                name: "a title before a name in English",
+                text: "Former Bank of Japan officials met Governor Bank of England staff.",
+                language: Language::English,
+                want: &[("BOJ", "Bank of Japan"), ("BOE", "Bank of England")],
             },
             Case {
                 name: "a longer name that holds an alias",
