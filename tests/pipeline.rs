@@ -684,6 +684,20 @@ fn near_duplicates_are_one_story_and_every_copy_is_kept() {
         "{:?}",
         first.copies
     );
+    // The window's list says how many other copies each article's story has.
+    let (list, _) = store
+        .list_articles(&pantau::store::ArticleListQuery::default(), 0, 10)
+        .expect("list");
+    let copies = |id: i64| list.iter().find(|r| r.id == id).map(|r| r.copies);
+    assert_eq!(copies(1), Some(3), "two near-duplicates and one exact copy");
+    assert_eq!(copies(2), Some(2), "the first article and the update");
+    assert_eq!(copies(4), Some(0));
+    assert_eq!(
+        list.iter()
+            .find(|r| r.id == 1)
+            .map(|r| r.dateline_place.as_str()),
+        Some("Jakarta")
+    );
     // Importing the same files again keeps no copy twice.
     import(&mut store, &files);
     assert_eq!(stories_of(&store), rows);

@@ -85,6 +85,10 @@ pub struct ArticleHit {
     pub published: Option<NaiveDate>,
     /// Language code.
     pub language: String,
+    /// Where it was reported from, by its dateline ("" when none).
+    pub dateline_place: String,
+    /// That place's country (ISO alpha-3, "" when unknown).
+    pub dateline_country: String,
     /// The context line of each mention of the drilled actor(s), by position (for a pair in
     /// a paragraph or sentence window, only the mentions in units holding both).
     pub kwic: Vec<Kwic>,
@@ -208,6 +212,8 @@ pub fn drill_down(
             source: a.source,
             published: a.published,
             language: a.language,
+            dateline_place: a.dateline_place,
+            dateline_country: a.dateline_country,
             kwic,
         });
     }

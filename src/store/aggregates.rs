@@ -54,6 +54,10 @@ pub struct ArticleBrief {
     pub language: String,
     /// The text.
     pub text: String,
+    /// Where it was reported from and that place's country ("" when none).
+    pub dateline_place: String,
+    /// ISO alpha-3 of the dateline's country ("" when unknown).
+    pub dateline_country: String,
 }
 
 /// A stored mention, as the drill-down reads it.
@@ -481,7 +485,8 @@ impl Store {
         page.push(Value::Integer(limit.min(i64::MAX as u64) as i64));
         page.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT a.id, a.title, a.source, a.published_day, a.language, a.text FROM articles a
+            "SELECT a.id, a.title, a.source, a.published_day, a.language, a.text, a.dateline_place,
+               a.dateline_country FROM articles a
              WHERE 1{cond} ORDER BY a.published_day IS NULL, a.published_day, a.id LIMIT ? OFFSET ?"
         ))?;
         let rows = stmt.query_map(params_from_iter(page), |r| {
@@ -492,6 +497,8 @@ impl Store {
                 published: r.get::<_, Option<i64>>(3)?.map(day_date),
                 language: r.get(4)?,
                 text: r.get(5)?,
+                dateline_place: r.get(6)?,
+                dateline_country: r.get(7)?,
             })
         })?;
         Ok((rows.collect::<rusqlite::Result<_>>()?, u(total)))

@@ -116,6 +116,12 @@ pub struct ArticleListRow {
     pub language: String,
     /// Mentions of all actors.
     pub mentions: u64,
+    /// Where it was reported from, by its dateline ("" when none).
+    pub dateline_place: String,
+    /// That place's country (ISO alpha-3, "" when unknown).
+    pub dateline_country: String,
+    /// Other copies of its story (near-duplicates and exact copies).
+    pub copies: u64,
 }
 
 /// An actor and its aliases, for the dictionary view.
@@ -369,7 +375,11 @@ impl Store {
         let (l, o) = (args.len() - 1, args.len());
         let mut stmt = self.conn.prepare(&format!(
             "SELECT a.id, a.title, a.source, a.published, a.language,
-               COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0)
+               COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
+               a.dateline_place, a.dateline_country,
+               (SELECT COUNT(*) FROM articles b WHERE b.story_id = COALESCE(a.story_id, a.id) AND b.id <> a.id)
+                 + (CASE WHEN a.story_id IS NOT NULL THEN 1 ELSE 0 END)
+                 + (SELECT COUNT(*) FROM article_copies c WHERE c.article_id = a.id)
              FROM articles a {filter}
              ORDER BY a.published_day IS NULL, a.published_day DESC, a.id LIMIT ?{l} OFFSET ?{o}"
         ))?;
@@ -382,6 +392,9 @@ impl Store {
                     published: parse_published(r.get(3)?),
                     language: r.get(4)?,
                     mentions: r.get::<_, i64>(5)?.max(0) as u64,
+                    dateline_place: r.get(6)?,
+                    dateline_country: r.get(7)?,
+                    copies: r.get::<_, i64>(8)?.max(0) as u64,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -96,8 +96,10 @@ const MONTHS: [&str; 24] = [
 /// An article's opening credit or dateline.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lead {
-    /// Characters (Unicode scalar values) it takes at the start of the text, its dash
-    /// included: no mention starts before this.
+    /// Where it starts (characters, Unicode scalar values): 0, or after a plain text file's
+    /// title line.
+    pub start_char: usize,
+    /// Where it ends, its dash included: no mention starts between `start_char` and this.
     pub end_char: usize,
     /// The outlet it names, as written ("CNN Indonesia", "Kompas.com"), if any.
     pub outlet: Option<String>,
@@ -224,6 +226,31 @@ fn read_prefix(prefix: &str) -> Option<(Option<String>, Option<String>, bool)> {
 
 /// The credit or dateline at the start of `text`, if it opens with one.
 pub fn lead(text: &str) -> Option<Lead> {
+    if let Some(l) = lead_of_line(text) {
+        return Some(l);
+    }
+    // A plain text file's first line is its title: the credit opens the next paragraph.
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim().is_empty() || first.len() > 300 || !first.ends_with('\n') {
+        return None;
+    }
+    let mut offset = first.len();
+    for l in lines {
+        if !l.trim().is_empty() {
+            break;
+        }
+        offset += l.len();
+    }
+    let mut l = lead_of_line(&text[offset..])?;
+    let shift = text[..offset].chars().count();
+    l.start_char = shift;
+    l.end_char += shift;
+    Some(l)
+}
+
+/// The credit or dateline at the start of `text`'s first line.
+fn lead_of_line(text: &str) -> Option<Lead> {
     let line = text.lines().next()?;
     let cut = (0..=line.len().min(200))
         .rev()
@@ -267,6 +294,7 @@ pub fn lead(text: &str) -> Option<Lead> {
             end += 1;
         }
         return Some(Lead {
+            start_char: 0,
             end_char: text[..end].chars().count(),
             outlet,
             place,
@@ -436,6 +464,21 @@ mod tests {
         ] {
             assert_eq!(lead(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_credit_after_a_plain_text_files_title_line() {
+        let text = "Rusia kecam serangan\n\nJakarta, CNN Indonesia -- Presiden Rusia bicara.";
+        let l = lead(text).expect("credit");
+        assert_eq!(l.start_char, "Rusia kecam serangan\n\n".chars().count());
+        assert_eq!(
+            (l.outlet.as_deref(), l.place.as_deref()),
+            (Some("CNN Indonesia"), Some("Jakarta"))
+        );
+        let rest: String = text.chars().skip(l.end_char).collect();
+        assert_eq!(rest, "Presiden Rusia bicara.");
+        // A title line and a plain paragraph: nothing.
+        assert!(lead("Rusia kecam serangan\n\nPresiden Rusia bicara di Moskow.").is_none());
     }
 
     #[test]

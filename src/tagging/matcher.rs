@@ -366,7 +366,7 @@ fn without_credits(text: &str, mentions: &mut Vec<Mention>) {
         return;
     }
     if let Some(lead) = super::credit::lead(text) {
-        mentions.retain(|m| m.start_char >= lead.end_char);
+        mentions.retain(|m| m.start_char < lead.start_char || m.start_char >= lead.end_char);
     }
     if let Some(end) = super::credit::sign_off(text) {
         mentions.retain(|m| m.start_char < end);
@@ -982,6 +982,12 @@ mod tests {
                 text: "The UN said Russia must stop.",
                 language: Language::English,
                 want: &[("UN", "UN"), ("RUS", "Russia")],
+            },
+            Case {
+                name: "a credit after a title line is no mention; the title's are",
+                text: "Rusia kecam serangan\n\nJakarta, CNN Indonesia -- Presiden Turki bicara.",
+                language: Language::Indonesian,
+                want: &[("RUS", "Rusia"), ("TUR", "Turki")],
             },
             Case {
                 name: "a title before a name is no part of it",

@@ -27,6 +27,12 @@ pub struct ListRow {
     pub published: Option<NaiveDate>,
     /// Language code.
     pub language: String,
+    /// Where it was reported from ("" when its dateline names no place).
+    pub dateline_place: String,
+    /// That place's country (ISO alpha-3).
+    pub dateline_country: String,
+    /// Other copies of its story (plain lists; 0 in drill-downs, whose reader lists them).
+    pub copies: u64,
     /// Keyword-in-context lines (drill-downs only).
     pub kwic: Vec<Kwic>,
 }
@@ -228,6 +234,9 @@ fn list_page(
                         source: h.source,
                         published: h.published,
                         language: h.language,
+                        dateline_place: h.dateline_place,
+                        dateline_country: h.dateline_country,
+                        copies: 0,
                         kwic: h.kwic,
                     })
                     .collect(),
@@ -245,6 +254,9 @@ fn list_page(
                         source: r.source,
                         published: r.published,
                         language: r.language,
+                        dateline_place: r.dateline_place,
+                        dateline_country: r.dateline_country,
+                        copies: r.copies,
                         kwic: Vec::new(),
                     })
                     .collect(),
@@ -559,7 +571,21 @@ fn list_ui(
                 });
                 ui.horizontal(|ui| {
                     ui.add_space(28.0);
-                    ui.weak(format!("{} · {}", row.source, row.language));
+                    let mut about = format!("{} · {}", row.source, row.language);
+                    if !row.dateline_place.is_empty() {
+                        about.push_str(&format!(" · from {}", row.dateline_place));
+                        if !row.dateline_country.is_empty() {
+                            about.push_str(&format!(" ({})", row.dateline_country));
+                        }
+                    }
+                    if row.copies > 0 {
+                        about.push_str(&format!(
+                            " · {} other cop{} of its story",
+                            row.copies,
+                            if row.copies == 1 { "y" } else { "ies" }
+                        ));
+                    }
+                    ui.weak(about);
                 });
                 for k in row.kwic.iter().take(3) {
                     ui.horizontal(|ui| {
