@@ -219,7 +219,7 @@ mod tests {
 /// What one spelling of an actor counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AliasCount {
-    /// The spelling, lower-cased, white space collapsed (as `exclusions::text_key`).
+    /// The spelling, lower-cased (ASCII letters, as [`alias_key`]).
     pub key: String,
     /// Its mentions.
     pub mentions: u64,
@@ -263,9 +263,9 @@ fn context_of(text: &str, start: usize, end: usize) -> (String, String, String) 
     (clean(&before), text[s..e].to_string(), clean(&after))
 }
 
-/// The key of an alias as mentions store it.
+/// The key an alias's mentions are counted under: lower-cased (ASCII, as SQLite's `lower`).
 pub fn alias_key(alias: &str) -> String {
-    super::exclusions::text_key(alias)
+    alias.to_ascii_lowercase()
 }
 
 impl Store {
@@ -283,14 +283,14 @@ impl Store {
         let rows: Vec<(Option<String>, i64, i64)> = self
             .conn
             .prepare_cached(
-                "SELECT alias_key, COUNT(*), COUNT(DISTINCT article_id) FROM mentions
-                 WHERE actor_id = ?1 GROUP BY alias_key ORDER BY COUNT(*) DESC",
+                "SELECT lower(alias_key), COUNT(*), COUNT(DISTINCT article_id) FROM mentions
+                 WHERE actor_id = ?1 GROUP BY lower(alias_key) ORDER BY COUNT(*) DESC",
             )?
             .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut sample = self.conn.prepare_cached(
             "SELECT a.text, m.start_char, m.end_char FROM mentions m JOIN articles a ON a.id = m.article_id
-             WHERE m.actor_id = ?1 AND m.alias_key = ?2 ORDER BY m.article_id DESC LIMIT ?3",
+             WHERE m.actor_id = ?1 AND lower(m.alias_key) = ?2 ORDER BY m.article_id DESC LIMIT ?3",
         )?;
         for (key, n, articles) in rows {
             usage.mentions += n.max(0) as u64;

@@ -332,7 +332,8 @@ fn insert_mentions_except(
             m.via.as_str(),
             m.sentence_idx,
             m.paragraph_idx,
-            super::exclusions::text_key(&m.matched_text),
+            // As written: the dictionary view folds its case (no work for the writer here).
+            m.matched_text,
         ])?;
         *per_actor.entry(actor).or_default() += 1;
     }

@@ -172,9 +172,8 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX article_copies_by_article ON article_copies(article_id);
     "#,
-    // 10: which spelling of an actor each mention is (its text lower-cased, white space
-    // collapsed), so the dictionary can show what each alias counts; NULL for mentions stored
-    // before (a re-tag fills it).
+    // 10: which spelling of an actor each mention is (its text as written), so the dictionary
+    // can show what each alias counts; NULL for mentions stored before (a re-tag fills it).
     r#"
     ALTER TABLE mentions ADD COLUMN alias_key TEXT;
     "#,

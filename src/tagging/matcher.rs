@@ -990,6 +990,12 @@ mod tests {
                 want: &[("RUS", "Rusia"), ("TUR", "Turki")],
             },
             Case {
+                name: "the currency is not the country; the game is not Iran",
+                text: "Rupiah melemah terhadap dolar AS dan Dolar AS, kata pejabat AS. Prince of Persia dimainkan di YouTube.",
+                language: Language::Indonesian,
+                want: &[("USA", "AS"), ("YOUTUBE", "YouTube")],
+            },
+            Case {
                 name: "a title before a name is no part of it",
                 text: "Gubernur Bank Indonesia bertemu Presiden Bank Dunia.",
                 language: Language::Indonesian,
