@@ -208,6 +208,9 @@ pub struct Matcher {
     /// Alias index → the alias is a name built on a generic head word ("Bank of Japan",
     /// "Self-Defense Forces"), which a longer name may contain ("Industrial Bank of Japan").
     generic_head: Vec<bool>,
+    /// Alias index → the alias names a media outlet (whose name in a photo credit is none of
+    /// the story's actors).
+    media: Vec<bool>,
     version: String,
 }
 
@@ -430,9 +433,19 @@ impl Matcher {
                         .any(|w| GENERIC_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h)))
             })
             .collect();
+        let media = dict
+            .aliases
+            .iter()
+            .map(|a| {
+                dict.actors
+                    .get(a.actor)
+                    .is_some_and(|x| x.org_type == "media")
+            })
+            .collect();
         Ok(Matcher {
             places,
             generic_head,
+            media,
             aliases: dict.aliases.clone(),
             actor_codes: dict.actors.iter().map(|a| a.code.clone()).collect(),
             fold,
@@ -791,9 +804,12 @@ impl Matcher {
             // English puts a longer name's own words before the head ("Industrial Bank of
             // Japan"); Indonesian puts them after, and a capitalised word before is a title
             // ("Gubernur Bank Indonesia", "Presiden Bank Dunia").
-            !(self.generic_head[i]
+            let longer_name = self.generic_head[i]
                 && language == Language::English
-                && part_of_longer_name(text, start))
+                && part_of_longer_name(text, start);
+            let photo_credit = self.media[i] && in_photo_credit(text, start);
+            !longer_name
+                && !photo_credit
                 && alias.language.is_none_or(|l| l == language)
                 && (self.options.include_places || alias.via != Via::Place)
                 && alias.rule.as_ref().is_none_or(|rule| {
@@ -865,6 +881,32 @@ fn prev_word(text: &str, pos: usize) -> &str {
         i + head[i..].chars().next().map_or(1, char::len_utf8)
     });
     &head[start..]
+}
+
+/// True when an outlet's name at byte `start` is a photo or image credit: right after a slash
+/// ("Benoit Tessier/Reuters", "(John Minchillo / AP)", "Credit … /The New York Times"), or
+/// right after a credit label ("Foto: ANTARA", "Photo: Reuters", "Credit: AFP").
+fn in_photo_credit(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    if before.ends_with('/') {
+        return true;
+    }
+    // (The text the matcher reads has its line breaks as spaces: the label is looked for just
+    // before the name.)
+    let tail = &before.as_bytes()[before.len().saturating_sub(16)..];
+    [
+        "foto:",
+        "photo:",
+        "photograph:",
+        "credit:",
+        "image:",
+        "gambar:",
+    ]
+    .iter()
+    .any(|label| {
+        tail.len() >= label.len()
+            && tail[tail.len() - label.len()..].eq_ignore_ascii_case(label.as_bytes())
+    })
 }
 
 /// True when a capitalised word that is no function word and no possessive stands just
@@ -994,6 +1036,12 @@ mod tests {
                 text: "Rupiah melemah terhadap dolar AS dan Dolar AS, kata pejabat AS. Prince of Persia dimainkan di YouTube.",
                 language: Language::Indonesian,
                 want: &[("USA", "AS"), ("YOUTUBE", "YouTube")],
+            },
+            Case {
+                name: "photo credits name no actor of the story",
+                text: "Putin di Moskow. (Benoit Tessier/Reuters)\nFoto: ANTARA\nReuters melaporkan Rusia menolak.",
+                language: Language::Indonesian,
+                want: &[("RUS", "Moskow"), ("REUTERS", "Reuters"), ("RUS", "Rusia")],
             },
             Case {
                 name: "a title before a name is no part of it",
