@@ -25,6 +25,8 @@ pub mod segment;
 pub mod store;
 mod swar;
 pub mod tagging;
+#[cfg(test)]
+mod test_support;
 
 #[cfg(feature = "gui")]
 pub mod ui;

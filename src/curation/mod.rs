@@ -25,7 +25,7 @@ mod tests {
     use crate::model::{Language, Via};
     use crate::store::NewAlias;
 
-    use crate::store::test_store as store;
+    use crate::test_support::store;
 
     #[test]
     fn user_alias_and_disabled_builtin_shape_the_effective_dictionary() {

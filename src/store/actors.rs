@@ -233,7 +233,7 @@ mod tests {
     use super::*;
     use crate::model::Via;
 
-    use super::super::test_store as store;
+    use crate::test_support::store;
 
     #[test]
     fn an_actor_and_its_alias_are_added_together_or_not_at_all() {

@@ -174,7 +174,7 @@ mod tests {
     use crate::model::{Actor, ActorKind};
     use crate::store::ExclusionScope;
 
-    use super::super::test_store as store;
+    use crate::test_support::store;
 
     #[test]
     fn refuses_bad_edits() {

@@ -348,12 +348,3 @@ impl Tx<'_> {
         &self.tx
     }
 }
-
-/// An in-memory database holding the built-in dictionary (the store's and curation's tests).
-#[cfg(test)]
-pub(crate) fn test_store() -> Store {
-    let mut s = Store::open_in_memory().expect("open");
-    s.sync_dictionary(&crate::tagging::Dictionary::builtin().expect("builtin"))
-        .expect("sync");
-    s
-}

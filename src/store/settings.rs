@@ -55,7 +55,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_store as store;
+    use crate::test_support::store;
 
     #[test]
     fn settings_round_trip() {
