@@ -130,6 +130,9 @@ pub struct Dictionary {
     pub aliases: Vec<Alias>,
     /// Phrases in which an actor's matches are rejected.
     pub exclusions: Vec<PhraseExclusion>,
+    /// (actor code, text) of every alias the user disabled: the dictionary's are gone from
+    /// `aliases`; the rest are place names of the gazetteer, which the matcher then skips.
+    pub disabled: Vec<(String, String)>,
     by_code: HashMap<String, usize>,
 }
 
@@ -272,6 +275,12 @@ impl Dictionary {
             h.update(&(e.actor as u64).to_le_bytes());
             h.update(e.phrase.as_bytes());
             h.update(&[0xfe]);
+        }
+        for (code, text) in &self.disabled {
+            h.update(code.as_bytes());
+            h.update(&[0]);
+            h.update(text.as_bytes());
+            h.update(&[0xfd]);
         }
         format!("{:016x}", h.digest())
     }

@@ -16,6 +16,7 @@ mod worker;
 
 pub use import::import_paths;
 pub use retag::{PrepareError, RetagReport, prepare_matcher, retag};
+pub use worker::tag_draft;
 
 use crate::ingest::IngestOptions;
 use crate::store::{RunCounts, RunId};

@@ -76,24 +76,8 @@ pub(super) fn read_and_tag(
                         return cancelled(total, total);
                     }
                 }
-                // Its own credit: the outlet (when it has none) and where it was reported from.
-                if let Some(lead) = crate::tagging::credit::lead(&a.text) {
-                    if a.source.trim().is_empty()
-                        && let Some(outlet) = lead.outlet
-                    {
-                        a.source = outlet;
-                    }
-                    if let Some(place) = lead.place {
-                        a.dateline_country = matcher
-                            .place_country(&place)
-                            .unwrap_or_default()
-                            .to_string();
-                        a.dateline_place = place;
-                    }
-                }
                 // Units counted here, on a worker thread, not by the single writer.
-                let (mentions, units) = matcher.find_with_units(&a.text, a.language);
-                a.units = Some(units);
+                let mentions = tag_draft(matcher, &mut a);
                 // The key of the text as it came (kept when furniture was cut).
                 if a.text_hash.is_none() {
                     a.text_hash = Some(crate::store::text_hash(&a));
@@ -113,4 +97,29 @@ pub(super) fn read_and_tag(
             },
         },
     }
+}
+
+/// Tags one article as an import does: its mentions (returned), its text units, and from its
+/// own credit its outlet (when it has none) and where it was reported from, the dateline's
+/// country decided with the article's own mentions.
+pub fn tag_draft(matcher: &Matcher, a: &mut ArticleDraft) -> Vec<Mention> {
+    let (mentions, units) = matcher.find_with_units(&a.text, a.language);
+    a.units = Some(units);
+    if let Some(lead) = crate::tagging::credit::lead(&a.text) {
+        if a.source.trim().is_empty()
+            && let Some(outlet) = lead.outlet
+        {
+            a.source = outlet;
+        }
+        if let Some(place) = lead.place {
+            a.dateline_country = matcher
+                .dateline_country(&place, lead.qualifier.as_deref(), &mentions)
+                .unwrap_or_default();
+            a.dateline_place = match lead.qualifier {
+                Some(q) => format!("{place}, {q}"),
+                None => place,
+            };
+        }
+    }
+    mentions
 }

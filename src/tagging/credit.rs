@@ -105,6 +105,8 @@ pub struct Lead {
     pub outlet: Option<String>,
     /// The place it names ("Jakarta", "TOKYO"), if any.
     pub place: Option<String>,
+    /// The state or country that follows the place ("ROCHESTER, N.Y.", "Paris, Texas").
+    pub qualifier: Option<String>,
 }
 
 fn is_outlet(part: &str) -> bool {
@@ -178,9 +180,12 @@ fn is_capitals(part: &str) -> bool {
             .all(char::is_uppercase)
 }
 
-/// What a prefix before a dash says: (outlet, place, dates), if each of its parts is one.
-fn read_prefix(prefix: &str) -> Option<(Option<String>, Option<String>, bool)> {
-    let (mut outlet, mut place, mut dated) = (None, None, false);
+/// What a prefix before a dash says: (outlet, place, its qualifier, dates), if each of its
+/// parts is one.
+type Prefix = (Option<String>, Option<String>, Option<String>, bool);
+
+fn read_prefix(prefix: &str) -> Option<Prefix> {
+    let (mut outlet, mut place, mut qualifier, mut dated) = (None, None, None, false);
     // Parenthesised groups: "(ANTARA News)", "(Reuters)", "Kamis (25/9/2014)".
     let mut rest = String::new();
     let mut groups = Vec::new();
@@ -217,11 +222,13 @@ fn read_prefix(prefix: &str) -> Option<(Option<String>, Option<String>, bool)> {
             dated = true;
         } else if is_place(part) && place.is_none() {
             place = Some(part.to_string());
+        } else if is_place(part) && qualifier.is_none() {
+            qualifier = Some(part.to_string());
         } else {
             return None;
         }
     }
-    Some((outlet, place, dated))
+    Some((outlet, place, qualifier, dated))
 }
 
 /// The credit or dateline at the start of `text`, if it opens with one.
@@ -277,7 +284,7 @@ fn lead_of_line(text: &str) -> Option<Lead> {
             }
             continue;
         }
-        let Some((outlet, place, dated)) = read_prefix(prefix) else {
+        let Some((outlet, place, qualifier, dated)) = read_prefix(prefix) else {
             continue;
         };
         // A bare dash ("JAKARTA-Petinju", "Suara.com-Sebanyak") needs an outlet before it;
@@ -298,6 +305,7 @@ fn lead_of_line(text: &str) -> Option<Lead> {
             end_char: text[..end].chars().count(),
             outlet,
             place,
+            qualifier,
         });
     }
     None
@@ -357,6 +365,25 @@ mod tests {
                 rest,
             )
         })
+    }
+
+    #[test]
+    fn datelines_with_a_qualifier() {
+        for (text, place, qualifier) in [
+            (
+                "ROCHESTER, N.Y., March 3 - Eastman Kodak",
+                "ROCHESTER",
+                "N.Y.",
+            ),
+            ("PORTLAND, Ore. (Reuters) - A judge", "PORTLAND", "Ore."),
+            ("PARIS, Texas, Jan 5 - Police", "PARIS", "Texas"),
+        ] {
+            let l = lead(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(l.place.as_deref(), Some(place), "{text}");
+            assert_eq!(l.qualifier.as_deref(), Some(qualifier), "{text}");
+        }
+        let l = lead("DALLAS, March 3 - Texas Instruments").expect("dallas");
+        assert_eq!((l.place.as_deref(), l.qualifier), (Some("DALLAS"), None));
     }
 
     #[test]

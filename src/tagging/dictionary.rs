@@ -169,6 +169,9 @@ pub fn effective(
         .iter()
         .map(|(code, text, language)| (code.as_str(), text.as_str(), *language))
         .collect();
+    dict.disabled = (edits.disabled.iter())
+        .map(|(code, text, _)| (code.clone(), text.clone()))
+        .collect();
     if !disabled.is_empty() {
         let actors = &builtin.actors;
         dict.aliases.retain(|a| {

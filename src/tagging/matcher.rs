@@ -17,6 +17,7 @@
 
 use super::dictionary::{Alias, CaseRule, Dictionary};
 use super::first_words::{CLITICS, Candidate, EXACT, FOLD, FirstWords, Hit};
+use super::gazetteer::{Gazetteer, PlaceKind};
 use super::normalize::{Normalized, fold, fold_char, fold_eq, normalize, normalize_alias};
 use crate::model::{Language, Mention, TextUnits, Via};
 use crate::segment::Segments;
@@ -24,7 +25,7 @@ use crate::swar::{Block16, ascii_lower};
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Switches of the matcher.
@@ -211,7 +212,27 @@ pub struct Matcher {
     /// Alias index → the alias names a media outlet (whose name in a photo credit is none of
     /// the story's actors).
     media: Vec<bool>,
+    /// Actor index → the actor is a country.
+    is_country: Vec<bool>,
+    /// With places on: the gazetteer, and each of its countries' actor index.
+    gazetteer: Option<Places>,
     version: String,
+}
+
+/// The gazetteer as the matcher uses it.
+struct Places {
+    gazetteer: &'static Gazetteer,
+    /// Country code → actor index (countries the dictionary lacks are left out).
+    actors: HashMap<&'static str, usize>,
+    /// (country code, lower-case name) the user disabled.
+    disabled: HashSet<(String, String)>,
+}
+
+/// A place the gazetteer found, in the normalised text.
+struct PlaceFound {
+    start: usize,
+    end: usize,
+    actor: usize,
 }
 
 /// Head words of institutions' names: an alias holding one is part of a longer name when a
@@ -442,10 +463,40 @@ impl Matcher {
                     .is_some_and(|x| x.org_type == "media")
             })
             .collect();
+        let is_country: Vec<bool> = (dict.actors.iter())
+            .map(|a| a.kind == crate::model::ActorKind::Country)
+            .collect();
+        let gazetteer = options.include_places.then(|| {
+            let gazetteer = Gazetteer::builtin();
+            let actors = gazetteer
+                .countries()
+                .filter_map(|code| {
+                    let i = dict.actors.iter().position(|a| a.code == code)?;
+                    is_country[i].then_some((code, i))
+                })
+                .collect();
+            let disabled = dict
+                .disabled
+                .iter()
+                .map(|(code, text)| (code.clone(), text.to_lowercase()))
+                .collect();
+            Places {
+                gazetteer,
+                actors,
+                disabled,
+            }
+        });
+        let mut version = dict.version_hash();
+        if options.include_places {
+            version.push_str("+places:");
+            version.push_str(Gazetteer::builtin().hash());
+        }
         Ok(Matcher {
             places,
             generic_head,
             media,
+            is_country,
+            gazetteer,
             aliases: dict.aliases.clone(),
             actor_codes: dict.actors.iter().map(|a| a.code.clone()).collect(),
             fold,
@@ -453,7 +504,7 @@ impl Matcher {
             first_words,
             options,
             excluded_phrases,
-            version: dict.version_hash(),
+            version,
         })
     }
 
@@ -517,16 +568,20 @@ impl Matcher {
     pub fn find(&self, text: &str, language: Language) -> Vec<Mention> {
         let norm = normalize(text);
         let found = self.scan(&norm, language);
-        if found.is_empty() {
+        let places = self.places_in(&norm, &found, language);
+        if found.is_empty() && places.is_empty() {
             return Vec::new();
         }
         // Sentences never cross a line break, so segmenting up to the line end after the last
         // mention gives the same indices as segmenting the whole text, for less work.
-        let last_end = found.last().map_or(0, |f| norm.to_original(f.end));
+        let last = found.last().map_or(0, |f| f.end);
+        let last = places.last().map_or(last, |p| p.end.max(last));
+        let last_end = norm.to_original(last);
         let cut = text[last_end..]
             .find('\n')
             .map_or(text.len(), |i| last_end + i + 1);
-        let mut mentions = self.to_mentions(text, &norm, &found, &Segments::new(&text[..cut]));
+        let segments = Segments::new(&text[..cut]);
+        let mut mentions = self.to_mentions(text, &norm, &found, &places, &segments);
         without_credits(text, &mut mentions);
         mentions
     }
@@ -540,9 +595,119 @@ impl Matcher {
             paragraphs: segments.paragraph_count() as u32,
             sentences: segments.sentence_count() as u32,
         };
-        let mut mentions = self.to_mentions(text, &norm, &found, &segments);
+        let places = self.places_in(&norm, &found, language);
+        let mut mentions = self.to_mentions(text, &norm, &found, &places, &segments);
         without_credits(text, &mut mentions);
         (mentions, units)
+    }
+
+    /// The country of an article's dateline ("DALLAS" → USA; "ROCHESTER" with the qualifier
+    /// "N.Y." → USA; "TOKYO" → JPN), given the article's `mentions` (countries named there
+    /// decide between places of one name): the dictionary's places first, then the
+    /// gazetteer's, whether or not places count as mentions.
+    pub fn dateline_country(
+        &self,
+        place: &str,
+        qualifier: Option<&str>,
+        mentions: &[Mention],
+    ) -> Option<String> {
+        let wanted: Vec<String> = qualifier
+            .map(|q| super::gazetteer::qualifier_countries(q, self.place_country(q)))
+            .unwrap_or_default();
+        let fits = |c: &str| wanted.is_empty() || wanted.iter().any(|w| w == c);
+        if let Some(c) = self.place_country(place)
+            && fits(c)
+        {
+            return Some(c.to_string());
+        }
+        use super::gazetteer::{DATELINE_DOMINANCE, resolve};
+        let named = |c: &str| mentions.iter().any(|m| m.actor_code == c);
+        let name = Gazetteer::builtin().lookup(place);
+        // A dateline names a city: a division of the same name only when no city has it.
+        let of_kind = |places: &[super::gazetteer::Place]| -> Vec<super::gazetteer::Place> {
+            let city = places.iter().any(|p| p.kind == PlaceKind::City);
+            (places.iter())
+                .filter(|p| fits(p.country) && (!city || p.kind == PlaceKind::City))
+                .copied()
+                .collect()
+        };
+        let fitting = name.map(|n| of_kind(&n.places)).unwrap_or_default();
+        if let Some(c) = resolve(&fitting, named, DATELINE_DOMINANCE) {
+            return Some(c.to_string());
+        }
+        // A town too small for the gazetteer, in a state or country it knows.
+        if let [only] = wanted.as_slice() {
+            return Some(only.clone());
+        }
+        // A qualifier that names none of the place's countries is left aside.
+        let unqualified = name.and_then(|n| resolve(&n.places, named, DATELINE_DOMINANCE));
+        unqualified
+            .map(str::to_string)
+            .or_else(|| self.place_country(place).map(str::to_string))
+    }
+
+    /// The gazetteer's places in the normalised text (with places on), where the dictionary
+    /// found nothing, by the rules of [`super::gazetteer`].
+    fn places_in(&self, norm: &Normalized, found: &[Found], language: Language) -> Vec<PlaceFound> {
+        let Some(places) = &self.gazetteer else {
+            return Vec::new();
+        };
+        let hay = norm.text.as_str();
+        let named: HashSet<&str> = found
+            .iter()
+            .filter_map(|f| {
+                let actor = self.aliases.get(f.alias)?.actor;
+                (*self.is_country.get(actor)?).then(|| self.actor_codes[actor].as_str())
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut next = 0;
+        let mut resume = 0;
+        let mut after_word = false;
+        for (i, c) in hay.char_indices() {
+            let starts = !after_word && i >= resume && c.is_uppercase();
+            after_word = c.is_alphanumeric();
+            if !starts {
+                continue;
+            }
+            while next < found.len() && found[next].end <= i {
+                next += 1;
+            }
+            if found.get(next).is_some_and(|f| f.start <= i) {
+                continue;
+            }
+            let Some((end, name)) = places.gazetteer.longest_at(hay, i) else {
+                continue;
+            };
+            if hay[end..].chars().next().is_some_and(char::is_alphanumeric)
+                || found.get(next).is_some_and(|f| f.start < end)
+                || !name.written_as_name(&hay[i..end])
+            {
+                continue;
+            }
+            let Some((country, past)) = place_in_body(hay, i, end, name, &named, language, |q| {
+                self.place_country(q)
+            }) else {
+                continue;
+            };
+            let Some(&actor) = places.actors.get(country) else {
+                continue;
+            };
+            if places
+                .disabled
+                .contains(&(country.to_string(), hay[i..end].to_lowercase()))
+                || self.in_excluded_phrase(actor, i, end, hay)
+            {
+                continue;
+            }
+            out.push(PlaceFound {
+                start: i,
+                end,
+                actor,
+            });
+            resume = past;
+        }
+        out
     }
 
     /// Every place in the normalised text where no letter or digit comes just before (and
@@ -826,9 +991,10 @@ impl Matcher {
         text: &str,
         norm: &Normalized,
         found: &[Found],
+        places: &[PlaceFound],
         segments: &Segments,
     ) -> Vec<Mention> {
-        let mut mentions = Vec::with_capacity(found.len());
+        let mut mentions = Vec::with_capacity(found.len() + places.len());
         let (mut byte, mut chars) = (0usize, 0usize);
         // In ASCII, characters are bytes (most texts).
         let ascii = text.is_ascii();
@@ -842,16 +1008,34 @@ impl Matcher {
             byte = target;
             chars
         };
-        for f in found {
-            let start = norm.to_original(f.start);
-            let end = norm.to_original(f.end);
-            let alias = &self.aliases[f.alias];
+        // Both lists are in text order and never overlap: merged as they go.
+        let (mut f, mut p) = (found.iter().peekable(), places.iter().peekable());
+        loop {
+            let (start, end, actor, via) = match (f.peek(), p.peek()) {
+                (Some(a), Some(b)) if b.start < a.start => {
+                    let b = p.next().map(|b| (b.start, b.end, b.actor));
+                    let Some((s, e, actor)) = b else { break };
+                    (s, e, actor, Via::Place)
+                }
+                (Some(_), _) => {
+                    let Some(a) = f.next() else { break };
+                    let alias = &self.aliases[a.alias];
+                    (a.start, a.end, alias.actor, alias.via)
+                }
+                (None, Some(_)) => {
+                    let Some(b) = p.next() else { break };
+                    (b.start, b.end, b.actor, Via::Place)
+                }
+                (None, None) => break,
+            };
+            let start = norm.to_original(start);
+            let end = norm.to_original(end);
             let start_char = char_at(start);
             let end_char = char_at(end);
             mentions.push(Mention {
-                actor_code: self.actor_codes[alias.actor].clone(),
+                actor_code: self.actor_codes[actor].clone(),
                 matched_text: text[start..end].to_string(),
-                via: alias.via,
+                via,
                 start_char,
                 end_char,
                 sentence_idx: segments.sentence_of(start),
@@ -860,6 +1044,157 @@ impl Matcher {
         }
         mentions
     }
+}
+
+/// Capitalised English words that may stand just before a place without making it part of
+/// a longer name ("In Dallas", "North Houston"); any other capitalised word there ("Michael
+/// Jackson", "Abraham Lincoln") makes the place a person's or an institution's name.
+const BEFORE_PLACE_EN: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "outside",
+    "inside",
+    "of",
+    "the",
+    "and",
+    "or",
+    "for",
+    "on",
+    "by",
+    "with",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "as",
+    "like",
+    "via",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "downtown",
+    "greater",
+    "suburban",
+    "rural",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "metropolitan",
+    "while",
+    "when",
+    "but",
+    "after",
+    "before",
+    "since",
+    "between",
+    "both",
+    "including",
+    "if",
+    "where",
+    "than",
+    "over",
+    "under",
+];
+
+/// Capitalised English words that may follow a city ("Dallas County", "Houston Police").
+const AFTER_PLACE_EN: &[&str] = &[
+    "city", "county", "metro", "area", "police", "airport", "mayor", "province", "region", "state",
+    "district", "port", "harbor", "harbour",
+];
+
+/// The country a place name at `start..end` of `hay` stands for in an article's body, by
+/// the rules of [`super::gazetteer`], and where its qualifier ends if one decided (the
+/// qualifier is part of the one mention); `named` holds the countries the article names and
+/// `dictionary_place` gives the dictionary's country of a qualifier ("France").
+fn place_in_body<'a>(
+    hay: &str,
+    start: usize,
+    end: usize,
+    name: &super::gazetteer::Name,
+    named: &HashSet<&str>,
+    language: Language,
+    dictionary_place: impl Fn(&str) -> Option<&'a str>,
+) -> Option<(&'static str, usize)> {
+    use super::gazetteer::{BODY_DOMINANCE, BODY_POPULATION, resolve};
+    let is_named = |c: &str| named.contains(c);
+    // "Reading, Pennsylvania", "Portland, Ore.", "Nice, France": the qualifier decides.
+    for qualifier in qualifiers_after(hay, end) {
+        let countries =
+            super::gazetteer::qualifier_countries(qualifier, dictionary_place(qualifier));
+        let fitting: Vec<_> = (name.places.iter())
+            .filter(|p| countries.iter().any(|c| c == p.country))
+            .copied()
+            .collect();
+        if let Some(c) = resolve(&fitting, is_named, BODY_DOMINANCE) {
+            return Some((c, end + 2 + qualifier.len()));
+        }
+    }
+    if name.places.iter().any(|p| p.word) {
+        return None;
+    }
+    let country = resolve(&name.places, is_named, BODY_DOMINANCE)?;
+    let place = name.places.iter().find(|p| p.country == country)?;
+    if place.kind == PlaceKind::City {
+        if place.population < BODY_POPULATION && !is_named(country) {
+            return None;
+        }
+        if language == Language::English {
+            let before = prev_word(hay, start);
+            let adjacent_before = hay[..start].ends_with(' ')
+                && hay[..start - 1].ends_with(|c: char| c.is_alphanumeric());
+            if adjacent_before
+                && before.chars().next().is_some_and(char::is_uppercase)
+                && !BEFORE_PLACE_EN
+                    .iter()
+                    .any(|w| before.eq_ignore_ascii_case(w))
+            {
+                return None;
+            }
+            let after = next_word(hay, end);
+            if hay[end..].starts_with(' ')
+                && after.chars().next().is_some_and(char::is_uppercase)
+                && !AFTER_PLACE_EN.iter().any(|w| after.eq_ignore_ascii_case(w))
+            {
+                return None;
+            }
+        }
+    }
+    Some((country, end))
+}
+
+/// The qualifiers that may follow a place: after ", ", one to three capitalised words,
+/// longest first ("New South Wales", "New South", "New"; "N.Y." with its dots; "Texas" of
+/// "Texas.").
+fn qualifiers_after(hay: &str, end: usize) -> Vec<&str> {
+    let Some(rest) = hay[end..].strip_prefix(", ") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for _ in 0..3 {
+        let word_end = rest[pos..].find(' ').map_or(rest.len(), |i| pos + i);
+        let word = &rest[pos..word_end];
+        let bare = word.trim_end_matches([',', ';', ':', ')', '!', '?', '"']);
+        if !bare.starts_with(char::is_uppercase) {
+            break;
+        }
+        let plain = bare.trim_end_matches('.');
+        // "N.Y." keeps its dots; "Texas." is "Texas".
+        let kept = if plain.contains('.') { bare } else { plain };
+        out.push(&rest[..pos + kept.len()]);
+        if bare.len() < word.len() || plain.len() < bare.len() || word_end >= rest.len() {
+            break;
+        }
+        pos = word_end + 1;
+    }
+    out.reverse();
+    out
 }
 
 /// True when the character before byte `pos` is a letter or a digit.
@@ -1241,6 +1576,159 @@ mod tests {
             Via::Place
         );
         assert!(off.find("di Moskow", Language::Indonesian).is_empty());
+    }
+
+    fn places_on() -> Matcher {
+        let d = Dictionary::builtin().expect("builtin");
+        Matcher::new(
+            &d,
+            MatcherOptions {
+                include_places: true,
+            },
+        )
+        .expect("m")
+    }
+
+    fn places_of(m: &Matcher, text: &str, language: Language) -> Vec<(String, String)> {
+        m.find(text, language)
+            .into_iter()
+            .filter(|x| x.via == Via::Place)
+            .map(|x| (x.actor_code, x.matched_text))
+            .collect()
+    }
+
+    #[test]
+    fn gazetteer_places_in_the_body() {
+        let m = places_on();
+        let en = Language::English;
+        let id = Language::Indonesian;
+        let p = |c: &str, t: &str| (c.to_string(), t.to_string());
+        type Places = Vec<(String, String)>;
+        let cases: Vec<(&str, Language, Places)> = vec![
+            // Cities of 100,000 or more, divisions, in English and Indonesian.
+            (
+                "Shares rose in Houston and Minneapolis.",
+                en,
+                vec![p("USA", "Houston"), p("USA", "Minneapolis")],
+            ),
+            (
+                "Floods in Bavaria and Texas.",
+                en,
+                vec![p("DEU", "Bavaria"), p("USA", "Texas")],
+            ),
+            (
+                "Banjir melanda Bekasi dan Jawa Barat.",
+                id,
+                vec![p("IDN", "Bekasi"), p("IDN", "Jawa Barat")],
+            ),
+            (
+                "Gubernur Jatim meninjau Bayern.",
+                id,
+                vec![p("IDN", "Jatim"), p("DEU", "Bayern")],
+            ),
+            // Mostly words: only with a qualifier.
+            ("A nice day in Reading.", en, vec![]),
+            (
+                "He moved to Reading, Pennsylvania, in May.",
+                en,
+                vec![p("USA", "Reading")],
+            ),
+            ("Nice, France, was calm.", en, vec![p("FRA", "Nice")]),
+            ("Batu bara dan Kota Batu.", id, vec![]),
+            // Inside a person's or a company's name (English).
+            ("Michael Jackson sang.", en, vec![]),
+            ("Austin Powers returns.", en, vec![]),
+            ("In Austin, police said.", en, vec![p("USA", "Austin")]),
+            // Several countries, none named: no guess; named: that one.
+            ("Rain in Hyderabad.", en, vec![]),
+            (
+                "Rain in Hyderabad, India's tech hub.",
+                en,
+                vec![p("IND", "Hyderabad")],
+            ),
+            (
+                "India said rain hit Hyderabad.",
+                en,
+                vec![p("IND", "Hyderabad")],
+            ),
+            // A town under 100,000 counts only when its country is named.
+            ("A fire in Greenwich.", en, vec![]),
+            // Lower case is no name; the dictionary's places come first.
+            ("the houston office", en, vec![]),
+            ("di Moskow", id, vec![p("RUS", "Moskow")]),
+        ];
+        for (text, language, want) in cases {
+            assert_eq!(places_of(&m, text, language), want, "{text}");
+        }
+        // With places off, none of them.
+        let d = Dictionary::builtin().expect("builtin");
+        let off = Matcher::new(&d, MatcherOptions::default()).expect("m");
+        assert!(places_of(&off, "Shares rose in Houston.", en).is_empty());
+    }
+
+    #[test]
+    fn a_disabled_place_name_is_skipped() {
+        let builtin = Dictionary::builtin().expect("builtin");
+        let edits = crate::tagging::DictionaryEdits {
+            disabled: vec![("USA".into(), "Houston".into(), None)],
+            ..Default::default()
+        };
+        let d = crate::tagging::dictionary::effective(&builtin, &edits).expect("effective");
+        let m = Matcher::new(
+            &d,
+            MatcherOptions {
+                include_places: true,
+            },
+        )
+        .expect("m");
+        assert!(places_of(&m, "Shares rose in Houston.", Language::English).is_empty());
+        assert_eq!(
+            places_of(&m, "Shares rose in Dallas.", Language::English).len(),
+            1
+        );
+        assert_ne!(m.dictionary_version(), places_on().dictionary_version());
+    }
+
+    #[test]
+    fn datelines_resolved_by_the_gazetteer() {
+        let d = Dictionary::builtin().expect("builtin");
+        let m = Matcher::new(&d, MatcherOptions::default()).expect("m");
+        let c = |place: &str, q: Option<&str>| m.dateline_country(place, q, &[]);
+        assert_eq!(c("TOKYO", None).as_deref(), Some("JPN"));
+        assert_eq!(c("DALLAS", None).as_deref(), Some("USA"));
+        assert_eq!(c("MINNEAPOLIS", None).as_deref(), Some("USA"));
+        assert_eq!(c("ROCHESTER", Some("N.Y.")).as_deref(), Some("USA"));
+        assert_eq!(c("PORTLAND", Some("Ore.")).as_deref(), Some("USA"));
+        // Portland, Oregon, three times Jamaica's parish: a dateline names a city.
+        assert_eq!(c("PORTLAND", None).as_deref(), Some("USA"));
+        assert_eq!(
+            c("CAMBRIDGE", None),
+            None,
+            "four countries, none far larger"
+        );
+        assert_eq!(c("Paris", Some("Texas")).as_deref(), Some("USA"));
+        assert_eq!(c("PARIS", None).as_deref(), Some("FRA"));
+        assert_eq!(c("Bandung", None).as_deref(), Some("IDN"));
+        // A town too small for the gazetteer, in a state it knows.
+        assert_eq!(c("Smallville", Some("Kan.")).as_deref(), Some("USA"));
+        assert_eq!(c("Smallville", None), None);
+        // Mostly a word, but a dateline is a place.
+        assert_eq!(c("NICE", None).as_deref(), Some("FRA"));
+        // Countries named in the article decide.
+        let mention = |code: &str| Mention {
+            actor_code: code.into(),
+            matched_text: String::new(),
+            via: Via::Name,
+            start_char: 0,
+            end_char: 0,
+            sentence_idx: 0,
+            paragraph_idx: 0,
+        };
+        assert_eq!(
+            m.dateline_country("CAMBRIDGE", None, &[mention("USA")])
+                .as_deref(),
+            Some("USA")
+        );
     }
 
     /// The scan one character at a time, as it was before the eight-byte classification.

@@ -6,6 +6,7 @@
 pub mod credit;
 pub mod dictionary;
 mod first_words;
+pub mod gazetteer;
 pub mod matcher;
 mod normalize;
 
