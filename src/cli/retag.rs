@@ -51,9 +51,10 @@ pub fn run(db: &Path, args: RetagArgs) -> anyhow::Result<ExitCode> {
     .with_context(|| format!("re-tagging {}", db.display()))?;
     bar.finish_and_clear();
     println!(
-        "{} articles re-tagged, {} mentions; dictionary {}; {:.2} s",
+        "{} articles re-tagged, {} mentions, {} datelines placed anew; dictionary {}; {:.2} s",
         report.articles,
         report.mentions,
+        report.datelines,
         matcher.dictionary_version(),
         report.elapsed.as_secs_f64()
     );

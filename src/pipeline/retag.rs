@@ -39,6 +39,9 @@ pub struct RetagReport {
     pub articles: u64,
     /// Mentions stored for them.
     pub mentions: u64,
+    /// Articles whose dateline place or country changed (a gazetteer or dictionary that
+    /// knows the place now).
+    pub datelines: u64,
     /// True when cancelled before the end (re-tagged batches stay, the rest keep their old
     /// mentions).
     pub cancelled: bool,
@@ -75,29 +78,34 @@ pub fn retag(
         let Some(last) = batch.last() else { break };
         after = last.id;
         let chunk = batch.len().div_ceil(threads).max(1);
-        let tagged: Vec<(crate::store::ArticleId, Option<i64>, Vec<Mention>)> =
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = batch
-                    .chunks(chunk)
-                    .map(|part| {
-                        scope.spawn(move || {
-                            part.iter()
-                                .map(|a| (a.id, a.published_day, matcher.find(&a.text, a.language)))
-                                .collect::<Vec<_>>()
-                        })
+        let tagged: Vec<Retagged> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|a| retag_one(matcher, a))
+                            .collect::<Vec<_>>()
                     })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_default())
-                    .collect()
-            });
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect::<Vec<Retagged>>()
+        });
         if tagged.len() != batch.len() {
             // A worker panicked: stop rather than store a partial batch.
             report.cancelled = true;
             break;
         }
+        let datelines: Vec<_> = tagged.iter().filter_map(|t| t.dateline.clone()).collect();
+        let tagged: Vec<_> = (tagged.into_iter())
+            .map(|t| (t.id, t.published_day, t.mentions))
+            .collect();
         report.mentions += store.replace_mentions(&tagged, &actor_ids)?;
+        report.datelines += datelines.len() as u64;
+        store.set_datelines(&datelines)?;
         report.articles += tagged.len() as u64;
         progress(report.articles, total);
     }
@@ -106,4 +114,26 @@ pub fn retag(
     }
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// One article re-tagged: its mentions, and its dateline when it changed.
+struct Retagged {
+    id: crate::store::ArticleId,
+    published_day: Option<i64>,
+    mentions: Vec<Mention>,
+    dateline: Option<(crate::store::ArticleId, String, String)>,
+}
+
+fn retag_one(matcher: &Matcher, a: &crate::store::ArticleText) -> Retagged {
+    let mentions = matcher.find(&a.text, a.language);
+    let dateline = crate::tagging::credit::lead(&a.text)
+        .and_then(|lead| super::worker::dateline(matcher, &lead, &mentions))
+        .filter(|d| *d != a.dateline)
+        .map(|(place, country)| (a.id, place, country));
+    Retagged {
+        id: a.id,
+        published_day: a.published_day,
+        mentions,
+        dateline,
+    }
 }

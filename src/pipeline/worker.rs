@@ -100,26 +100,39 @@ pub(super) fn read_and_tag(
 }
 
 /// Tags one article as an import does: its mentions (returned), its text units, and from its
-/// own credit its outlet (when it has none) and where it was reported from, the dateline's
-/// country decided with the article's own mentions.
+/// own credit its outlet (when it has none) and where it was reported from (see
+/// [`dateline`]).
 pub fn tag_draft(matcher: &Matcher, a: &mut ArticleDraft) -> Vec<Mention> {
     let (mentions, units) = matcher.find_with_units(&a.text, a.language);
     a.units = Some(units);
     if let Some(lead) = crate::tagging::credit::lead(&a.text) {
         if a.source.trim().is_empty()
-            && let Some(outlet) = lead.outlet
+            && let Some(outlet) = &lead.outlet
         {
-            a.source = outlet;
+            a.source = outlet.clone();
         }
-        if let Some(place) = lead.place {
-            a.dateline_country = matcher
-                .dateline_country(&place, lead.qualifier.as_deref(), &mentions)
-                .unwrap_or_default();
-            a.dateline_place = match lead.qualifier {
-                Some(q) => format!("{place}, {q}"),
-                None => place,
-            };
+        if let Some((place, country)) = dateline(matcher, &lead, &mentions) {
+            a.dateline_place = place;
+            a.dateline_country = country;
         }
     }
     mentions
+}
+
+/// The place an article's own credit names ("ROCHESTER, N.Y.") and its country ("" when
+/// the place is unknown), the country decided with the article's `mentions`.
+pub fn dateline(
+    matcher: &Matcher,
+    lead: &crate::tagging::credit::Lead,
+    mentions: &[Mention],
+) -> Option<(String, String)> {
+    let place = lead.place.as_deref()?;
+    let country = matcher
+        .dateline_country(place, lead.qualifier.as_deref(), mentions)
+        .unwrap_or_default();
+    let place = match &lead.qualifier {
+        Some(q) => format!("{place}, {q}"),
+        None => place.to_string(),
+    };
+    Some((place, country))
 }

@@ -18,14 +18,35 @@ pub struct ArticleText {
     pub language: Language,
     /// Days since 1970-01-01 of the publication date, if known.
     pub published_day: Option<i64>,
+    /// Where its dateline says it was reported from, and that place's country ("" if none).
+    pub dateline: (String, String),
 }
 
 impl Store {
+    /// Sets the dateline place and country of articles (a re-tag with another dictionary
+    /// or gazetteer), in one transaction.
+    pub fn set_datelines(&mut self, datelines: &[(ArticleId, String, String)]) -> Result<()> {
+        if datelines.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE articles SET dateline_place = ?2, dateline_country = ?3 WHERE id = ?1",
+            )?;
+            for (id, place, country) in datelines {
+                stmt.execute(params![id, place, country])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Up to `limit` articles with ids above `after`, in id order.
     pub fn article_texts_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleText>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, language, published_day FROM articles
-             WHERE id > ?1 ORDER BY id LIMIT ?2",
+            "SELECT id, text, language, published_day, dateline_place, dateline_country
+             FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![after, limit as i64], |r| {
             Ok(ArticleText {
@@ -33,6 +54,7 @@ impl Store {
                 text: r.get(1)?,
                 language: Language::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
                 published_day: r.get(3)?,
+                dateline: (r.get(4)?, r.get(5)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

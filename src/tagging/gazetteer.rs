@@ -5,11 +5,12 @@
 //! A place name is a guess, so the rules lean to precision:
 //! - in a **dateline** ("DALLAS, March 3 -", "ROCHESTER, N.Y. -") any place counts, its
 //!   qualifier ("N.Y.", "Texas", "France") choosing among places of the same name;
-//! - in the **body**, a city counts when it has 100,000 people or more, or when the article
-//!   names its country, or when a qualifier follows it ("Reading, Pennsylvania"); a name
-//!   that is mostly a word ("Nice", "Mobile", "Batu", "Kota") only with a qualifier; it must
-//!   be capitalised as a name and not stand inside a longer name ("Michael Jackson", "Austin
-//!   Powers");
+//! - in the **body**, a place counts when it has 100,000 people or more (a division: its
+//!   country's people over its divisions), or when a qualifier follows it ("Reading,
+//!   Pennsylvania"); a name that is mostly a word ("Nice", "Mobile", "Batu", "Kota"), a
+//!   common first name ("Paul", "Florence") or a football club's ("Chelsea") only with a
+//!   qualifier; it must be capitalised as a name and not stand inside a longer name
+//!   ("Michael Jackson", "Texas Instruments", "Bima Arya");
 //! - a name that several countries hold counts for one of them only when the article names
 //!   that country, or when one place of the name is far larger than the others (five times).
 //!
@@ -23,7 +24,7 @@ use std::sync::OnceLock;
 /// The asset, compiled into the binary.
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 
-/// A body mention of a city needs this many people, unless its country is named.
+/// A body mention of a place without a qualifier needs this many people.
 pub const BODY_POPULATION: u32 = 100_000;
 
 /// One place a name may stand for.

@@ -611,6 +611,16 @@ impl Matcher {
         qualifier: Option<&str>,
         mentions: &[Mention],
     ) -> Option<String> {
+        // "KABUPATEN BEKASI", "Kota Malang": the place is its name.
+        let place = ["kabupaten ", "kab. ", "kota ", "city of "]
+            .iter()
+            .find_map(|p| {
+                (place.len() > p.len() && place.is_char_boundary(p.len()))
+                    .then(|| place.split_at(p.len()))
+                    .filter(|(head, _)| head.eq_ignore_ascii_case(p))
+                    .map(|(_, rest)| rest)
+            })
+            .unwrap_or(place);
         let wanted: Vec<String> = qualifier
             .map(|q| super::gazetteer::qualifier_countries(q, self.place_country(q)))
             .unwrap_or_default();
@@ -1104,8 +1114,101 @@ const BEFORE_PLACE_EN: &[&str] = &[
 
 /// Capitalised English words that may follow a city ("Dallas County", "Houston Police").
 const AFTER_PLACE_EN: &[&str] = &[
-    "city", "county", "metro", "area", "police", "airport", "mayor", "province", "region", "state",
+    "county", "metro", "area", "police", "airport", "mayor", "province", "region", "state",
     "district", "port", "harbor", "harbour",
+];
+
+/// Capitalised Indonesian words that may stand before a place: prepositions at a sentence's
+/// start, kinds of place, and the institutions of a place ("Polres Bekasi").
+const BEFORE_PLACE_ID: &[&str] = &[
+    "di",
+    "ke",
+    "dari",
+    "asal",
+    "menuju",
+    "warga",
+    "kota",
+    "kabupaten",
+    "kab",
+    "provinsi",
+    "propinsi",
+    "kecamatan",
+    "desa",
+    "kelurahan",
+    "pulau",
+    "teluk",
+    "selat",
+    "gunung",
+    "danau",
+    "sungai",
+    "daerah",
+    "wilayah",
+    "kawasan",
+    "pemprov",
+    "pemkot",
+    "pemkab",
+    "pemerintah",
+    "gubernur",
+    "wagub",
+    "bupati",
+    "wabup",
+    "walikota",
+    "wali",
+    "wakil",
+    "polda",
+    "polres",
+    "polresta",
+    "polrestabes",
+    "polsek",
+    "kapolda",
+    "kapolres",
+    "kodam",
+    "kodim",
+    "korem",
+    "dprd",
+    "kpu",
+    "kpud",
+    "bawaslu",
+    "kejati",
+    "kejari",
+    "pengadilan",
+    "universitas",
+    "bandara",
+    "pelabuhan",
+    "stasiun",
+    "terminal",
+    "utara",
+    "selatan",
+    "barat",
+    "timur",
+    "tengah",
+    "dan",
+    "atau",
+    "seluruh",
+    "sekitar",
+    "rsud",
+    "dinas",
+    "kanwil",
+    "balai",
+];
+
+/// Capitalised Indonesian words that may follow a city ("Bekasi Utara", "Bandung Barat").
+const AFTER_PLACE_ID: &[&str] = &[
+    "utara", "selatan", "barat", "timur", "tengah", "raya", "kota", "baru",
+];
+
+/// Words after a place that make it a club's name ("Bali United", "Bristol City", "West
+/// Bromwich Albion", "Johor Darul Ta'zim"), in any language and for any kind of place.
+const CLUB_TAILS: &[&str] = &[
+    "united",
+    "city",
+    "albion",
+    "fc",
+    "athletic",
+    "rovers",
+    "wanderers",
+    "hotspur",
+    "darul",
 ];
 
 /// The country a place name at `start..end` of `hay` stands for in an article's body, by
@@ -1140,29 +1243,48 @@ fn place_in_body<'a>(
     }
     let country = resolve(&name.places, is_named, BODY_DOMINANCE)?;
     let place = name.places.iter().find(|p| p.country == country)?;
-    if place.kind == PlaceKind::City {
-        if place.population < BODY_POPULATION && !is_named(country) {
+    // A town ("Nokia", "Navas", "West Ham") is a place only with its qualifier.
+    if place.population < BODY_POPULATION {
+        return None;
+    }
+    if hay[end..].starts_with(' ')
+        && CLUB_TAILS
+            .iter()
+            .any(|w| next_word(hay, end).eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    // A one-word name next to another capitalised word is most often part of a longer name,
+    // a person's or a firm's ("Michael Jackson", "Paul Walker", "Texas Instruments", "Lewis
+    // Hamilton", "Bima Arya"), unless that word is one that stands by places ("In Dallas",
+    // "Houston Police", "Polres Bekasi", "Bekasi Utara"); Indonesian names a province after
+    // its institution and before its people ("Gubernur Jatim Khofifah").
+    if !hay[start..end].contains(' ') {
+        let capital_after = hay[end..].starts_with(' ')
+            && next_word(hay, end)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let after = next_word(hay, end);
+        let before = prev_word(hay, start);
+        let capital_before = hay[..start].ends_with(' ')
+            && hay[..start - 1].ends_with(|c: char| c.is_alphanumeric())
+            && before.chars().next().is_some_and(char::is_uppercase);
+        let allowed = |list: &[&str], w: &str| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+        let part_of_a_name = match language {
+            Language::English => {
+                (capital_before && !allowed(BEFORE_PLACE_EN, before))
+                    || (capital_after && !allowed(AFTER_PLACE_EN, after))
+            }
+            _ => {
+                (capital_before && !allowed(BEFORE_PLACE_ID, before))
+                    || (place.kind == PlaceKind::City
+                        && capital_after
+                        && !allowed(AFTER_PLACE_ID, after))
+            }
+        };
+        if part_of_a_name {
             return None;
-        }
-        if language == Language::English {
-            let before = prev_word(hay, start);
-            let adjacent_before = hay[..start].ends_with(' ')
-                && hay[..start - 1].ends_with(|c: char| c.is_alphanumeric());
-            if adjacent_before
-                && before.chars().next().is_some_and(char::is_uppercase)
-                && !BEFORE_PLACE_EN
-                    .iter()
-                    .any(|w| before.eq_ignore_ascii_case(w))
-            {
-                return None;
-            }
-            let after = next_word(hay, end);
-            if hay[end..].starts_with(' ')
-                && after.chars().next().is_some_and(char::is_uppercase)
-                && !AFTER_PLACE_EN.iter().any(|w| after.eq_ignore_ascii_case(w))
-            {
-                return None;
-            }
         }
     }
     Some((country, end))
@@ -1622,10 +1744,24 @@ mod tests {
                 vec![p("IDN", "Bekasi"), p("IDN", "Jawa Barat")],
             ),
             (
-                "Gubernur Jatim meninjau Bayern.",
+                "Gubernur Jatim Khofifah meninjau Bavaria.",
                 id,
-                vec![p("IDN", "Jatim"), p("DEU", "Bayern")],
+                vec![p("IDN", "Jatim"), p("DEU", "Bavaria")],
             ),
+            // A football club, a pronoun, a first name: no place.
+            ("Bayern menang, Anda tahu, kata Paul.", id, vec![]),
+            ("Bima Arya ke Bekasi Utara.", id, vec![p("IDN", "Bekasi")]),
+            (
+                "Bali United menjamu Madura United di Bali.",
+                id,
+                vec![p("IDN", "Bali")],
+            ),
+            (
+                "Pebalap Lewis Hamilton dan Polres Bekasi.",
+                id,
+                vec![p("IDN", "Bekasi")],
+            ),
+            ("Paul Walker and Texas Instruments.", en, vec![]),
             // Mostly words: only with a qualifier.
             ("A nice day in Reading.", en, vec![]),
             (
@@ -1709,6 +1845,8 @@ mod tests {
         assert_eq!(c("Paris", Some("Texas")).as_deref(), Some("USA"));
         assert_eq!(c("PARIS", None).as_deref(), Some("FRA"));
         assert_eq!(c("Bandung", None).as_deref(), Some("IDN"));
+        assert_eq!(c("KABUPATEN BEKASI", None).as_deref(), Some("IDN"));
+        assert_eq!(c("Temanggung", None).as_deref(), Some("IDN"));
         // A town too small for the gazetteer, in a state it knows.
         assert_eq!(c("Smallville", Some("Kan.")).as_deref(), Some("USA"));
         assert_eq!(c("Smallville", None), None);

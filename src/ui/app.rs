@@ -263,10 +263,11 @@ impl PantauApp {
             self.retag_status = Some(match result {
                 Ok(r) => (
                     format!(
-                        "Re-tag {}: {} articles, {} mentions in {:.1} s.",
+                        "Re-tag {}: {} articles, {} mentions, {} datelines placed anew in {:.1} s.",
                         if r.cancelled { "cancelled" } else { "finished" },
                         r.articles,
                         r.mentions,
+                        r.datelines,
                         r.elapsed.as_secs_f64()
                     ),
                     false,
