@@ -881,3 +881,43 @@ fn the_count_stories_switch_counts_each_story_once() {
     wait_idle(&mut h);
     assert_eq!(rus_articles(&mut h, "stories.csv"), 1, "one story");
 }
+
+#[test]
+fn the_count_places_switch_re_tags_and_counts_places() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("floods.txt");
+    std::fs::write(
+        &p,
+        "Banjir di Jawa Barat\n\nBanjir merendam ratusan rumah di Bekasi dan Bogor, Jawa Barat, \
+         pada Selasa. Warga mengungsi ke Depok.\n",
+    )
+    .expect("write");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    h.state_mut().import_paths(vec![p]);
+    step_until(&mut h, "the import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
+    open_tab(&mut h, "Timeline");
+    // Off by default: the article names no country.
+    assert_eq!(h.state().settings.places, Some(false));
+    assert_eq!(mentions_of(&db, "IDN"), 0);
+    h.get_by_label("Count places").click();
+    h.run_steps(2);
+    step_until(&mut h, "the re-tag", |app| {
+        app.retag_status().is_some() && !app.is_busy()
+    });
+    assert_eq!(h.state().settings.places, Some(true));
+    // Bekasi, Bogor (its qualifier "Jawa Barat" part of the one mention), Depok; the title's
+    // "Jawa Barat" is the first line of the text.
+    assert_eq!(mentions_of(&db, "IDN"), 4, "{:?}", h.state().retag_status());
+    let store = pantau::store::Store::open(&db).expect("store");
+    assert!(store.include_places().expect("setting"));
+    // And back off.
+    h.get_by_label("Count places").click();
+    h.run_steps(2);
+    step_until(&mut h, "the second re-tag", |app| {
+        app.settings.places == Some(false) && app.retag_status().is_some() && !app.is_busy()
+    });
+    assert_eq!(mentions_of(&db, "IDN"), 0);
+}

@@ -108,8 +108,11 @@ pub enum Action {
         /// Its text, for the notice.
         text: String,
     },
-    /// Count capitals and cities for their country (applied at the next re-tag).
+    /// Count places (cities, provinces, states) for their country: the database's setting,
+    /// then a re-tag so the counts follow.
     SetIncludePlaces(bool),
+    /// The open database's place roll-up, as read from it.
+    PlacesRead(bool),
     /// "This alias is not this actor in the phrase …".
     AddExclusion {
         /// Actor code.

@@ -36,6 +36,8 @@ pub struct PantauApp {
     started: bool,
     /// The search index of the open database was brought up to date.
     pub(crate) search_checked: bool,
+    /// The open database's place roll-up was asked for.
+    pub(crate) places_checked: bool,
     pub(crate) quit: bool,
     frame_probe: super::frame_probe::FrameProbe,
     pub(crate) import_options: super::import_options::ImportOptionsDialog,
@@ -65,6 +67,7 @@ impl PantauApp {
             frame_probe: super::frame_probe::FrameProbe::from_env(),
             started: false,
             search_checked: false,
+            places_checked: false,
             quit: false,
             import_options: Default::default(),
         }
@@ -155,6 +158,10 @@ impl PantauApp {
         if !self.search_checked {
             self.search_checked = true;
             self.catch_up_search_index(&ctx);
+        }
+        if !self.places_checked {
+            self.places_checked = true;
+            self.read_places_setting(&ctx);
         }
         self.poll();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -361,6 +368,21 @@ impl PantauApp {
                     format!("Search index updated: {n} articles."),
                     Action::Refresh(super::action::Changed::Corpus),
                 )
+            })
+        }));
+    }
+
+    /// Reads the open database's place roll-up off the UI thread (for the switch beside the
+    /// counts).
+    pub(crate) fn read_places_setting(&mut self, ctx: &egui::Context) {
+        let db = self.db.clone();
+        self.tasks.push(Task::start(ctx, move || {
+            let on = crate::store::Store::open(&db)
+                .and_then(|s| s.include_places())
+                .map_err(|e| format!("Cannot read the places setting: {e}"))?;
+            Ok(super::jobs::Done {
+                message: String::new(),
+                then: vec![Action::PlacesRead(on)],
             })
         }));
     }

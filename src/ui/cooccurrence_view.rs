@@ -196,7 +196,9 @@ impl CoocTab {
                 .on_hover_text("pairs with fewer units with both are not listed");
             ui.add(egui::DragValue::new(&mut settings.min_support).range(1..=1000));
             ui.checkbox(&mut self.only_selected, "Only plotted actors");
-            super::timeline_view::date_range_ui(ui, settings);
+            if let Some(a) = super::timeline_view::date_range_ui(ui, settings) {
+                action = Some(a);
+            }
             if ui.button("Export CSV…").clicked() {
                 action = Some(Action::Export(ExportKind::Cooccurrence));
             }

@@ -359,8 +359,11 @@ fn retag_ui(
         if let Some(detail) = detail {
             let mut on = detail.include_places;
             if ui
-                .checkbox(&mut on, "Count capitals and cities for their country")
-                .on_hover_text("\"Moskow\" counts for Russia. Applied at the next re-tag.")
+                .checkbox(&mut on, "Count places for their country")
+                .on_hover_text(
+                    "\"Moskow\", \"Bekasi\", \"Jawa Barat\", \"Texas\" count for their country. \
+                     Switching it re-tags the corpus.",
+                )
                 .changed()
             {
                 *action = Some(Action::SetIncludePlaces(on));

@@ -157,12 +157,25 @@ impl PantauApp {
                 self.edit_dictionary(ctx, msg, move |s| s.delete_user_alias(id));
             }
             Action::SetIncludePlaces(on) => {
-                let msg = format!(
-                    "Capitals and cities {} for their country from the next re-tag.",
+                let message = format!(
+                    "Places {} for their country: re-tagging the corpus.",
                     if on { "count" } else { "do not count" }
                 );
-                self.edit_dictionary(ctx, msg, move |s| s.set_include_places(on));
+                let db = self.db.clone();
+                self.task(ctx, move || {
+                    let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+                    store.set_include_places(on).map_err(|e| e.to_string())?;
+                    Ok(Done {
+                        message,
+                        then: vec![
+                            Action::PlacesRead(on),
+                            Action::Refresh(Changed::Dictionary),
+                            Action::Retag,
+                        ],
+                    })
+                });
             }
+            Action::PlacesRead(on) => self.settings.places = Some(on),
             Action::AddExclusion {
                 actor_code,
                 alias,
@@ -311,6 +324,8 @@ impl PantauApp {
         self.notices.retain(|(_, error)| !error);
         self.db = db.clone();
         self.settings.db_path = Some(db);
+        self.settings.places = None;
+        self.places_checked = false;
         self.data_changed();
         self.search_checked = true;
         self.catch_up_search_index(ctx);

@@ -77,6 +77,9 @@ pub struct Settings {
     pub field_map: Vec<(String, String)>,
     /// Count stories (near-duplicates grouped) instead of articles.
     pub count_stories: bool,
+    /// The open database's place roll-up (its setting, not saved here; `None` until read).
+    #[serde(skip)]
+    pub places: Option<bool>,
 }
 
 impl Default for Settings {
@@ -95,6 +98,7 @@ impl Default for Settings {
             min_support: 2,
             field_map: Vec::new(),
             count_stories: false,
+            places: None,
             actors_open: true,
         }
     }

@@ -118,7 +118,7 @@ fn timeline_ui(
                 .suffix(" bins"),
         );
         ui.separator();
-        date_range_ui(ui, settings);
+        actions.extend(date_range_ui(ui, settings));
         ui.separator();
         if ui.button("Export CSV…").clicked() {
             actions.push(Action::Export(ExportKind::Timeline));
@@ -482,8 +482,9 @@ fn nearest_point(
     best.map(|(_, code, start)| (code, start))
 }
 
-/// From/To fields (YYYY-MM-DD); empty = open.
-pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) {
+/// From/To fields (YYYY-MM-DD; empty = open), and the counting switches: stories or
+/// articles, places for their country or not (a database setting: switching it re-tags).
+pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) -> Option<Action> {
     for (label, value) in [("From", &mut settings.from), ("To", &mut settings.to)] {
         ui.label(label);
         let id = ui.make_persistent_id(("date_range", label));
@@ -510,6 +511,15 @@ pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) {
             "Count each story once (near-duplicate copies of an article grouped, counted by the \
          first one) instead of every article",
         );
+    let mut places = settings.places?;
+    ui.checkbox(&mut places, "Count places")
+        .on_hover_text(
+            "Count the places an article names for their country: \"Bekasi\", \"Jawa Barat\" for \
+         Indonesia, \"Texas\" for the United States (cities and first-level divisions of every \
+         country). Switching it re-tags the corpus.",
+        )
+        .changed()
+        .then_some(Action::SetIncludePlaces(places))
 }
 
 #[cfg(test)]
