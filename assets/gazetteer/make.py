@@ -104,7 +104,8 @@ STOP = set(
     "Usman Umar Batman Rio Swansea Diana Vladimir Ariana Wei Gao Sunderland Middlesbrough "
     "Leganes Stoke Cardiff Huddersfield Norwich Cagliari Verona Mainz Bremen Freiburg "
     "Augsburg Eibar Alaves Osasuna Huesca Empoli Sassuolo Spezia Lecce Nantes Bordeaux "
-    "Java Bima Kennedy Bello".split()
+    "Java Bima Kennedy Bello Pati Tete Tempe Hayward Calabria Zealand Selangor Toulouse "
+    "Palermo Malaga".split()
     + ["West Coast"]
 )
 

@@ -1172,7 +1172,6 @@ const BEFORE_PLACE_ID: &[&str] = &[
     "kejati",
     "kejari",
     "pengadilan",
-    "universitas",
     "bandara",
     "pelabuhan",
     "stasiun",
@@ -1204,6 +1203,7 @@ const CLUB_TAILS: &[&str] = &[
     "city",
     "albion",
     "fc",
+    "fa",
     "athletic",
     "rovers",
     "wanderers",
@@ -1246,6 +1246,20 @@ fn place_in_body<'a>(
     // A town ("Nokia", "Navas", "West Ham") is a place only with its qualifier.
     if place.population < BODY_POPULATION {
         return None;
+    }
+    // "New-Zealand": a compound's second part.
+    if hay[..start].ends_with('-') && hay[..start - 1].ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    // "University of Wisconsin", "Bank of Dandong": an institution's name.
+    if language == Language::English && prev_word(hay, start).eq_ignore_ascii_case("of") {
+        let of_at = hay[..start].trim_end().len().saturating_sub(2);
+        let head = prev_word(hay, of_at);
+        if head.chars().next().is_some_and(char::is_uppercase)
+            && !BEFORE_PLACE_EN.iter().any(|w| head.eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
     }
     if hay[end..].starts_with(' ')
         && CLUB_TAILS
@@ -1751,6 +1765,16 @@ mod tests {
             // A football club, a pronoun, a first name: no place.
             ("Bayern menang, Anda tahu, kata Paul.", id, vec![]),
             ("Bima Arya ke Bekasi Utara.", id, vec![p("IDN", "Bekasi")]),
+            (
+                "The University of Wisconsin and two New-Zealand-based firms.",
+                en,
+                vec![],
+            ),
+            (
+                "Floods in the state of Wisconsin.",
+                en,
+                vec![p("USA", "Wisconsin")],
+            ),
             (
                 "Bali United menjamu Madura United di Bali.",
                 id,
