@@ -105,7 +105,7 @@ STOP = set(
     "Leganes Stoke Cardiff Huddersfield Norwich Cagliari Verona Mainz Bremen Freiburg "
     "Augsburg Eibar Alaves Osasuna Huesca Empoli Sassuolo Spezia Lecce Nantes Bordeaux "
     "Java Bima Kennedy Bello Pati Tete Tempe Hayward Calabria Zealand Selangor Toulouse "
-    "Palermo Malaga".split()
+    "Palermo Malaga Durango Tacoma Molotov".split()
     + ["West Coast"]
 )
 

@@ -1196,6 +1196,27 @@ const AFTER_PLACE_ID: &[&str] = &[
     "utara", "selatan", "barat", "timur", "tengah", "raya", "kota", "baru",
 ];
 
+/// Words that end the name of an institution or an event named after a place ("Karnataka
+/// Police Academy", "St. John's Medical College", "Bali International Film Festival").
+const INSTITUTION_WORDS: &[&str] = &[
+    "academy",
+    "college",
+    "university",
+    "institute",
+    "school",
+    "forum",
+    "medical",
+    "festival",
+    "cup",
+    "club",
+    "hotel",
+    "triathlon",
+    "marathon",
+    "comic-con",
+    "expo",
+    "safari",
+];
+
 /// Words after a place that make it a club's name ("Bali United", "Bristol City", "West
 /// Bromwich Albion", "Johor Darul Ta'zim"), in any language and for any kind of place.
 const CLUB_TAILS: &[&str] = &[
@@ -1246,6 +1267,28 @@ fn place_in_body<'a>(
     // A town ("Nokia", "Navas", "West Ham") is a place only with its qualifier.
     if place.population < BODY_POPULATION {
         return None;
+    }
+    // The place opens an institution's or an event's name: one of the next capitalised words
+    // says so.
+    let mut at = end;
+    for _ in 0..3 {
+        if !hay[at..].starts_with(' ') {
+            break;
+        }
+        let word = hay[at + 1..]
+            .split([' ', ',', '.', ';', ':', ')'])
+            .next()
+            .unwrap_or("");
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        if INSTITUTION_WORDS
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
+        at += 1 + word.len();
     }
     // "New-Zealand": a compound's second part.
     if hay[..start].ends_with('-') && hay[..start - 1].ends_with(char::is_alphanumeric) {
@@ -1765,6 +1808,12 @@ mod tests {
             // A football club, a pronoun, a first name: no place.
             ("Bayern menang, Anda tahu, kata Paul.", id, vec![]),
             ("Bima Arya ke Bekasi Utara.", id, vec![p("IDN", "Bekasi")]),
+            ("At the Karnataka Police Academy.", en, vec![]),
+            (
+                "Bali International Film Festival di Denpasar.",
+                id,
+                vec![p("IDN", "Denpasar")],
+            ),
             (
                 "The University of Wisconsin and two New-Zealand-based firms.",
                 en,
