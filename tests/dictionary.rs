@@ -337,4 +337,21 @@ fn a_retag_places_datelines_and_gazetteer_places_anew() {
         again.datelines, 0,
         "unchanged datelines are not written again"
     );
+    // The user stops "Houston" counting (the dictionary tab's "Do not count").
+    store.disable_place_name("USA", "houston").expect("disable");
+    let matcher = prepare_matcher(
+        &mut store,
+        MatcherOptions {
+            include_places: true,
+        },
+    )
+    .expect("matcher");
+    retag(&mut store, &matcher, &AtomicBool::new(false), |_, _| {}).expect("retag");
+    assert!(!mention_counts(&store).contains_key("USA"));
+    let alias = store.aliases(Some("USA")).expect("aliases");
+    assert!(
+        alias
+            .iter()
+            .any(|a| a.text == "houston" && !a.enabled && a.user)
+    );
 }

@@ -44,7 +44,7 @@ fn step_until(h: &mut Harness<'static, PantauApp>, what: &str, done: impl Fn(&Pa
 /// Steps frames until a widget labelled with `text` shows up.
 fn wait_for_label(h: &mut Harness<'static, PantauApp>, text: &str) {
     let deadline = Instant::now() + Duration::from_secs(60);
-    while h.query_by_label_contains(text).is_none() {
+    while h.query_all_by_label_contains(text).next().is_none() {
         assert!(Instant::now() < deadline, "timed out waiting for {text:?}");
         h.step();
         std::thread::sleep(Duration::from_millis(10));

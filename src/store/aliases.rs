@@ -90,6 +90,27 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Stops a place name that no alias lists (one of the gazetteer's, "Bali") counting for
+    /// `actor_code`: kept as a disabled alias of the user's (`via = place`), which the
+    /// aliases table then shows and a tick enables again (then as the user's own alias).
+    pub fn disable_place_name(&mut self, actor_code: &str, text: &str) -> Result<()> {
+        let text = text.trim();
+        let actor = actor_id(&self.conn, actor_code)?;
+        if !text.chars().any(char::is_alphanumeric) {
+            return Err(StoreError::Invalid(format!(
+                "place name {text:?} has no letter or digit"
+            )));
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO aliases (actor_id, alias, language, case_rule, via, origin, enabled)
+                 VALUES (?1, ?2, 'any', ?3, 'place', 'user', 0)
+                 ON CONFLICT (actor_id, alias, language) DO UPDATE SET enabled = 0",
+            )?
+            .execute(params![actor, text, CaseRule::auto(text).as_str()])?;
+        Ok(())
+    }
+
     /// Disables or enables an alias (built-in or the user's), named by actor, text and
     /// language. Built-in aliases exist in the database once the dictionary was synced.
     pub fn set_alias_enabled(

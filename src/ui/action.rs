@@ -101,6 +101,14 @@ pub enum Action {
         /// The new state.
         enabled: bool,
     },
+    /// Stop a place name no alias lists (the gazetteer's) counting for an actor (applied at
+    /// the next re-tag).
+    DisablePlace {
+        /// Actor code.
+        actor_code: String,
+        /// The place name, as counted.
+        text: String,
+    },
     /// Delete one of the user's aliases (applied at the next re-tag).
     DeleteAlias {
         /// Row id.

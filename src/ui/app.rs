@@ -281,6 +281,9 @@ impl PantauApp {
                 ),
                 Err(e) => (format!("Re-tag failed: {e}"), true),
             });
+            // The status bar says it too (a re-tag started from a toolbar is not watched in
+            // the dictionary tab).
+            self.notices.extend(self.retag_status.clone());
             self.pending
                 .push(Action::Refresh(super::action::Changed::Corpus));
         }

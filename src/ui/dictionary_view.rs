@@ -592,19 +592,52 @@ fn aliases_table_ui(
         .iter()
         .map(|a| crate::store::alias_key(&a.text))
         .collect();
-    let other: Vec<String> = usage
+    let other: Vec<&crate::store::AliasCount> = usage
         .counts
         .iter()
         .filter(|c| !keys.contains(&c.key))
-        .map(|c| format!("{} ({})", c.key, c.mentions))
         .collect();
-    if !other.is_empty() {
-        ui.weak(format!(
-            "Spellings no alias of the list matches (a disabled or deleted alias, before the \
-             re-tag): {}",
-            other.join(", ")
-        ));
+    if other.is_empty() {
+        return;
     }
+    ui.add_space(6.0);
+    ui.weak(
+        "Counted by names no alias lists: places of the gazetteer (with places counted), or an \
+         alias disabled or deleted before the re-tag.",
+    );
+    egui::Grid::new("other_spellings")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in ["Name", "Mentions", "Articles", "Share", ""] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for c in other {
+                let label = ui.label(&c.key);
+                if !c.contexts.is_empty() {
+                    label.on_hover_ui(|ui| {
+                        for (before, hit, after) in &c.contexts {
+                            ui.label(format!("…{before}{hit}{after}…"));
+                        }
+                    });
+                }
+                ui.label(c.mentions.to_string());
+                ui.label(c.articles.to_string());
+                ui.label(share(c.mentions));
+                if ui
+                    .small_button("Do not count")
+                    .on_hover_text("This name stops counting for this actor at the next re-tag")
+                    .clicked()
+                {
+                    *action = Some(Action::DisablePlace {
+                        actor_code: code.to_string(),
+                        text: c.key.clone(),
+                    });
+                }
+                ui.end_row();
+            }
+        });
 }
 
 fn add_alias_ui(

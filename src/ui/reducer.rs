@@ -152,6 +152,10 @@ impl PantauApp {
                     s.set_alias_enabled(&actor_code, &text, language, enabled)
                 });
             }
+            Action::DisablePlace { actor_code, text } => {
+                let msg = format!("{text:?} no longer counts for {actor_code}; re-tag to apply.");
+                self.edit_dictionary(ctx, msg, move |s| s.disable_place_name(&actor_code, &text));
+            }
             Action::DeleteAlias { id, text } => {
                 let msg = format!("Deleted the alias {text:?}; re-tag to apply.");
                 self.edit_dictionary(ctx, msg, move |s| s.delete_user_alias(id));
