@@ -53,7 +53,9 @@ fn mentions_csv(store: &Store) -> Vec<csv::StringRecord> {
             "via",
             "start",
             "end",
-            "context"
+            "context",
+            "field",
+            "prominence"
         ]
     );
     reader.records().map(|r| r.expect("record")).collect()
@@ -728,4 +730,111 @@ fn each_alias_shows_what_it_counts() {
     let c = usage.counts.iter().find(|c| c.key == "as").expect("as");
     assert_eq!(c.contexts[0].1, "AS");
     assert!(c.contexts[0].2.starts_with("menolak"), "{:?}", c.contexts);
+}
+
+/// Files whose titles alone name actors: a feed item, an HTML page, a JSONL record and a CSV
+/// row; and a plain text file whose first line is its title (counted once).
+#[test]
+fn headlines_are_tagged_and_counted() {
+    let dir = tempfile::tempdir().expect("dir");
+    let write = |name: &str, body: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).expect("write");
+        p
+    };
+    let feed = write(
+        "feed.xml",
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Kabar</title>
+<item><title>Rusia kecam Jepang</title><link>https://example.org/a</link>
+<description>Pemerintah menyampaikan protes keras hari ini.</description>
+<pubDate>Mon, 03 May 2021 10:00:00 +0700</pubDate></item></channel></rss>"#,
+    );
+    let page = write(
+        "page.html",
+        "<html><head><title>Turki dan Suriah berunding di Ankara</title></head><body><article>\
+         <p>Para menteri luar negeri bertemu selama tiga jam pada Senin dan sepakat membentuk \
+         tim kerja bersama untuk membahas pengungsi, perbatasan dan perdagangan.</p>\
+         <p>Pertemuan berikutnya dijadwalkan bulan depan, kata seorang pejabat yang tidak \
+         bersedia disebut namanya kepada wartawan setelah pertemuan selesai.</p>\
+         </article></body></html>",
+    );
+    let jsonl = write(
+        "items.jsonl",
+        r#"{"title": "NATO and Russia meet in Brussels", "text": "The talks began on Monday and will last two days.", "date": "2021-05-03"}"#,
+    );
+    let csv_file = write(
+        "rows.csv",
+        "title,text,date\n\"China warns Japan\",\"The statement came late on Tuesday.\",2021-05-04\n",
+    );
+    let text = write(
+        "plain.txt",
+        "Rusia kecam serangan\n\nPemerintah Rusia menyampaikan protes keras.\n",
+    );
+    let mut store = Store::open(&dir.path().join("p.db")).expect("open");
+    let report = import(&mut store, &[feed, page, jsonl, csv_file, text]);
+    assert_eq!(report.failed.len(), 0, "{:?}", report.failed);
+    let rows = mentions_csv(&store);
+    let col = |r: &csv::StringRecord, i: usize| r.get(i).unwrap_or_default().to_string();
+    let title_mentions: Vec<(String, String, String, String)> = rows
+        .iter()
+        .filter(|r| col(r, 16) == "title")
+        .map(|r| (col(r, 3), col(r, 8), col(r, 11), col(r, 17)))
+        .collect();
+    for (title, code) in [
+        ("Rusia kecam Jepang", "RUS"),
+        ("Rusia kecam Jepang", "JPN"),
+        ("Turki dan Suriah berunding di Ankara", "TUR"),
+        ("Turki dan Suriah berunding di Ankara", "SYR"),
+        ("NATO and Russia meet in Brussels", "NATO"),
+        ("NATO and Russia meet in Brussels", "RUS"),
+        ("China warns Japan", "CHN"),
+        ("China warns Japan", "JPN"),
+    ] {
+        assert!(
+            title_mentions
+                .iter()
+                .any(|(t, c, _, p)| t == title && c == code && p == "headline"),
+            "{code} in {title:?}: {title_mentions:?}"
+        );
+    }
+    // Offsets are the title's, the context is the title.
+    for r in rows.iter().filter(|r| col(r, 16) == "title") {
+        let title = col(r, 3);
+        let (start, end): (usize, usize) = (
+            col(r, 13).parse().expect("start"),
+            col(r, 14).parse().expect("end"),
+        );
+        let matched: String = title.chars().skip(start).take(end - start).collect();
+        assert_eq!(matched, col(r, 11));
+        assert_eq!(col(r, 15), title);
+    }
+    // The plain text file's first line is its title: "Rusia" there once, as the headline
+    // of the text; the next paragraph is the lead.
+    let plain: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| col(r, 3) == "Rusia kecam serangan")
+        .map(|r| (col(r, 16), col(r, 17)))
+        .collect();
+    assert_eq!(
+        plain,
+        [
+            ("text".to_string(), "headline".to_string()),
+            ("text".to_string(), "lead".to_string())
+        ]
+    );
+    // Counts include the headlines: Japan is named only in two titles.
+    let jpn = store
+        .actors()
+        .expect("actors")
+        .into_iter()
+        .find(|a| a.code == "JPN")
+        .expect("JPN");
+    let totals = store
+        .actor_totals(&pantau::model::Filter::default())
+        .expect("totals");
+    let t = totals
+        .iter()
+        .find(|t| t.actor == jpn.id)
+        .expect("JPN counted");
+    assert_eq!((t.articles, t.mentions), (2, 2));
 }

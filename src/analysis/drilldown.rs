@@ -203,7 +203,11 @@ pub fn drill_down(
             .iter()
             .map(|m| {
                 let code = codes.get(&m.actor).copied().unwrap_or_default();
-                Kwic::around(code, &a.text, m.start_char, m.end_char, KWIC_CONTEXT)
+                let field = match m.field {
+                    crate::model::Field::Title => &a.title,
+                    crate::model::Field::Text => &a.text,
+                };
+                Kwic::around(code, field, m.start_char, m.end_char, KWIC_CONTEXT)
             })
             .collect();
         items.push(ArticleHit {

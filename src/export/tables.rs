@@ -5,7 +5,7 @@ use crate::store::Store;
 use std::io::Write;
 
 /// Columns of the mentions export, in order.
-pub const MENTION_COLUMNS: [&str; 16] = [
+pub const MENTION_COLUMNS: [&str; 18] = [
     "article_id",
     "source_id",
     "path",
@@ -22,6 +22,8 @@ pub const MENTION_COLUMNS: [&str; 16] = [
     "start",
     "end",
     "context",
+    "field",
+    "prominence",
 ];
 
 /// Columns of the articles export, in order.
@@ -93,6 +95,8 @@ pub(crate) fn mentions_csv<W: Write>(
             &start,
             &end,
             &safe_cell(&m.context),
+            &m.field,
+            &m.prominence,
         ])?;
         n += 1;
         Ok(())

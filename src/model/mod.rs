@@ -246,6 +246,92 @@ impl fmt::Display for Via {
     }
 }
 
+/// The sentence and paragraph index of a headline's mentions: the headline is a unit of its
+/// own (for the co-occurrence windows), apart from the text's.
+pub const TITLE_UNIT: u32 = u32::MAX;
+
+/// Which field of an article a mention stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Field {
+    /// The body text.
+    #[default]
+    Text,
+    /// The headline (of a feed item, a page, a record), tagged apart from the text.
+    Title,
+}
+
+impl Field {
+    /// The stored and exported name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::Title => "title",
+        }
+    }
+
+    /// The stored number (0 text, 1 title).
+    pub fn code(self) -> i64 {
+        match self {
+            Field::Text => 0,
+            Field::Title => 1,
+        }
+    }
+
+    /// From the stored number.
+    pub fn from_code(n: i64) -> Field {
+        if n == 1 { Field::Title } else { Field::Text }
+    }
+}
+
+/// Where in an article a mention stands: what commercial monitors call prominence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub enum Prominence {
+    /// Anywhere after the lead.
+    #[default]
+    Body,
+    /// The first paragraph (or the first 60 words when there are no paragraphs).
+    Lead,
+    /// The headline.
+    Headline,
+}
+
+impl Prominence {
+    /// Every value, least prominent first.
+    pub const ALL: [Prominence; 3] = [Prominence::Body, Prominence::Lead, Prominence::Headline];
+
+    /// The stored and exported name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Prominence::Body => "body",
+            Prominence::Lead => "lead",
+            Prominence::Headline => "headline",
+        }
+    }
+
+    /// The stored number (0 body, 1 lead, 2 headline).
+    pub fn code(self) -> i64 {
+        match self {
+            Prominence::Body => 0,
+            Prominence::Lead => 1,
+            Prominence::Headline => 2,
+        }
+    }
+
+    /// From the stored number.
+    pub fn from_code(n: i64) -> Prominence {
+        match n {
+            2 => Prominence::Headline,
+            1 => Prominence::Lead,
+            _ => Prominence::Body,
+        }
+    }
+
+    /// Parses a name ("headline", "lead", "body").
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
 /// One mention of an actor found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -263,4 +349,8 @@ pub struct Mention {
     pub sentence_idx: u32,
     /// Index of the paragraph (0-based) that holds the mention.
     pub paragraph_idx: u32,
+    /// The field it stands in; offsets, sentence and paragraph are the field's.
+    pub field: Field,
+    /// Headline, lead or body.
+    pub prominence: Prominence,
 }

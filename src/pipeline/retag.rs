@@ -125,7 +125,8 @@ struct Retagged {
 }
 
 fn retag_one(matcher: &Matcher, a: &crate::store::ArticleText) -> Retagged {
-    let mentions = matcher.find(&a.text, a.language);
+    let found = matcher.find(&a.text, a.language);
+    let mentions = super::worker::with_title(matcher, &a.title, &a.text, a.language, found);
     let dateline = crate::tagging::credit::lead(&a.text)
         .and_then(|lead| super::worker::dateline(matcher, &lead, &mentions))
         .filter(|d| *d != a.dateline)

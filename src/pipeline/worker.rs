@@ -105,6 +105,7 @@ pub(super) fn read_and_tag(
 pub fn tag_draft(matcher: &Matcher, a: &mut ArticleDraft) -> Vec<Mention> {
     let (mentions, units) = matcher.find_with_units(&a.text, a.language);
     a.units = Some(units);
+    let mentions = with_title(matcher, &a.title, &a.text, a.language, mentions);
     if let Some(lead) = crate::tagging::credit::lead(&a.text) {
         if a.source.trim().is_empty()
             && let Some(outlet) = &lead.outlet
@@ -135,4 +136,141 @@ pub fn dateline(
         None => place.to_string(),
     };
     Some((place, country))
+}
+
+/// Words of the lead when a text has no paragraphs.
+const LEAD_WORDS: usize = 60;
+
+/// An article's mentions, its title's with the text's (`text_mentions`), each with its field
+/// and prominence: the title's are the headline's; the text's first paragraph (or its first
+/// 60 words when it has no paragraphs) is the lead. A title the text opens with (a plain text
+/// file's first line, a page whose text repeats its headline) is tagged once, as the text's,
+/// its mentions there the headline's, and the lead is what follows it.
+pub fn with_title(
+    matcher: &Matcher,
+    title: &str,
+    text: &str,
+    language: crate::model::Language,
+    mut text_mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    use crate::model::{Field, Prominence, TITLE_UNIT};
+    let title = title.trim();
+    let opens = title_opening(title, text);
+    // Where the body starts (bytes) and, in characters, where the headline ends in the text.
+    let (body_start, headline_end) = match opens {
+        Some(end) => {
+            let rest = &text[end..];
+            let skip = rest.len() - rest.trim_start().len();
+            (end + skip, text[..end].chars().count())
+        }
+        None => (text.len() - text.trim_start().len(), 0),
+    };
+    let body = &text[body_start..];
+    let lead_paragraph = u32::from(opens.is_some() && text[..body_start].contains("\n\n"));
+    // No paragraphs: the lead is the first 60 words (in characters from the text's start).
+    let lead_end = (!body.contains("\n\n")).then(|| {
+        let mut words = 0;
+        let mut in_word = false;
+        let mut at = text[..body_start].chars().count();
+        for c in body.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                words += 1;
+                if words > LEAD_WORDS {
+                    break;
+                }
+            }
+            at += 1;
+        }
+        at
+    });
+    for m in &mut text_mentions {
+        m.prominence = if m.start_char < headline_end {
+            Prominence::Headline
+        } else if match lead_end {
+            Some(end) => m.start_char < end,
+            None => m.paragraph_idx == lead_paragraph,
+        } {
+            Prominence::Lead
+        } else {
+            Prominence::Body
+        };
+    }
+    if opens.is_some() || title.is_empty() {
+        return text_mentions;
+    }
+    let mut mentions: Vec<Mention> = matcher
+        .find(title, language)
+        .into_iter()
+        .map(|m| Mention {
+            field: Field::Title,
+            prominence: Prominence::Headline,
+            sentence_idx: TITLE_UNIT,
+            paragraph_idx: TITLE_UNIT,
+            ..m
+        })
+        .collect();
+    mentions.append(&mut text_mentions);
+    mentions
+}
+
+/// Where the title ends in `text` (bytes) when the text opens with it: a plain text file's
+/// first line (perhaps with a blog's or site's name around the title), or a title that is
+/// the text's first words cut short ("Denpasar (ANTARA News)-Ketua Pengurus…").
+fn title_opening(title: &str, text: &str) -> Option<usize> {
+    if title.is_empty() {
+        return None;
+    }
+    let lead = text.len() - text.trim_start().len();
+    let first = text[lead..].lines().next()?.trim_end();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words(first).contains(&words(title)) {
+        return Some(lead + first.len());
+    }
+    // The text's first words, the last perhaps cut.
+    let cut = title.trim_end_matches(['…', '.', ' ']);
+    if cut.len() == title.len() {
+        return None;
+    }
+    let wanted: Vec<&str> = cut.split_whitespace().collect();
+    let (last, whole) = wanted.split_last()?;
+    let mut at = lead;
+    for w in whole {
+        let rest = &text[at..];
+        let skip = rest.len() - rest.trim_start().len();
+        if !rest[skip..].starts_with(w) {
+            return None;
+        }
+        at += skip + w.len();
+    }
+    let rest = &text[at..];
+    let skip = rest.len() - rest.trim_start().len();
+    rest[skip..].starts_with(last).then(|| {
+        let word = rest[skip..].split_whitespace().next().unwrap_or(last);
+        at + skip + word.len()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_opening;
+
+    #[test]
+    fn titles_the_text_opens_with() {
+        let text = "wartaperang - Rusia kecam Turki\n\nMoskow (ANTARA) - ...";
+        assert_eq!(title_opening("Rusia kecam Turki", text), Some(31));
+        let text = "Denpasar (ANTARA News)-Ketua Pengurus Besar IPSI membuka acara itu.";
+        assert_eq!(
+            title_opening("Denpasar (ANTARA News)-Ketua Pengurus Be…", text),
+            Some("Denpasar (ANTARA News)-Ketua Pengurus Besar".len())
+        );
+        assert_eq!(
+            title_opening("Rusia kecam Jepang", "Pemerintah menyampaikan protes."),
+            None
+        );
+        assert_eq!(title_opening("Rusia kecam…", "Jepang kecam Rusia."), None);
+        assert_eq!(title_opening("", "Rusia"), None);
+    }
 }

@@ -73,6 +73,8 @@ pub struct MentionSpan {
     pub sentence: u32,
     /// Paragraph index.
     pub paragraph: u32,
+    /// The field it stands in (its offsets are that field's).
+    pub field: crate::model::Field,
 }
 
 /// The unit a co-occurrence counts in, below the article.
@@ -511,16 +513,17 @@ impl Store {
         actors: &[ActorId],
     ) -> Result<Vec<MentionSpan>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT actor_id, start_char, end_char, sentence_idx, paragraph_idx FROM mentions
-             WHERE article_id = ? ORDER BY start_char",
+            "SELECT actor_id, start_char, end_char, sentence_idx, paragraph_idx, field FROM mentions
+             WHERE article_id = ? ORDER BY field DESC, start_char",
         )?;
         let rows = stmt.query_map([article], |r| {
             Ok(MentionSpan {
                 actor: r.get(0)?,
                 start_char: r.get::<_, i64>(1)?.max(0) as usize,
                 end_char: r.get::<_, i64>(2)?.max(0) as usize,
-                sentence: r.get::<_, i64>(3)?.max(0) as u32,
-                paragraph: r.get::<_, i64>(4)?.max(0) as u32,
+                sentence: r.get::<_, i64>(3)?.clamp(0, i64::from(u32::MAX)) as u32,
+                paragraph: r.get::<_, i64>(4)?.clamp(0, i64::from(u32::MAX)) as u32,
+                field: crate::model::Field::from_code(r.get(5)?),
             })
         })?;
         let mut out = Vec::new();

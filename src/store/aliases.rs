@@ -310,7 +310,8 @@ impl Store {
             .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut sample = self.conn.prepare_cached(
-            "SELECT a.text, m.start_char, m.end_char FROM mentions m JOIN articles a ON a.id = m.article_id
+            "SELECT CASE m.field WHEN 1 THEN a.title ELSE a.text END, m.start_char, m.end_char
+             FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.actor_id = ?1 AND lower(m.alias_key) = ?2 ORDER BY m.article_id DESC LIMIT ?3",
         )?;
         for (key, n, articles) in rows {

@@ -307,10 +307,11 @@ fn insert_mentions_except(
     excluded: &[(ActorId, String)],
 ) -> Result<u64> {
     let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO mentions (article_id, actor_id, start_char, end_char, via, sentence_idx, paragraph_idx, alias_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT OR IGNORE INTO mentions (article_id, actor_id, start_char, end_char, via, sentence_idx, paragraph_idx, alias_key, field, prominence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    let mut per_actor: BTreeMap<ActorId, i64> = BTreeMap::new();
+    // Per actor: mentions, of which in the headline, in the lead.
+    let mut per_actor: BTreeMap<ActorId, [i64; 3]> = BTreeMap::new();
     for m in mentions {
         let Some(&actor) = actor_ids.get(&m.actor_code) else {
             continue;
@@ -334,15 +335,31 @@ fn insert_mentions_except(
             m.paragraph_idx,
             // As written: the dictionary view folds its case (no work for the writer here).
             m.matched_text,
+            m.field.code(),
+            m.prominence.code(),
         ])?;
-        *per_actor.entry(actor).or_default() += 1;
+        let counts = per_actor.entry(actor).or_default();
+        counts[0] += 1;
+        match m.prominence {
+            crate::model::Prominence::Headline => counts[1] += 1,
+            crate::model::Prominence::Lead => counts[2] += 1,
+            crate::model::Prominence::Body => {}
+        }
     }
     let mut insert_set = conn.prepare_cached(
-        "INSERT INTO article_actors (actor_id, article_id, published_day, mentions) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO article_actors (actor_id, article_id, published_day, mentions, headline, lead)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut stored = 0;
-    for (actor, count) in per_actor {
-        insert_set.execute(params![actor, article_id, published_day, count])?;
+    for (actor, [count, headline, lead]) in per_actor {
+        insert_set.execute(params![
+            actor,
+            article_id,
+            published_day,
+            count,
+            headline,
+            lead
+        ])?;
         stored += count as u64;
     }
     Ok(stored)

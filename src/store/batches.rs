@@ -12,6 +12,8 @@ use std::collections::HashMap;
 pub struct ArticleText {
     /// Row id.
     pub id: ArticleId,
+    /// Headline.
+    pub title: String,
     /// Body text.
     pub text: String,
     /// Language.
@@ -45,7 +47,7 @@ impl Store {
     /// Up to `limit` articles with ids above `after`, in id order.
     pub fn article_texts_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleText>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, language, published_day, dateline_place, dateline_country
+            "SELECT id, text, language, published_day, dateline_place, dateline_country, title
              FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![after, limit as i64], |r| {
@@ -55,6 +57,7 @@ impl Store {
                 language: Language::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
                 published_day: r.get(3)?,
                 dateline: (r.get(4)?, r.get(5)?),
+                title: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -177,6 +177,39 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE mentions ADD COLUMN alias_key TEXT;
     "#,
+    // 11: headlines are tagged: a mention knows its field (0 text, 1 title; offsets are the
+    // field's, so the key holds it) and its prominence (0 body, 1 lead, 2 headline); an
+    // article's actors count their headline and lead mentions. Mentions stored before are
+    // the text's; those of its first paragraph its lead (a re-tag finds the headlines).
+    r#"
+    CREATE TABLE mentions_v11 (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+        field INTEGER NOT NULL DEFAULT 0,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        via TEXT NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        paragraph_idx INTEGER NOT NULL,
+        alias_key TEXT,
+        prominence INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (article_id, field, start_char)
+    ) WITHOUT ROWID;
+    INSERT INTO mentions_v11 (article_id, actor_id, field, start_char, end_char, via,
+                              sentence_idx, paragraph_idx, alias_key, prominence)
+        SELECT article_id, actor_id, 0, start_char, end_char, via, sentence_idx, paragraph_idx,
+               alias_key, CASE WHEN paragraph_idx = 0 THEN 1 ELSE 0 END
+        FROM mentions;
+    DROP TABLE mentions;
+    ALTER TABLE mentions_v11 RENAME TO mentions;
+    ALTER TABLE article_actors ADD COLUMN headline INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE article_actors ADD COLUMN lead INTEGER NOT NULL DEFAULT 0;
+    UPDATE article_actors SET lead = (
+        SELECT COUNT(*) FROM mentions m
+        WHERE m.article_id = article_actors.article_id AND m.actor_id = article_actors.actor_id
+          AND m.prominence = 1
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -80,6 +80,8 @@ pub struct ArticleMention {
     pub sentence_idx: u32,
     /// Paragraph index.
     pub paragraph_idx: u32,
+    /// The field it stands in (its offsets are that field's).
+    pub field: crate::model::Field,
 }
 
 /// Which articles to list; every field narrows the list.
@@ -261,9 +263,10 @@ impl Store {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.code, m.start_char, m.end_char, m.via, m.sentence_idx, m.paragraph_idx
+            "SELECT c.code, m.start_char, m.end_char, m.via, m.sentence_idx, m.paragraph_idx,
+                    m.field
              FROM mentions m JOIN actors c ON c.id = m.actor_id
-             WHERE m.article_id = ?1 ORDER BY m.start_char",
+             WHERE m.article_id = ?1 ORDER BY m.field DESC, m.start_char",
         )?;
         article.mentions = stmt
             .query_map([id], |r| {
@@ -274,6 +277,7 @@ impl Store {
                     via: r.get(3)?,
                     sentence_idx: r.get(4)?,
                     paragraph_idx: r.get(5)?,
+                    field: crate::model::Field::from_code(r.get(6)?),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -117,8 +117,12 @@ pub struct MentionRow {
     pub start_char: i64,
     /// Character offset of the end.
     pub end_char: i64,
-    /// The sentence around the mention.
+    /// The sentence around the mention (the headline itself for a headline's mention).
     pub context: String,
+    /// The field it stands in: "title" or "text" (its offsets are that field's).
+    pub field: String,
+    /// "headline", "lead" or "body".
+    pub prominence: String,
 }
 
 fn date_part(published: Option<String>) -> String {
@@ -198,9 +202,9 @@ impl Store {
         let mut mentions = self
             .conn
             .prepare(
-                "SELECT c.code, c.kind, c.name, m.via, m.start_char, m.end_char
+                "SELECT c.code, c.kind, c.name, m.via, m.start_char, m.end_char, m.field, m.prominence
                  FROM mentions m JOIN actors c ON c.id = m.actor_id
-                 WHERE m.article_id = ?1 ORDER BY m.start_char",
+                 WHERE m.article_id = ?1 ORDER BY m.field DESC, m.start_char",
             )
             .map_err(sql_err)?;
         let mut rows = articles.query([]).map_err(sql_err)?;
@@ -220,26 +224,37 @@ impl Store {
                 })
             })()
             .map_err(sql_err)?;
-            // Character offsets to byte offsets, walking the text once per article.
-            let char_starts: Vec<usize> = text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(text.len()))
-                .collect();
-            let byte_at = |c: i64| {
-                char_starts
-                    .get(c.max(0) as usize)
-                    .copied()
-                    .unwrap_or(text.len())
+            // Character offsets to byte offsets, walking each field once per article.
+            let starts = |s: &str| -> Vec<usize> {
+                (s.char_indices().map(|(i, _)| i))
+                    .chain(std::iter::once(s.len()))
+                    .collect()
             };
+            let (text_starts, title_starts) = (starts(&text), starts(&base.title));
             let mut m_rows = mentions.query([base.article_id]).map_err(sql_err)?;
             while let Some(m) = m_rows.next().map_err(sql_err)? {
                 let (start_char, end_char): (i64, i64) =
                     (m.get(4).map_err(sql_err)?, m.get(5).map_err(sql_err)?);
+                let field = crate::model::Field::from_code(m.get(6).map_err(sql_err)?);
+                let prominence = crate::model::Prominence::from_code(m.get(7).map_err(sql_err)?);
+                let (body, char_starts) = match field {
+                    crate::model::Field::Title => (base.title.as_str(), &title_starts),
+                    crate::model::Field::Text => (text.as_str(), &text_starts),
+                };
+                let byte_at = |c: i64| {
+                    char_starts
+                        .get(c.max(0) as usize)
+                        .copied()
+                        .unwrap_or(body.len())
+                };
                 let (start, end) = (
                     byte_at(start_char),
                     byte_at(end_char).max(byte_at(start_char)),
                 );
+                let context = match field {
+                    crate::model::Field::Title => body.trim(),
+                    crate::model::Field::Text => sentence_around(body, start, end),
+                };
                 let row = MentionRow {
                     actor_code: m.get(0).map_err(sql_err)?,
                     actor_kind: m.get(1).map_err(sql_err)?,
@@ -247,8 +262,10 @@ impl Store {
                     via: m.get(3).map_err(sql_err)?,
                     start_char,
                     end_char,
-                    matched_text: text[start..end].to_string(),
-                    context: sentence_around(&text, start, end).to_string(),
+                    matched_text: body[start..end].to_string(),
+                    context: context.to_string(),
+                    field: field.as_str().to_string(),
+                    prominence: prominence.as_str().to_string(),
                     ..base.clone()
                 };
                 f(&row)?;

@@ -1050,6 +1050,8 @@ impl Matcher {
                 end_char,
                 sentence_idx: segments.sentence_of(start),
                 paragraph_idx: segments.paragraph_of(start),
+                field: crate::model::Field::Text,
+                prominence: crate::model::Prominence::Body,
             });
         }
         mentions
@@ -1934,6 +1936,8 @@ mod tests {
             end_char: 0,
             sentence_idx: 0,
             paragraph_idx: 0,
+            field: crate::model::Field::Text,
+            prominence: crate::model::Prominence::Body,
         };
         assert_eq!(
             m.dateline_country("CAMBRIDGE", None, &[mention("USA")])

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::analysis::{KWIC_CONTEXT, Kwic};
 use super::colors::{actor_color, highlight};
+use crate::model::Field;
 use crate::store::ArticleView;
 use egui::text::{LayoutJob, TextFormat};
 use std::collections::BTreeMap;
@@ -11,11 +12,17 @@ use std::collections::BTreeMap;
 /// Draws an article.
 pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
     let mut action = None;
-    ui.heading(if a.title.is_empty() {
-        "(untitled)"
+    if a.title.is_empty() {
+        ui.heading("(untitled)");
     } else {
-        &a.title
-    });
+        // The headline with its own mentions highlighted.
+        ui.label(highlighted_field(
+            ui,
+            a,
+            Field::Title,
+            egui::TextStyle::Heading,
+        ));
+    }
     ui.horizontal_wrapped(|ui| {
         ui.weak(format!(
             "{} · {} ({}) · {} · #{}",
@@ -171,6 +178,45 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
     action
 }
 
+/// One field of the article (title or text) with its mentions highlighted.
+fn highlighted_field(
+    ui: &egui::Ui,
+    a: &ArticleView,
+    field: Field,
+    style: egui::TextStyle,
+) -> LayoutJob {
+    let text = match field {
+        Field::Title => a.title.as_str(),
+        Field::Text => a.text.as_str(),
+    };
+    let starts = char_starts(text);
+    let byte = |c: usize| starts.get(c).copied().unwrap_or(text.len());
+    let plain = TextFormat {
+        font_id: style.resolve(ui.style()),
+        color: match field {
+            Field::Title => ui.visuals().strong_text_color(),
+            Field::Text => ui.visuals().text_color(),
+        },
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    let mut at = 0;
+    for m in a.mentions.iter().filter(|m| m.field == field) {
+        let (s, e) = (byte(m.start_char), byte(m.end_char));
+        if s < at || e <= s {
+            continue; // overlapping or empty
+        }
+        job.append(&text[at..s], 0.0, plain.clone());
+        let mut mark = plain.clone();
+        mark.background = highlight(&m.actor_code);
+        job.append(&text[s..e], 0.0, mark);
+        at = e;
+    }
+    job.append(&text[at..], 0.0, plain);
+    job
+}
+
 /// Byte offset of every character, plus the end.
 fn char_starts(text: &str) -> Vec<usize> {
     text.char_indices()
@@ -181,29 +227,7 @@ fn char_starts(text: &str) -> Vec<usize> {
 
 /// The text with each mention's background in its actor's colour.
 pub fn highlighted(ui: &egui::Ui, a: &ArticleView) -> LayoutJob {
-    let starts = char_starts(&a.text);
-    let byte = |c: usize| starts.get(c).copied().unwrap_or(a.text.len());
-    let plain = TextFormat {
-        font_id: egui::TextStyle::Body.resolve(ui.style()),
-        color: ui.visuals().text_color(),
-        ..Default::default()
-    };
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = ui.available_width();
-    let mut at = 0;
-    for m in &a.mentions {
-        let (s, e) = (byte(m.start_char), byte(m.end_char));
-        if s < at || e <= s {
-            continue; // overlapping or empty
-        }
-        job.append(&a.text[at..s], 0.0, plain.clone());
-        let mut mark = plain.clone();
-        mark.background = highlight(&m.actor_code);
-        job.append(&a.text[s..e], 0.0, mark);
-        at = e;
-    }
-    job.append(&a.text[at..], 0.0, plain);
-    job
+    highlighted_field(ui, a, Field::Text, egui::TextStyle::Body)
 }
 
 /// Up to `limit` context lines of `code`'s mentions (the drill-down's lines, from the same
@@ -213,7 +237,13 @@ pub fn kwic_lines(a: &ArticleView, code: &str, limit: usize) -> Vec<Kwic> {
         .iter()
         .filter(|m| m.actor_code == code)
         .take(limit)
-        .map(|m| Kwic::around(code, &a.text, m.start_char, m.end_char, KWIC_CONTEXT))
+        .map(|m| {
+            let field = match m.field {
+                Field::Title => &a.title,
+                Field::Text => &a.text,
+            };
+            Kwic::around(code, field, m.start_char, m.end_char, KWIC_CONTEXT)
+        })
         .collect()
 }
 
