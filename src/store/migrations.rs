@@ -267,6 +267,58 @@ mod tests {
     }
 
     #[test]
+    fn mentions_of_a_version_10_database_keep_their_rows_and_get_a_lead() {
+        let conn = Connection::open_in_memory().expect("open");
+        for (i, sql) in MIGRATIONS[..10].iter().enumerate() {
+            conn.execute_batch(&format!("{sql}; PRAGMA user_version = {};", i + 1))
+                .expect("old migration");
+        }
+        conn.execute_batch(
+            "INSERT INTO actors (id, code, kind, name, origin) VALUES (1, 'RUS', 'country', 'Russia', 'builtin');
+             INSERT INTO articles (id, path, title, text, date_source, language, text_hash)
+                 VALUES (1, 'a.txt', 't', 'Rusia. Rusia.', 'none', 'id', x'01');
+             INSERT INTO mentions VALUES (1, 1, 0, 5, 'name', 0, 0, 'Rusia');
+             INSERT INTO mentions VALUES (1, 1, 7, 12, 'name', 1, 1, 'Rusia');
+             INSERT INTO article_actors (actor_id, article_id, published_day, mentions)
+                 VALUES (1, 1, NULL, 2);",
+        )
+        .expect("old rows");
+        migrate(&conn).expect("migrate");
+        let rows: Vec<(i64, i64, i64, String)> = conn
+            .prepare(
+                "SELECT field, start_char, prominence, alias_key FROM mentions ORDER BY start_char",
+            )
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        assert_eq!(
+            rows,
+            [
+                (0, 0, 1, "Rusia".to_string()),
+                (0, 7, 0, "Rusia".to_string())
+            ]
+        );
+        let (mentions, headline, lead): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT mentions, headline, lead FROM article_actors",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("article_actors");
+        assert_eq!((mentions, headline, lead), (2, 0, 1));
+        // A title mention at the same offset as a text mention is a row of its own.
+        conn.execute(
+            "INSERT INTO mentions (article_id, actor_id, field, start_char, end_char, via,
+                                   sentence_idx, paragraph_idx, prominence)
+             VALUES (1, 1, 1, 0, 5, 'name', 0, 0, 2)",
+            [],
+        )
+        .expect("title mention");
+    }
+
+    #[test]
     fn refuses_a_newer_database() {
         let conn = Connection::open_in_memory().expect("open");
         conn.pragma_update(None, "user_version", 999).expect("set");
