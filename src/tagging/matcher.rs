@@ -408,7 +408,16 @@ impl Matcher {
         for (i, alias) in dict.aliases.iter().enumerate() {
             match alias.case {
                 CaseRule::Fold => fold.push((normalize_alias(&alias.text, true), i)),
-                CaseRule::Exact => exact.push((normalize_alias(&alias.text, false), i)),
+                CaseRule::Exact => {
+                    let pattern = normalize_alias(&alias.text, false);
+                    // "China", "Turkey" in a headline or wire text in capitals ("CHINA"):
+                    // the capitals are a pattern too, accepted only there.
+                    let capitals = pattern.to_uppercase();
+                    if capitals != pattern {
+                        exact.push((capitals, i));
+                    }
+                    exact.push((pattern, i));
+                }
             }
         }
         let mut excluded_phrases = vec![Vec::new(); dict.actors.len()];
@@ -974,8 +983,32 @@ impl Matcher {
         if in_address(text, start, end) {
             return None;
         }
+        let exact = self
+            .exact
+            .as_ref()
+            .is_some_and(|e| std::ptr::eq(e, automata));
+        let matched = &text[start..end];
+        // Where everything is in capitals, case says nothing: the capitals of a name
+        // match, and a short form that is also a word ("WHO SAID", "ITU KATA") does not.
+        let capitals = exact && matched.chars().any(char::is_alphabetic) && {
+            matched
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        };
+        let in_capitals = capitals && in_capitals_context(text, start, end);
         automata.groups[pattern].iter().copied().find(|&i| {
             let alias = &self.aliases[i];
+            if capitals && alias.text.chars().any(char::is_lowercase) && !in_capitals {
+                return false;
+            }
+            if in_capitals
+                && CAPITAL_WORDS
+                    .iter()
+                    .any(|(w, l)| *l == language && alias.text == *w)
+            {
+                return false;
+            }
             // English puts a longer name's own words before the head ("Industrial Bank of
             // Japan"); Indonesian puts them after, and a capitalised word before is a title
             // ("Gubernur Bank Indonesia", "Presiden Bank Dunia").
@@ -1376,6 +1409,36 @@ fn qualifiers_after(hay: &str, end: usize) -> Vec<&str> {
     }
     out.reverse();
     out
+}
+
+/// Short forms that are words of the language when a text is in capitals ("WHO SAID", "ITU
+/// KATA MENTERI", "DI SANA", "PAS").
+const CAPITAL_WORDS: &[(&str, Language)] = &[
+    ("WHO", Language::English),
+    ("ITU", Language::Indonesian),
+    ("SANA", Language::Indonesian),
+    ("PAS", Language::Indonesian),
+];
+
+/// True when the text around `start..end` is in capitals: of the letters up to 60 bytes
+/// either side (at least 6 of them), nine in ten or more are capitals.
+fn in_capitals_context(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 60).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    for c in text[from..start].chars().chain(text[end..to].chars()) {
+        if c.is_alphabetic() {
+            letters += 1;
+            capitals += usize::from(c.is_uppercase());
+        }
+    }
+    letters >= 6 && capitals * 10 >= letters * 9
 }
 
 /// True when the character before byte `pos` is a letter or a digit.
