@@ -838,3 +838,116 @@ fn headlines_are_tagged_and_counted() {
         .expect("JPN counted");
     assert_eq!((t.articles, t.mentions), (2, 2));
 }
+
+/// The prominence filter on the command line: Russia in one headline, one lead and one body
+/// only; the timeline counts 1, 2 and 3 articles, the mentions export keeps its rows.
+#[test]
+fn prominence_changes_the_timeline_and_every_export() {
+    let dir = tempfile::tempdir().expect("dir");
+    let records = [
+        (
+            "Rusia kecam Jepang",
+            "Pemerintah menyampaikan protes keras.\n\nPara diplomat bertemu.",
+        ),
+        (
+            "Pertemuan di Jenewa",
+            "Rusia dan Turki bertemu hari ini.\n\nTidak ada kesepakatan.",
+        ),
+        (
+            "Harga minyak naik",
+            "Harga minyak naik tajam.\n\nAnalis menyebut pasokan dari Rusia berkurang.",
+        ),
+    ];
+    let lines: Vec<String> = records
+        .iter()
+        .map(|(title, text)| {
+            serde_json::json!({"title": title, "text": text, "date": "2021-05-03"}).to_string()
+        })
+        .collect();
+    let file = dir.path().join("items.jsonl");
+    std::fs::write(&file, lines.join("\n")).expect("write");
+    let db = dir.path().join("p.db");
+    let db = db.to_str().expect("utf8");
+    let out = pantau(&["import", "--db", db, file.to_str().expect("utf8")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rus_articles = |prominence: &str| -> u64 {
+        let out = pantau(&[
+            "export",
+            "timeline",
+            "--db",
+            db,
+            "--out",
+            "-",
+            "--actors",
+            "RUS",
+            "--bin",
+            "year",
+            "--prominence",
+            prominence,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        let headers = reader.headers().expect("headers").clone();
+        let at = headers
+            .iter()
+            .position(|h| h == "articles")
+            .expect("articles column");
+        reader
+            .records()
+            .map(|r| r.expect("row"))
+            .filter(|r| r.iter().any(|c| c == "RUS"))
+            .map(|r| r[at].parse::<u64>().unwrap_or(0))
+            .sum()
+    };
+    assert_eq!(rus_articles("headline"), 1);
+    assert_eq!(rus_articles("lead"), 2);
+    assert_eq!(rus_articles("any"), 3);
+    let mentions = |prominence: &str| -> Vec<String> {
+        let out = pantau(&[
+            "export",
+            "mentions",
+            "--db",
+            db,
+            "--out",
+            "-",
+            "--prominence",
+            prominence,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        reader
+            .records()
+            .map(|r| r.expect("row"))
+            .map(|r| format!("{}:{}", &r[8], &r[17]))
+            .collect()
+    };
+    assert_eq!(mentions("headline"), ["RUS:headline", "JPN:headline"]);
+    assert_eq!(
+        mentions("lead"),
+        ["RUS:headline", "JPN:headline", "RUS:lead", "TUR:lead"]
+    );
+    assert_eq!(mentions("any").len(), 5);
+    let bad = pantau(&[
+        "export",
+        "mentions",
+        "--db",
+        db,
+        "--out",
+        "-",
+        "--prominence",
+        "top",
+    ]);
+    assert!(!bad.status.success());
+}

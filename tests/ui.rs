@@ -921,3 +921,58 @@ fn the_count_places_switch_re_tags_and_counts_places() {
     });
     assert_eq!(mentions_of(&db, "IDN"), 0);
 }
+
+#[test]
+fn named_in_the_headline_changes_the_timeline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("items.jsonl");
+    let records = [
+        (
+            "Rusia kecam Jepang",
+            "Pemerintah menyampaikan protes keras.\n\nDiplomat bertemu.",
+        ),
+        (
+            "Pertemuan di Jenewa",
+            "Rusia dan Turki bertemu hari ini.\n\nTidak ada kesepakatan.",
+        ),
+        (
+            "Harga minyak naik",
+            "Harga minyak naik tajam.\n\nPasokan dari Rusia berkurang.",
+        ),
+    ];
+    let lines: Vec<String> = records
+        .iter()
+        .map(|(t, x)| serde_json::json!({"title": t, "text": x, "date": "2021-05-03"}).to_string())
+        .collect();
+    std::fs::write(&file, lines.join("\n")).expect("write");
+    let mut h = harness(dir.path().join("ui.db"));
+    h.state_mut().import_paths(vec![file]);
+    step_until(&mut h, "the import", |app| {
+        app.last_report().is_some() && !app.is_busy()
+    });
+    open_tab(&mut h, "Timeline");
+    h.state_mut().settings.selected = vec!["RUS".into()];
+    wait_idle(&mut h);
+    let rus = |h: &Harness<'static, PantauApp>| -> u64 {
+        h.state()
+            .timeline()
+            .map(|t| {
+                t.0.series
+                    .iter()
+                    .flat_map(|s| &s.points)
+                    .map(|p| p.articles)
+                    .sum()
+            })
+            .unwrap_or(0)
+    };
+    assert_eq!(rus(&h), 3);
+    h.get_by_label("headline").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    assert_eq!(h.state().settings.named_in, 2);
+    assert_eq!(rus(&h), 1, "only the article whose headline names Russia");
+    h.get_by_label("lead").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    assert_eq!(rus(&h), 2);
+}

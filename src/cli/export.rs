@@ -7,7 +7,7 @@ use pantau::export::{
     CsvOptions, ExportError, ExportFilter, write_articles_csv_filtered, write_cooccurrence_csv,
     write_mentions_csv_filtered, write_network_gexf, write_timeline_csv,
 };
-use pantau::model::{ActorKind, Language};
+use pantau::model::{ActorKind, Language, Prominence};
 use pantau::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -67,6 +67,19 @@ pub struct FilterArgs {
     /// each story once, by its first article).
     #[arg(long, default_value = "articles", value_parser = parse_count)]
     count: Counting,
+    /// Count only where an actor is named in the `headline`, in the headline or the `lead`
+    /// (first paragraph), or `any` where.
+    #[arg(long, default_value = "any", value_parser = parse_prominence)]
+    prominence: Prominence,
+}
+
+fn parse_prominence(s: &str) -> Result<Prominence, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "any" | "body" => Ok(Prominence::Body),
+        "lead" => Ok(Prominence::Lead),
+        "headline" => Ok(Prominence::Headline),
+        _ => Err(format!("unknown prominence {s:?} (headline, lead, any)")),
+    }
 }
 
 /// What the exports count.
@@ -97,6 +110,7 @@ impl FilterArgs {
             kind: self.kind,
             query: self.query.clone(),
             stories: self.count == Counting::Stories,
+            prominence: self.prominence,
         }
     }
 }

@@ -36,7 +36,9 @@ impl ExportFilter {
         &self,
         store: &Store,
     ) -> Result<(HashSet<i64>, Option<HashSet<String>>), ExportError> {
-        let restricted = !self.actors.is_empty() || self.filter.kind.is_some();
+        let restricted = !self.actors.is_empty()
+            || self.filter.kind.is_some()
+            || self.filter.prominence != crate::model::Prominence::Body;
         let (codes, ids): (Option<HashSet<String>>, Option<Vec<ActorId>>) = if restricted {
             let allowed: Vec<_> = store
                 .actors()?
@@ -283,8 +285,11 @@ pub fn write_mentions_csv_filtered<W: Write>(
     scope: &ExportFilter,
 ) -> Result<u64, ExportError> {
     let (articles, codes) = scope.resolve(store)?;
+    let least = scope.filter.prominence;
     super::tables::mentions_csv(store, out, options, |m| {
-        articles.contains(&m.article_id) && codes.as_ref().is_none_or(|c| c.contains(&m.actor_code))
+        articles.contains(&m.article_id)
+            && codes.as_ref().is_none_or(|c| c.contains(&m.actor_code))
+            && crate::model::Prominence::parse(&m.prominence).is_some_and(|p| p >= least)
     })
 }
 

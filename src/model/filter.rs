@@ -26,6 +26,10 @@ pub struct Filter {
     /// Count stories, not articles: each story once, by its first article (its date, outlet
     /// and mentions); the near-duplicate copies grouped with it are left out.
     pub stories: bool,
+    /// Count only where an actor is at least this prominent in an article: `Headline` (named
+    /// in the headline), `Lead` (in the headline or the lead), `Body` (anywhere: every
+    /// mention).
+    pub prominence: super::Prominence,
 }
 
 impl Filter {

@@ -216,9 +216,10 @@ pub fn with_title(
     mentions
 }
 
-/// Where the title ends in `text` (bytes) when the text opens with it: a plain text file's
-/// first line (perhaps with a blog's or site's name around the title), or a title that is
-/// the text's first words cut short ("Denpasar (ANTARA News)-Ketua Pengurus…").
+/// Where the title ends in `text` (bytes) when the text holds it at its start: a plain text
+/// file's first line (perhaps with a blog's or site's name around the title: "wartaperang -
+/// Rusia kecam Turki"), or the text's first words ("Amerika Serikat menyambut…, juru bicara
+/// …"; IndoSum's titles are its leads cut short: "Denpasar (ANTARA News)-Ketua Pengurus…").
 fn title_opening(title: &str, text: &str) -> Option<usize> {
     if title.is_empty() {
         return None;
@@ -226,31 +227,52 @@ fn title_opening(title: &str, text: &str) -> Option<usize> {
     let lead = text.len() - text.trim_start().len();
     let first = text[lead..].lines().next()?.trim_end();
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words(first).contains(&words(title)) {
+    let (line, title_words) = (words(first), words(title));
+    let named = |rest: &str| {
+        let rest = rest.trim();
+        rest.ends_with(['-', '|', '–', '—', ':']) || rest.starts_with(['-', '|', '–', '—', ':'])
+    };
+    if line == title_words
+        || line
+            .strip_suffix(title_words.as_str())
+            .is_some_and(&named)
+        || line
+            .strip_prefix(title_words.as_str())
+            .is_some_and(named)
+    {
         return Some(lead + first.len());
     }
-    // The text's first words, the last perhaps cut.
-    let cut = title.trim_end_matches(['…', '.', ' ']);
-    if cut.len() == title.len() {
-        return None;
-    }
-    let wanted: Vec<&str> = cut.split_whitespace().collect();
+    // The text's first words; with an ellipsis, the last perhaps cut.
+    let trimmed = title.trim_end();
+    let ellipsis = trimmed.ends_with('…') || trimmed.ends_with("...");
+    let cut = trimmed.trim_end_matches(['…', '.', ' ']);
+    let wanted: Vec<&str> = (if ellipsis { cut } else { trimmed })
+        .split_whitespace()
+        .collect();
     let (last, whole) = wanted.split_last()?;
     let mut at = lead;
     for w in whole {
         let rest = &text[at..];
         let skip = rest.len() - rest.trim_start().len();
-        if !rest[skip..].starts_with(w) {
+        let word = rest[skip..].split_whitespace().next()?;
+        if word != *w {
             return None;
         }
-        at += skip + w.len();
+        at += skip + word.len();
     }
     let rest = &text[at..];
     let skip = rest.len() - rest.trim_start().len();
-    rest[skip..].starts_with(last).then(|| {
-        let word = rest[skip..].split_whitespace().next().unwrap_or(last);
-        at + skip + word.len()
-    })
+    let word = rest[skip..].split_whitespace().next()?;
+    // The title's last word whole, or with the text's punctuation after it ("ISIS,"), or
+    // cut short before the ellipsis.
+    if ellipsis && word.starts_with(last) {
+        return Some(at + skip + word.len());
+    }
+    let fits = word == *last
+        || word
+            .strip_prefix(last)
+            .is_some_and(|p| !p.starts_with(char::is_alphanumeric));
+    fits.then(|| at + skip + last.len())
 }
 
 #[cfg(test)]
@@ -271,6 +293,12 @@ mod tests {
             None
         );
         assert_eq!(title_opening("Rusia kecam…", "Jepang kecam Rusia."), None);
+        let seed = "Amerika Serikat menyambut kerjasama, juru bicara mengatakan.";
+        assert_eq!(
+            title_opening("Amerika Serikat menyambut kerjasama", seed),
+            Some("Amerika Serikat menyambut kerjasama".len())
+        );
+        assert_eq!(title_opening("Harga minyak", "Harga minyakan naik."), None);
         assert_eq!(title_opening("", "Rusia"), None);
     }
 }

@@ -8,7 +8,7 @@
 
 use super::{ActorId, ArticleId, Result, Store};
 use crate::model::ActorKind;
-use crate::model::Filter;
+use crate::model::{Filter, Prominence};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
@@ -184,7 +184,39 @@ fn conditions(filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)>
 /// True when the filter restricts articles (beyond the actor kind); a query that does not
 /// parse restricts them too (to an error).
 fn restricts_articles(filter: &Filter) -> bool {
-    conditions(filter, false).map_or(true, |(sql, _)| !sql.is_empty())
+    filter.prominence != Prominence::Body
+        || conditions(filter, false).map_or(true, |(sql, _)| !sql.is_empty())
+}
+
+/// SQL of a filter's prominence: on an article's actor row (`article_actors x`), its mentions
+/// that count, and on a mention (`mentions m`).
+struct ProminenceSql {
+    /// " AND ..." on `x`, or empty.
+    row: String,
+    /// The mentions of `x` that count.
+    sum: String,
+    /// " AND ..." on `m`, or empty.
+    mention: String,
+}
+
+fn prominence_sql(filter: &Filter, x: &str, m: &str) -> ProminenceSql {
+    match filter.prominence {
+        Prominence::Body => ProminenceSql {
+            row: String::new(),
+            sum: format!("{x}.mentions"),
+            mention: String::new(),
+        },
+        Prominence::Lead => ProminenceSql {
+            row: format!(" AND ({x}.headline + {x}.lead) > 0"),
+            sum: format!("({x}.headline + {x}.lead)"),
+            mention: format!(" AND {m}.prominence >= 1"),
+        },
+        Prominence::Headline => ProminenceSql {
+            row: format!(" AND {x}.headline > 0"),
+            sum: format!("{x}.headline"),
+            mention: format!(" AND {m}.prominence >= 2"),
+        },
+    }
 }
 
 fn u(n: i64) -> u64 {
@@ -214,13 +246,18 @@ impl Store {
     /// left out).
     pub fn actor_totals(&self, filter: &Filter) -> Result<Vec<ActorTotals>> {
         let (cond, values) = conditions(filter, false)?;
+        let p = prominence_sql(filter, "x", "m");
         let sql = if cond.is_empty() {
-            "SELECT actor_id, COUNT(*), SUM(mentions) FROM article_actors GROUP BY actor_id"
-                .to_string()
+            format!(
+                "SELECT x.actor_id, COUNT(*), SUM({}) FROM article_actors x WHERE 1{}
+                 GROUP BY x.actor_id",
+                p.sum, p.row
+            )
         } else {
             format!(
-                "SELECT x.actor_id, COUNT(*), SUM(x.mentions) FROM article_actors x
-                 JOIN articles a ON a.id = x.article_id WHERE 1{cond} GROUP BY x.actor_id"
+                "SELECT x.actor_id, COUNT(*), SUM({}) FROM article_actors x
+                 JOIN articles a ON a.id = x.article_id WHERE 1{cond}{} GROUP BY x.actor_id",
+                p.sum, p.row
             )
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -274,17 +311,21 @@ impl Store {
     /// For one actor, per day: articles passing `filter` that mention it, and its mentions.
     pub fn actor_per_day(&self, actor: ActorId, filter: &Filter) -> Result<Vec<(i64, u64, u64)>> {
         let (cond, mut values) = conditions(filter, false)?;
+        let p = prominence_sql(filter, "x", "m");
         let sql = if cond.is_empty() {
             // The primary key range of the actor holds day and count: one sequential scan.
-            "SELECT published_day, COUNT(*), SUM(mentions) FROM article_actors
-             WHERE actor_id = ? AND published_day IS NOT NULL GROUP BY published_day"
-                .to_string()
+            format!(
+                "SELECT x.published_day, COUNT(*), SUM({}) FROM article_actors x
+                 WHERE x.actor_id = ? AND x.published_day IS NOT NULL{} GROUP BY x.published_day",
+                p.sum, p.row
+            )
         } else {
             format!(
-                "SELECT x.published_day, COUNT(*), SUM(x.mentions) FROM article_actors x
+                "SELECT x.published_day, COUNT(*), SUM({}) FROM article_actors x
                  JOIN articles a ON a.id = x.article_id
-                 WHERE x.actor_id = ? AND x.published_day IS NOT NULL{cond}
-                 GROUP BY x.published_day"
+                 WHERE x.actor_id = ? AND x.published_day IS NOT NULL{cond}{}
+                 GROUP BY x.published_day",
+                p.sum, p.row
             )
         };
         values.insert(0, Value::Integer(actor));
@@ -305,10 +346,12 @@ impl Store {
         filter: &Filter,
     ) -> Result<Option<(ArticleId, String)>> {
         let (cond, values) = conditions(filter, false)?;
+        let p = prominence_sql(filter, "x", "m");
         let sql = format!(
             "SELECT a.id, a.title FROM article_actors x JOIN articles a ON a.id = x.article_id
-             WHERE x.actor_id = ? AND x.published_day >= ? AND x.published_day < ?{cond}
-             ORDER BY x.mentions DESC, a.id LIMIT 1"
+             WHERE x.actor_id = ? AND x.published_day >= ? AND x.published_day < ?{cond}{}
+             ORDER BY {} DESC, a.id LIMIT 1",
+            p.row, p.sum
         );
         let mut all = vec![
             Value::Integer(actor),
@@ -331,15 +374,20 @@ impl Store {
         mut f: impl FnMut(ArticleId, &[ActorId]),
     ) -> Result<()> {
         let (cond, values) = conditions(filter, false)?;
+        let p = prominence_sql(filter, "x", "m");
         let sql = if cond.is_empty() {
-            "SELECT article_id, actor_id FROM article_actors INDEXED BY article_actors_by_article
-             ORDER BY article_id, actor_id"
-                .to_string()
+            format!(
+                "SELECT x.article_id, x.actor_id FROM article_actors x
+                 INDEXED BY article_actors_by_article WHERE 1{}
+                 ORDER BY x.article_id, x.actor_id",
+                p.row
+            )
         } else {
             format!(
                 "SELECT x.article_id, x.actor_id FROM articles a
                  JOIN article_actors x INDEXED BY article_actors_by_article ON x.article_id = a.id
-                 WHERE 1{cond} ORDER BY x.article_id, x.actor_id"
+                 WHERE 1{cond}{} ORDER BY x.article_id, x.actor_id",
+                p.row
             )
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -373,12 +421,18 @@ impl Store {
     ) -> Result<()> {
         let col = unit.mention_column();
         let (cond, values) = conditions(filter, false)?;
+        let p = prominence_sql(filter, "x", "m");
         let sql = if cond.is_empty() {
-            format!("SELECT article_id, {col}, actor_id FROM mentions ORDER BY article_id")
+            format!(
+                "SELECT m.article_id, m.{col}, m.actor_id FROM mentions m WHERE 1{}
+                 ORDER BY m.article_id",
+                p.mention
+            )
         } else {
             format!(
                 "SELECT m.article_id, m.{col}, m.actor_id FROM articles a
-                 JOIN mentions m ON m.article_id = a.id WHERE 1{cond} ORDER BY m.article_id"
+                 JOIN mentions m ON m.article_id = a.id WHERE 1{cond}{} ORDER BY m.article_id",
+                p.mention
             )
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -431,13 +485,17 @@ impl Store {
 
     fn drill_conditions(target: &DrillTarget, filter: &Filter) -> Result<(String, Vec<Value>)> {
         let (cond, values) = conditions(filter, false)?;
+        let p = prominence_sql(filter, "x", "m1");
+        let p2 = prominence_sql(filter, "x", "m2");
         let mut sql = String::new();
         let mut all = Vec::new();
+        let has = format!(
+            " AND a.id IN (SELECT x.article_id FROM article_actors x WHERE x.actor_id = ?{})",
+            p.row
+        );
         match *target {
             DrillTarget::Actor { actor, days } => {
-                sql.push_str(
-                    " AND a.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)",
-                );
+                sql.push_str(&has);
                 all.push(Value::Integer(actor));
                 if let Some((from, until)) = days {
                     sql.push_str(" AND a.published_day >= ? AND a.published_day < ?");
@@ -446,10 +504,8 @@ impl Store {
                 }
             }
             DrillTarget::Pair { a, b, unit } => {
-                sql.push_str(
-                    " AND a.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)
-                      AND a.id IN (SELECT article_id FROM article_actors WHERE actor_id = ?)",
-                );
+                sql.push_str(&has);
+                sql.push_str(&has);
                 all.push(Value::Integer(a));
                 all.push(Value::Integer(b));
                 if let Some(unit) = unit {
@@ -457,7 +513,8 @@ impl Store {
                     sql.push_str(&format!(
                         " AND EXISTS (SELECT 1 FROM mentions m1 JOIN mentions m2
                            ON m2.article_id = m1.article_id AND m2.{col} = m1.{col}
-                           WHERE m1.article_id = a.id AND m1.actor_id = ? AND m2.actor_id = ?)"
+                           WHERE m1.article_id = a.id AND m1.actor_id = ? AND m2.actor_id = ?{}{})",
+                        p.mention, p2.mention
                     ));
                     all.push(Value::Integer(a));
                     all.push(Value::Integer(b));
@@ -547,12 +604,13 @@ impl Store {
         let mut sql = format!("SELECT a.id FROM articles a WHERE 1{cond}");
         if let Some(actors) = actors {
             sql.push_str(&format!(
-                " AND a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({}))",
+                " AND a.id IN (SELECT x.article_id FROM article_actors x WHERE x.actor_id IN ({}){})",
                 if actors.is_empty() {
                     "NULL".to_string()
                 } else {
                     vec!["?"; actors.len()].join(",")
-                }
+                },
+                prominence_sql(filter, "x", "m").row
             ));
             values.extend(actors.iter().map(|&a| Value::Integer(a)));
         }

@@ -136,6 +136,7 @@ impl PantauApp {
             from: self.settings.from,
             to: self.settings.to,
             stories: self.settings.count_stories,
+            prominence: self.settings.prominence(),
             ..Filter::default()
         }
     }

@@ -77,9 +77,23 @@ pub struct Settings {
     pub field_map: Vec<(String, String)>,
     /// Count stories (near-duplicates grouped) instead of articles.
     pub count_stories: bool,
+    /// Count only where an actor is named: 0 anywhere, 1 in the headline or lead, 2 in the
+    /// headline.
+    pub named_in: usize,
     /// The open database's place roll-up (its setting, not saved here; `None` until read).
     #[serde(skip)]
     pub places: Option<bool>,
+}
+
+impl Settings {
+    /// The prominence the counts need ([`Settings::named_in`]).
+    pub fn prominence(&self) -> crate::model::Prominence {
+        match self.named_in {
+            2 => crate::model::Prominence::Headline,
+            1 => crate::model::Prominence::Lead,
+            _ => crate::model::Prominence::Body,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -99,6 +113,7 @@ impl Default for Settings {
             field_map: Vec::new(),
             count_stories: false,
             places: None,
+            named_in: 0,
             actors_open: true,
         }
     }

@@ -511,6 +511,13 @@ pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) -> Option<Actio
             "Count each story once (near-duplicate copies of an article grouped, counted by the \
          first one) instead of every article",
         );
+    ui.label("Named in:").on_hover_text(
+        "Count an actor in an article only where it is named: anywhere, in the headline or \
+         the lead (the first paragraph), or in the headline (what the article is about)",
+    );
+    for (i, label) in ["anywhere", "lead", "headline"].into_iter().enumerate() {
+        ui.selectable_value(&mut settings.named_in, i, label);
+    }
     let mut places = settings.places?;
     ui.checkbox(&mut places, "Count places")
         .on_hover_text(
