@@ -233,12 +233,8 @@ fn title_opening(title: &str, text: &str) -> Option<usize> {
         rest.ends_with(['-', '|', '–', '—', ':']) || rest.starts_with(['-', '|', '–', '—', ':'])
     };
     if line == title_words
-        || line
-            .strip_suffix(title_words.as_str())
-            .is_some_and(&named)
-        || line
-            .strip_prefix(title_words.as_str())
-            .is_some_and(named)
+        || line.strip_suffix(title_words.as_str()).is_some_and(&named)
+        || line.strip_prefix(title_words.as_str()).is_some_and(named)
     {
         return Some(lead + first.len());
     }
