@@ -18,6 +18,7 @@
 pub mod analysis;
 pub mod curation;
 pub mod export;
+pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;

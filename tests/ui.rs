@@ -16,7 +16,12 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn harness(db: PathBuf) -> Harness<'static, PantauApp> {
-    let app = PantauApp::new(db, Settings::default(), false);
+    // English, whatever the machine's locale (the labels below are looked up in English).
+    let settings = Settings {
+        language: Some(pantau::i18n::Lang::En),
+        ..Settings::default()
+    };
+    let app = PantauApp::new(db, settings, false);
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut PantauApp| app.show(ui), app)
@@ -975,4 +980,91 @@ fn named_in_the_headline_changes_the_timeline() {
     h.run_steps(2);
     wait_idle(&mut h);
     assert_eq!(rus(&h), 2);
+}
+
+/// The window in Indonesian: the menus, tabs, toolbars, actors panel and status bar speak
+/// it, and none of their English labels is left.
+#[test]
+fn the_window_speaks_indonesian() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = Settings {
+        language: Some(pantau::i18n::Lang::Id),
+        ..Settings::default()
+    };
+    let app = PantauApp::new(dir.path().join("ui.db"), settings, false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut PantauApp| app.show(ui), app);
+    imported(&mut h);
+    h.state_mut().settings.selected = vec!["RUS".into(), "TUR".into()];
+    wait_idle(&mut h);
+    for tab in ["Linimasa", "Kemunculan bersama"] {
+        h.get_by_label(tab).click();
+        h.run_steps(2);
+        wait_idle(&mut h);
+        for indonesian in [
+            "Berkas",
+            "Tampilan",
+            "Aktor",
+            "Semua",
+            "Negara",
+            "Hitung per berita",
+        ] {
+            assert!(
+                h.query_all_by_label_contains(indonesian).next().is_some(),
+                "{tab}: no {indonesian:?}"
+            );
+        }
+        for english in [
+            "File",
+            "View",
+            "Timeline",
+            "Co-occurrence",
+            "Count stories",
+            "Countries",
+            "Organizations",
+            "Named in:",
+        ] {
+            assert!(
+                h.query_by_label(english).is_none(),
+                "{tab}: English label {english:?} left"
+            );
+        }
+    }
+    h.get_by_label("Linimasa").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    for indonesian in ["Interval:", "Bulan", "Rata-rata bergerak:", "Disebut di:"] {
+        assert!(h.query_by_label(indonesian).is_some(), "no {indonesian:?}");
+    }
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|(n, _)| n.starts_with("Impor selesai:")),
+        "{:?}",
+        h.state().notices
+    );
+}
+
+#[test]
+fn switching_the_language_changes_the_labels_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(dir.path().join("ui.db"));
+    h.run_steps(2);
+    assert!(h.query_by_label("Timeline").is_some());
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Language").hover();
+    h.run_steps(2);
+    h.get_by_label("Bahasa Indonesia").click();
+    h.run_steps(2);
+    assert_eq!(h.state().settings.language, Some(pantau::i18n::Lang::Id));
+    assert!(h.query_by_label("Linimasa").is_some());
+    assert!(h.query_by_label("Timeline").is_none());
+    h.state_mut()
+        .send(Action::SetLanguage(pantau::i18n::Lang::En));
+    h.run_steps(2);
+    assert!(h.query_by_label("Timeline").is_some());
+    assert!(h.query_by_label("Linimasa").is_none());
 }

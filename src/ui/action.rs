@@ -121,6 +121,8 @@ pub enum Action {
     SetIncludePlaces(bool),
     /// The open database's place roll-up, as read from it.
     PlacesRead(bool),
+    /// Speak this language (View → Language; remembered).
+    SetLanguage(crate::i18n::Lang),
     /// "This alias is not this actor in the phrase …".
     AddExclusion {
         /// Actor code.

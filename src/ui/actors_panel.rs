@@ -69,7 +69,12 @@ impl ActorsPanel {
     }
 
     /// Draws the actor list.
-    pub fn ui(&mut self, ui: &mut egui::Ui, selected: &[String]) -> Option<Action> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        selected: &[String],
+        lang: crate::i18n::Lang,
+    ) -> Option<Action> {
         let counts = self.counts.value();
         let names = self.names.value();
         actors_ui(
@@ -78,6 +83,7 @@ impl ActorsPanel {
             counts.as_deref().map(Vec::as_slice),
             names.as_deref(),
             selected,
+            lang,
         )
     }
 }
@@ -114,22 +120,27 @@ fn actors_ui(
     counts: Option<&[ActorCount]>,
     names: Option<&ActorNames>,
     selected: &[String],
+    lang: crate::i18n::Lang,
 ) -> Option<Action> {
+    use crate::i18n::{num, tr, tr_with};
     let mut action = None;
-    let heading = ui.heading("Actors");
+    let heading = ui.heading(tr(lang, "actors-heading"));
     ui.add(
         egui::TextEdit::singleline(&mut state.search)
-            .hint_text("Search: code, name or alias")
+            .hint_text(tr(lang, "actors-search-hint"))
             .desired_width(f32::INFINITY),
     )
     .labelled_by(heading.id);
     ui.horizontal_wrapped(|ui| {
         for (kind, label) in [
-            (None, "All"),
-            (Some(ActorKind::Country), "Countries"),
-            (Some(ActorKind::Organization), "Organizations"),
+            (None, "actors-all"),
+            (Some(ActorKind::Country), "actors-countries"),
+            (Some(ActorKind::Organization), "actors-organizations"),
         ] {
-            if ui.selectable_label(state.kind == kind, label).clicked() {
+            if ui
+                .selectable_label(state.kind == kind, tr(lang, label))
+                .clicked()
+            {
                 state.kind = kind;
                 state.org_type.clear();
             }
@@ -161,15 +172,19 @@ fn actors_ui(
             });
     }
     ui.horizontal(|ui| {
-        ui.label(format!("{} plotted", selected.len()));
-        if !selected.is_empty() && ui.small_button("Clear").clicked() {
+        ui.label(tr_with(
+            lang,
+            "actors-plotted",
+            &[("count", num(selected.len() as f64))],
+        ));
+        if !selected.is_empty() && ui.small_button(tr(lang, "actors-clear")).clicked() {
             action = Some(Action::ClearActors);
         }
     });
     ui.separator();
     let rows = shown_rows(counts, names, &state.search, state.kind, &state.org_type);
     if counts.is_empty() {
-        ui.weak("No actors mentioned yet. Import articles with File > Import.");
+        ui.weak(tr(lang, "actors-empty"));
     } else if rows.is_empty() {
         ui.weak(format!(
             "No actor of the {} mentioned matches {:?}.",
@@ -189,8 +204,15 @@ fn actors_ui(
                     let mut toggled = ui.checkbox(&mut on, "").changed();
                     // Counts at the right edge; the name takes the room left, cut to fit.
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.weak(format!("{} art · {} m", c.articles, c.mentions))
-                            .on_hover_text("articles · mentions");
+                        ui.weak(tr_with(
+                            lang,
+                            "actors-row-counts",
+                            &[
+                                ("articles", num(c.articles as f64)),
+                                ("mentions", num(c.mentions as f64)),
+                            ],
+                        ))
+                        .on_hover_text(tr(lang, "actors-row-counts-hint"));
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                             let name = egui::Label::new(format!("{} {}", c.code, c.name))
                                 .truncate()

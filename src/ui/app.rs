@@ -46,9 +46,14 @@ pub struct PantauApp {
 impl PantauApp {
     /// The app on `db`; with `sample_on_empty`, an empty database gets the bundled sample.
     pub fn new(db: PathBuf, settings: Settings, sample_on_empty: bool) -> Self {
+        // The first start speaks the system's language; the choice is remembered after.
+        let language = settings
+            .language
+            .or_else(|| Some(crate::i18n::Lang::from_env()));
         PantauApp {
             settings: Settings {
                 db_path: Some(db.clone()),
+                language,
                 ..settings
             },
             db,
@@ -188,13 +193,14 @@ impl PantauApp {
             actions.extend(menu::status_ui(ui, self));
         });
         let selected = self.settings.selected.clone();
+        let lang = self.settings.lang();
         let actors = &mut self.actors;
         egui::Panel::left("actors")
             .default_size(270.0)
             .size_range(160.0..=600.0)
             .resizable(true)
             .show_collapsible(ui, &mut self.settings.actors_open, |ui| {
-                actions.extend(actors.ui(ui, &selected));
+                actions.extend(actors.ui(ui, &selected, lang));
             });
         egui::CentralPanel::default().show(ui, |ui| {
             actions.extend(self.central_ui(ui));
@@ -219,15 +225,15 @@ impl PantauApp {
         ui.horizontal_wrapped(|ui| {
             if !self.settings.actors_open
                 && ui
-                    .button("Actors »")
-                    .on_hover_text("show the actors panel")
+                    .button(self.settings.tr("shell-show-actors"))
+                    .on_hover_text(self.settings.tr("shell-show-actors-hint"))
                     .clicked()
             {
                 self.settings.actors_open = true;
             }
             for (tab, title) in self.tabs.titles() {
                 if ui
-                    .selectable_label(self.settings.tab == tab, title)
+                    .selectable_label(self.settings.tab == tab, self.settings.tr(title))
                     .clicked()
                 {
                     actions.push(Action::ShowTab(tab));
@@ -258,7 +264,8 @@ impl PantauApp {
         {
             self.import = None;
             if let Ok(report) = &result {
-                self.notices.push((menu::import_summary(report), false));
+                self.notices
+                    .push((menu::import_summary(report, self.settings.lang()), false));
             }
             self.report = Some(result);
             self.pending
@@ -270,17 +277,37 @@ impl PantauApp {
             self.retag = None;
             self.retag_status = Some(match result {
                 Ok(r) => (
-                    format!(
-                        "Re-tag {}: {} articles, {} mentions, {} datelines placed anew in {:.1} s.",
-                        if r.cancelled { "cancelled" } else { "finished" },
-                        r.articles,
-                        r.mentions,
-                        r.datelines,
-                        r.elapsed.as_secs_f64()
+                    crate::i18n::tr_with(
+                        self.settings.lang(),
+                        "notice-retag-summary",
+                        &[
+                            (
+                                "state",
+                                crate::i18n::text(if r.cancelled {
+                                    "cancelled"
+                                } else {
+                                    "finished"
+                                }),
+                            ),
+                            ("articles", crate::i18n::num(r.articles as f64)),
+                            ("mentions", crate::i18n::num(r.mentions as f64)),
+                            ("datelines", crate::i18n::num(r.datelines as f64)),
+                            (
+                                "seconds",
+                                crate::i18n::text(format!("{:.1}", r.elapsed.as_secs_f64())),
+                            ),
+                        ],
                     ),
                     false,
                 ),
-                Err(e) => (format!("Re-tag failed: {e}"), true),
+                Err(e) => (
+                    crate::i18n::tr_with(
+                        self.settings.lang(),
+                        "notice-retag-failed",
+                        &[("error", crate::i18n::text(e))],
+                    ),
+                    true,
+                ),
             });
             // The status bar says it too (a re-tag started from a toolbar is not watched in
             // the dictionary tab).
@@ -341,6 +368,7 @@ impl PantauApp {
     /// Imports the bundled sample when the database is empty (checked in the background).
     fn import_sample_if_empty(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
+        let lang = self.settings.lang();
         self.tasks.push(Task::start(ctx, move || {
             let empty = crate::store::Store::open(&db)
                 .and_then(|s| s.is_empty())
@@ -348,10 +376,15 @@ impl PantauApp {
             if !empty {
                 return Ok(super::jobs::Done::default());
             }
-            let paths = super::sample::write_sample()
-                .map_err(|e| format!("Cannot unpack the sample: {e}"))?;
+            let paths = super::sample::write_sample().map_err(|e| {
+                crate::i18n::tr_with(
+                    lang,
+                    "notice-sample-unpack-failed",
+                    &[("error", crate::i18n::text(e.to_string()))],
+                )
+            })?;
             Ok(super::jobs::Done {
-                message: "Importing the bundled sample corpus…".into(),
+                message: crate::i18n::tr(lang, "notice-sample-importing"),
                 then: vec![Action::PlotSample, Action::Import(paths)],
             })
         }));
@@ -361,15 +394,26 @@ impl PantauApp {
     /// pantau, or one a killed import left behind); searches meanwhile see what is indexed.
     pub(crate) fn catch_up_search_index(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
+        let lang = self.settings.lang();
         self.tasks.push(Task::start(ctx, move || {
             let n = crate::store::Store::open(&db)
                 .and_then(|mut s| s.index_new_articles())
-                .map_err(|e| format!("Cannot update the search index: {e}"))?;
+                .map_err(|e| {
+                    crate::i18n::tr_with(
+                        lang,
+                        "notice-search-index-failed",
+                        &[("error", crate::i18n::text(e.to_string()))],
+                    )
+                })?;
             Ok(if n == 0 {
                 super::jobs::Done::default()
             } else {
                 super::jobs::Done::then(
-                    format!("Search index updated: {n} articles."),
+                    crate::i18n::tr_with(
+                        lang,
+                        "notice-search-index-updated",
+                        &[("count", crate::i18n::num(n as f64))],
+                    ),
                     Action::Refresh(super::action::Changed::Corpus),
                 )
             })
@@ -380,10 +424,17 @@ impl PantauApp {
     /// counts).
     pub(crate) fn read_places_setting(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
+        let lang = self.settings.lang();
         self.tasks.push(Task::start(ctx, move || {
             let on = crate::store::Store::open(&db)
                 .and_then(|s| s.include_places())
-                .map_err(|e| format!("Cannot read the places setting: {e}"))?;
+                .map_err(|e| {
+                    crate::i18n::tr_with(
+                        lang,
+                        "notice-places-read-failed",
+                        &[("error", crate::i18n::text(e.to_string()))],
+                    )
+                })?;
             Ok(super::jobs::Done {
                 message: String::new(),
                 then: vec![Action::PlacesRead(on)],

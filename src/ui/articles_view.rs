@@ -134,7 +134,7 @@ impl TabView for ArticlesTab {
     }
 
     fn title(&self) -> &'static str {
-        "Articles"
+        "tab-articles"
     }
 
     fn request(&mut self, _settings: &Settings, env: &QueryEnv<'_>) {

@@ -141,7 +141,7 @@ impl TabView for CoocTab {
     }
 
     fn title(&self) -> &'static str {
-        "Co-occurrence"
+        "tab-cooccurrence"
     }
 
     fn request(&mut self, settings: &Settings, env: &QueryEnv<'_>) {
@@ -187,19 +187,20 @@ impl CoocTab {
         let mut action = None;
         let running = self.query.is_running();
         ui.horizontal_wrapped(|ui| {
-            ui.label("Together in the same:");
+            ui.label(settings.tr("toolbar-window"));
             for (i, (_, label)) in WINDOWS.iter().enumerate() {
-                ui.selectable_value(&mut settings.window, i, *label);
+                let label = settings.tr(label);
+                ui.selectable_value(&mut settings.window, i, label);
             }
             ui.separator();
-            ui.label("Minimum support:")
-                .on_hover_text("pairs with fewer units with both are not listed");
+            ui.label(settings.tr("toolbar-min-support"))
+                .on_hover_text(settings.tr("toolbar-min-support-hint"));
             ui.add(egui::DragValue::new(&mut settings.min_support).range(1..=1000));
-            ui.checkbox(&mut self.only_selected, "Only plotted actors");
+            ui.checkbox(&mut self.only_selected, settings.tr("toolbar-only-plotted"));
             if let Some(a) = super::timeline_view::date_range_ui(ui, settings) {
                 action = Some(a);
             }
-            if ui.button("Export CSV…").clicked() {
+            if ui.button(settings.tr("toolbar-export-csv")).clicked() {
                 action = Some(Action::Export(ExportKind::Cooccurrence));
             }
             if running {
@@ -212,7 +213,7 @@ impl CoocTab {
         };
         let window = WINDOWS[settings.window.min(2)].0;
         if settings.selected.len() >= 2 {
-            egui::CollapsingHeader::new("Matrix of the plotted actors (units with both)")
+            egui::CollapsingHeader::new(settings.tr("cooc-matrix-heading"))
                 .default_open(true)
                 .show(ui, |ui| {
                     egui::ScrollArea::both()
@@ -226,16 +227,21 @@ impl CoocTab {
                         });
                 });
         }
-        ui.label(format!(
-            "{} of {} pairs with at least {} {} with both — click a pair to read its articles",
-            rows.len(),
-            data.pairs.len(),
-            settings.min_support.max(1),
-            match window {
-                analysis::Window::Article => "articles",
-                analysis::Window::Paragraph => "paragraphs",
-                analysis::Window::Sentence => "sentences",
-            }
+        ui.label(settings.tr_with(
+            "cooc-pairs-summary",
+            &[
+                ("shown", crate::i18n::num(rows.len() as f64)),
+                ("total", crate::i18n::num(data.pairs.len() as f64)),
+                ("min", crate::i18n::num(settings.min_support.max(1) as f64)),
+                (
+                    "unit",
+                    crate::i18n::text(match window {
+                        analysis::Window::Article => "article",
+                        analysis::Window::Paragraph => "paragraph",
+                        analysis::Window::Sentence => "sentence",
+                    }),
+                ),
+            ],
         ));
         let maxima: Vec<f64> = Measure::ALL
             .iter()

@@ -166,7 +166,7 @@ impl TabView for DictionaryTab {
     }
 
     fn title(&self) -> &'static str {
-        "Dictionary"
+        "tab-dictionary"
     }
 
     fn request(&mut self, _settings: &Settings, env: &QueryEnv<'_>) {

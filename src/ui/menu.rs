@@ -2,62 +2,81 @@
 
 use super::action::{Action, ExportKind};
 use super::app::PantauApp;
+use crate::i18n::{Lang, num, text, tr, tr_with};
 
 /// The menu bar.
 pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
     let mut action = None;
     let busy = app.import.is_some();
+    let lang = app.settings.lang();
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        ui.menu_button(tr(lang, "menu-file"), |ui| {
             for (label, a) in [
-                ("New database…", Action::NewDatabase),
-                ("Open database…", Action::OpenDatabase),
-                ("Import files…", Action::ImportDialog { folder: false }),
-                ("Import folder…", Action::ImportDialog { folder: true }),
+                ("menu-new-database", Action::NewDatabase),
+                ("menu-open-database", Action::OpenDatabase),
+                ("menu-import-files", Action::ImportDialog { folder: false }),
+                ("menu-import-folder", Action::ImportDialog { folder: true }),
             ] {
-                if ui.add_enabled(!busy, egui::Button::new(label)).clicked() {
+                if ui
+                    .add_enabled(!busy, egui::Button::new(tr(lang, label)))
+                    .clicked()
+                {
                     action = Some(a);
                 }
             }
             if ui
-                .button("Import options…")
-                .on_hover_text("which record fields or columns the article fields are read from")
+                .button(tr(lang, "menu-import-options"))
+                .on_hover_text(tr(lang, "menu-import-options-hint"))
                 .clicked()
             {
                 action = Some(Action::ImportOptions(Vec::new()));
             }
             ui.separator();
-            ui.menu_button("Export", |ui| {
+            ui.menu_button(tr(lang, "menu-export"), |ui| {
                 for (label, kind) in [
-                    ("Mentions (CSV)…", ExportKind::Mentions),
-                    ("Articles (CSV)…", ExportKind::Articles),
-                    ("Timeline (CSV)…", ExportKind::Timeline),
-                    ("Co-occurrence (CSV)…", ExportKind::Cooccurrence),
-                    ("Network (GEXF)…", ExportKind::Network),
+                    ("menu-export-mentions", ExportKind::Mentions),
+                    ("menu-export-articles", ExportKind::Articles),
+                    ("menu-export-timeline", ExportKind::Timeline),
+                    ("menu-export-cooccurrence", ExportKind::Cooccurrence),
+                    ("menu-export-network", ExportKind::Network),
                 ] {
-                    if ui.button(label).clicked() {
+                    if ui.button(tr(lang, label)).clicked() {
                         action = Some(Action::Export(kind));
                     }
                 }
             });
             ui.separator();
-            if ui.button("Quit").clicked() {
+            if ui.button(tr(lang, "menu-quit")).clicked() {
                 action = Some(Action::Quit);
             }
         });
-        ui.menu_button("View", |ui| {
-            ui.checkbox(&mut app.settings.actors_open, "Actors panel");
-            if ui.checkbox(&mut app.settings.dark, "Dark theme").changed() {
+        ui.menu_button(tr(lang, "menu-view"), |ui| {
+            ui.checkbox(&mut app.settings.actors_open, tr(lang, "menu-actors-panel"));
+            if ui
+                .checkbox(&mut app.settings.dark, tr(lang, "menu-dark-theme"))
+                .changed()
+            {
                 ui.ctx().set_theme(if app.settings.dark {
                     egui::Theme::Dark
                 } else {
                     egui::Theme::Light
                 });
             }
+            ui.menu_button(tr(lang, "menu-language"), |ui| {
+                for l in Lang::ALL {
+                    if ui.radio(lang == l, l.native_name()).clicked() {
+                        action = Some(Action::SetLanguage(l));
+                    }
+                }
+            });
         });
         ui.separator();
-        ui.weak(format!("Database: {}", app.database().display()));
+        ui.weak(tr_with(
+            lang,
+            "menu-database",
+            &[("path", text(app.database().display().to_string()))],
+        ));
     });
     action
 }
@@ -65,6 +84,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
 /// The status bar: import progress with Cancel, the import report, the last notice.
 pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
     let mut action = None;
+    let lang = app.settings.lang();
     if let Some(job) = &app.import {
         let p = &job.progress;
         ui.horizontal_wrapped(|ui| {
@@ -72,21 +92,26 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
             ui.add(
                 egui::ProgressBar::new(p.fraction())
                     .desired_width(240.0)
-                    .text(import_progress_text(p)),
+                    .text(import_progress_text(p, lang)),
             );
-            ui.label(format!(
-                "{} articles, {} mentions — {}",
-                p.counts.articles_added,
-                p.counts.mentions_added,
-                p.current
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| job.label.clone())
+            let current = p
+                .current
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| job.label.clone());
+            ui.label(tr_with(
+                lang,
+                "status-import-counts",
+                &[
+                    ("articles", num(p.counts.articles_added as f64)),
+                    ("mentions", num(p.counts.mentions_added as f64)),
+                    ("current", text(current)),
+                ],
             ));
             let label = if job.is_cancelling() {
-                "Cancelling…"
+                tr(lang, "common-cancelling")
             } else {
-                "Cancel"
+                tr(lang, "common-cancel")
             };
             if ui
                 .add_enabled(!job.is_cancelling(), egui::Button::new(label))
@@ -99,8 +124,11 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
     match &app.report {
         Some(Err(e)) => {
             ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().error_fg_color, format!("Import failed: {e}"));
-                if ui.button("Dismiss").clicked() {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    tr_with(lang, "import-failed", &[("error", text(e.clone()))]),
+                );
+                if ui.button(tr(lang, "common-dismiss")).clicked() {
                     action = Some(Action::DismissReport);
                 }
             });
@@ -112,20 +140,23 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
                 || report.not_started > 0 =>
         {
             ui.horizontal_wrapped(|ui| {
-                ui.label(format!(
-                    "Import report: {} failed files, {} with warnings{}",
-                    report.failed.len(),
-                    report.warnings.len(),
-                    if report.cancelled {
-                        format!(
-                            "; cancelled: {} files not imported",
-                            report.not_imported.len() + report.not_started
-                        )
-                    } else {
-                        String::new()
-                    }
+                ui.label(tr_with(
+                    lang,
+                    "import-report-summary",
+                    &[
+                        ("failed", num(report.failed.len() as f64)),
+                        ("warned", num(report.warnings.len() as f64)),
+                        (
+                            "cancelled",
+                            text(if report.cancelled { "yes" } else { "no" }),
+                        ),
+                        (
+                            "skipped",
+                            num((report.not_imported.len() + report.not_started) as f64),
+                        ),
+                    ],
                 ));
-                if ui.button("Dismiss").clicked() {
+                if ui.button(tr(lang, "common-dismiss")).clicked() {
                     action = Some(Action::DismissReport);
                 }
             });
@@ -136,28 +167,29 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
                     for f in &report.failed {
                         ui.colored_label(
                             ui.visuals().error_fg_color,
-                            format!("failed: {} — {}", f.path.display(), f.reason),
+                            tr_with(lang, "import-report-failed", &path_reason(f)),
                         );
                     }
                     for f in &report.not_imported {
                         ui.colored_label(
                             ui.visuals().warn_fg_color,
-                            format!("not imported: {} — {}", f.path.display(), f.reason),
+                            tr_with(lang, "import-report-not-imported", &path_reason(f)),
                         );
                     }
                     for f in &report.warnings {
                         ui.horizontal_wrapped(|ui| {
                             ui.colored_label(
                                 ui.visuals().warn_fg_color,
-                                format!("warning: {} — {}", f.path.display(), f.reason),
+                                tr_with(lang, "import-report-warning", &path_reason(f)),
                             );
                             if let Some(names) = crate::ingest::records::unread_fields(&f.reason)
                                 && let Some(first) = names.first()
                                 && ui
-                                    .small_button("Read the text from it…")
-                                    .on_hover_text(format!(
-                                        "open the import options with text ← {first}; import \
-                                         the file again afterwards"
+                                    .small_button(tr(lang, "import-report-read-text"))
+                                    .on_hover_text(tr_with(
+                                        lang,
+                                        "import-report-read-text-hint",
+                                        &[("field", text(first.clone()))],
                                     ))
                                     .clicked()
                             {
@@ -174,11 +206,18 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
     }
     if !app.settings.field_map.is_empty() {
         ui.horizontal(|ui| {
-            ui.weak(format!(
-                "Import options: {}",
-                super::import_options::describe(&app.settings.field_map)
+            ui.weak(tr_with(
+                lang,
+                "status-import-options",
+                &[(
+                    "mapping",
+                    text(super::import_options::describe(&app.settings.field_map)),
+                )],
             ));
-            if ui.small_button("Change…").clicked() {
+            if ui
+                .small_button(tr(lang, "status-import-options-change"))
+                .clicked()
+            {
                 action = Some(Action::ImportOptions(Vec::new()));
             }
         });
@@ -190,38 +229,61 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
             ui.label(text);
         }
     } else if app.import.is_none() {
-        ui.weak("Drop files or folders here to import them.");
+        ui.weak(tr(lang, "status-drop-hint"));
     }
     action
 }
 
 /// The progress bar's words: the phase, the files, and the records of a big file in work.
-pub fn import_progress_text(p: &crate::pipeline::ImportProgress) -> String {
+pub fn import_progress_text(p: &crate::pipeline::ImportProgress, lang: Lang) -> String {
     use crate::pipeline::ImportPhase;
+    let files = [
+        ("done", num(p.files_done as f64)),
+        ("total", num(p.files_total as f64)),
+    ];
     match p.phase {
-        ImportPhase::Preparing => "Preparing the dictionary…".into(),
-        ImportPhase::Scanning => "Listing files…".into(),
-        ImportPhase::Importing if p.records_total > 0 => format!(
-            "{} / {} files · {}% of this file",
-            p.files_done,
-            p.files_total,
-            p.records_done * 100 / p.records_total
-        ),
-        ImportPhase::Importing => format!("{} / {} files", p.files_done, p.files_total),
+        ImportPhase::Preparing => tr(lang, "import-phase-preparing"),
+        ImportPhase::Scanning => tr(lang, "import-phase-scanning"),
+        ImportPhase::Importing if p.records_total > 0 => {
+            let mut args = files.to_vec();
+            args.push((
+                "percent",
+                num((p.records_done * 100 / p.records_total) as f64),
+            ));
+            tr_with(lang, "import-phase-importing-records", &args)
+        }
+        ImportPhase::Importing => tr_with(lang, "import-phase-importing", &files),
     }
 }
 
+/// The placeables of a report line: the file and the reason (in English: the importers'
+/// reasons are not translated).
+fn path_reason(
+    f: &crate::pipeline::FailedImport,
+) -> [(&'static str, fluent_bundle::FluentValue<'static>); 2] {
+    [
+        ("path", text(f.path.display().to_string())),
+        ("reason", text(f.reason.clone())),
+    ]
+}
+
 /// The notice at the end of an import.
-pub fn import_summary(report: &crate::pipeline::ImportReport) -> String {
-    format!(
-        "Import {}: {} articles added, {} duplicates, {} failed files.",
-        if report.cancelled {
-            "cancelled"
-        } else {
-            "finished"
-        },
-        report.counts.articles_added,
-        report.counts.duplicates,
-        report.failed.len()
+pub fn import_summary(report: &crate::pipeline::ImportReport, lang: Lang) -> String {
+    tr_with(
+        lang,
+        "notice-import-summary",
+        &[
+            (
+                "state",
+                text(if report.cancelled {
+                    "cancelled"
+                } else {
+                    "finished"
+                }),
+            ),
+            ("added", num(report.counts.articles_added as f64)),
+            ("duplicates", num(report.counts.duplicates as f64)),
+            ("failed", num(report.failed.len() as f64)),
+        ],
     )
 }

@@ -180,6 +180,10 @@ impl PantauApp {
                 });
             }
             Action::PlacesRead(on) => self.settings.places = Some(on),
+            Action::SetLanguage(lang) => {
+                self.settings.language = Some(lang);
+                ctx.request_repaint();
+            }
             Action::AddExclusion {
                 actor_code,
                 alias,

@@ -32,17 +32,17 @@ impl Tab {
 
 /// The bins a user can pick.
 pub const BINS: [(Bin, &str); 4] = [
-    (Bin::Day, "Day"),
-    (Bin::Week, "Week"),
-    (Bin::Month, "Month"),
-    (Bin::Year, "Year"),
+    (Bin::Day, "toolbar-bin-day"),
+    (Bin::Week, "toolbar-bin-week"),
+    (Bin::Month, "toolbar-bin-month"),
+    (Bin::Year, "toolbar-bin-year"),
 ];
 
 /// The co-occurrence windows a user can pick.
 pub const WINDOWS: [(Window, &str); 3] = [
-    (Window::Article, "Article"),
-    (Window::Paragraph, "Paragraph"),
-    (Window::Sentence, "Sentence"),
+    (Window::Article, "toolbar-window-article"),
+    (Window::Paragraph, "toolbar-window-paragraph"),
+    (Window::Sentence, "toolbar-window-sentence"),
 ];
 
 /// Everything remembered between runs (and nothing else: jobs and data are not saved).
@@ -80,12 +80,29 @@ pub struct Settings {
     /// Count only where an actor is named: 0 anywhere, 1 in the headline or lead, 2 in the
     /// headline.
     pub named_in: usize,
+    /// The window's language (`None` until the first start, which follows the system's).
+    pub language: Option<crate::i18n::Lang>,
     /// The open database's place roll-up (its setting, not saved here; `None` until read).
     #[serde(skip)]
     pub places: Option<bool>,
 }
 
 impl Settings {
+    /// The window's language.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language.unwrap_or_default()
+    }
+
+    /// The message `id` in the window's language.
+    pub fn tr(&self, id: &str) -> String {
+        crate::i18n::tr(self.lang(), id)
+    }
+
+    /// The message `id` in the window's language, with its placeables.
+    pub fn tr_with(&self, id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+        crate::i18n::tr_with(self.lang(), id, args)
+    }
+
     /// The prominence the counts need ([`Settings::named_in`]).
     pub fn prominence(&self) -> crate::model::Prominence {
         match self.named_in {
@@ -114,6 +131,7 @@ impl Default for Settings {
             count_stories: false,
             places: None,
             named_in: 0,
+            language: None,
             actors_open: true,
         }
     }

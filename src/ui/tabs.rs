@@ -43,6 +43,7 @@ pub(crate) trait TabView {
     /// Its id (saved in the settings, used by [`Action::ShowTab`]).
     fn id(&self) -> Tab;
     /// Its title in the tab bar.
+    /// Its title's message id (the shell translates it).
     fn title(&self) -> &'static str;
     /// Asks for what it shows (only for the visible tab; cached results come back at once).
     fn request(&mut self, settings: &Settings, env: &QueryEnv<'_>);

@@ -34,7 +34,7 @@ impl TabView for TimelineTab {
     }
 
     fn title(&self) -> &'static str {
-        "Timeline"
+        "tab-timeline"
     }
 
     fn request(&mut self, settings: &Settings, env: &QueryEnv<'_>) {
@@ -101,26 +101,32 @@ fn timeline_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        ui.label("Bin:");
+        ui.label(settings.tr("toolbar-bin"));
         for (i, (_, label)) in BINS.iter().enumerate() {
-            ui.selectable_value(&mut settings.bin, i, *label);
+            let label = settings.tr(label);
+            ui.selectable_value(&mut settings.bin, i, label);
         }
         ui.separator();
-        ui.selectable_value(&mut settings.share, false, "Articles");
-        ui.selectable_value(&mut settings.share, true, "Share of articles");
+        let (count, share) = (
+            settings.tr("toolbar-show-count"),
+            settings.tr("toolbar-show-share"),
+        );
+        ui.selectable_value(&mut settings.share, false, count);
+        ui.selectable_value(&mut settings.share, true, share);
         ui.separator();
         // The label apart from the slider, so the toolbar can wrap between them.
-        ui.label("Moving average:")
-            .on_hover_text("the mean of this many bins, to smooth the lines (1 = off)");
+        ui.label(settings.tr("toolbar-moving-average"))
+            .on_hover_text(settings.tr("toolbar-moving-average-hint"));
+        let suffix = format!(" {}", settings.tr("toolbar-moving-average-suffix"));
         ui.add(
             egui::DragValue::new(&mut settings.moving_average)
                 .range(1..=12)
-                .suffix(" bins"),
+                .suffix(suffix),
         );
         ui.separator();
         actions.extend(date_range_ui(ui, settings));
         ui.separator();
-        if ui.button("Export CSV…").clicked() {
+        if ui.button(settings.tr("toolbar-export-csv")).clicked() {
             actions.push(Action::Export(ExportKind::Timeline));
         }
         if running {
@@ -129,7 +135,7 @@ fn timeline_ui(
     });
     if settings.selected.is_empty() {
         ui.add_space(20.0);
-        ui.label("Tick actors in the list on the left to plot them.");
+        ui.label(settings.tr("timeline-empty-no-actors"));
         return actions;
     }
     let Some((timeline, spikes)) = data else {
@@ -138,16 +144,13 @@ fn timeline_ui(
     };
     if timeline.series.iter().all(|s| s.points.is_empty()) {
         ui.add_space(20.0);
-        ui.label("No dated articles yet: import some with File > Import, or drop files here.");
+        ui.label(settings.tr("timeline-empty-no-data"));
         return actions;
     }
     if timeline.undated_articles > 0 {
-        ui.label(format!(
-            "{} {} of these actors {} no date and {} not plotted (tick 'Undated only' in the Articles tab to date them).",
-            timeline.undated_articles,
-            if timeline.undated_articles == 1 { "article" } else { "articles" },
-            if timeline.undated_articles == 1 { "has" } else { "have" },
-            if timeline.undated_articles == 1 { "is" } else { "are" },
+        ui.label(settings.tr_with(
+            "timeline-undated-notice",
+            &[("count", crate::i18n::num(timeline.undated_articles as f64))],
         ));
     }
     let share = settings.share;
@@ -184,10 +187,15 @@ fn timeline_ui(
     } else {
         (ui.available_height() * 0.25).clamp(60.0, 160.0)
     };
+    let lang = settings.lang();
     let mut plot = Plot::new("timeline")
         .legend(Legend::default())
         .x_axis_formatter(move |mark, _| mark_label(mark))
-        .y_axis_label(if share { "% of articles" } else { "articles" })
+        .y_axis_label(if share {
+            settings.tr("timeline-axis-share")
+        } else {
+            settings.tr("timeline-axis-count")
+        })
         .label_formatter(move |hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name,
@@ -195,11 +203,16 @@ fn timeline_ui(
                 ..
             } => {
                 let date = bin.bin_start(day_date(position.x.round() as i64));
-                let unit = if share { "% of articles" } else { " articles" };
+                let id = if share {
+                    "timeline-hover-share"
+                } else {
+                    "timeline-hover-count"
+                };
+                let value = crate::i18n::text(format!("{:.1}", position.y));
                 Some(format!(
-                    "{plot_name}\n{}\n{:.1}{unit}",
+                    "{plot_name}\n{}\n{}",
                     bin_label(bin, date),
-                    position.y
+                    crate::i18n::tr_with(lang, id, &[("value", value)])
                 ))
             }
             egui_plot::HoverPosition::Elsewhere { position } => {
@@ -276,9 +289,9 @@ fn timeline_ui(
         }));
     }
     if !spikes.is_empty() {
-        ui.label(format!(
-            "Spikes ({}) — click one to list its articles and read the top one:",
-            spikes.len()
+        ui.label(settings.tr_with(
+            "timeline-spikes-heading",
+            &[("count", crate::i18n::num(spikes.len() as f64))],
         ));
         egui::ScrollArea::vertical()
             .id_salt("spikes")
@@ -286,13 +299,18 @@ fn timeline_ui(
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 for sp in spikes {
-                    let text = format!(
-                        "{} {} — {:.0}% of articles (z = {:.1}): {}",
-                        bin_label(bin, sp.bin_start),
-                        sp.actor_code,
-                        sp.share * 100.0,
-                        sp.z,
-                        sp.title
+                    let text = settings.tr_with(
+                        "timeline-spike-row",
+                        &[
+                            ("bin", crate::i18n::text(bin_label(bin, sp.bin_start))),
+                            ("actor", crate::i18n::text(sp.actor_code.clone())),
+                            (
+                                "percent",
+                                crate::i18n::text(format!("{:.0}", sp.share * 100.0)),
+                            ),
+                            ("z", crate::i18n::text(format!("{:.1}", sp.z))),
+                            ("title", crate::i18n::text(sp.title.clone())),
+                        ],
                     );
                     if ui.link(text).clicked() {
                         actions.extend(spike_actions(sp, bin));
@@ -485,8 +503,10 @@ fn nearest_point(
 /// From/To fields (YYYY-MM-DD; empty = open), and the counting switches: stories or
 /// articles, places for their country or not (a database setting: switching it re-tags).
 pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) -> Option<Action> {
+    let (from, to) = (settings.tr("toolbar-from"), settings.tr("toolbar-to"));
+    let lang = settings.lang();
     for (label, value) in [("From", &mut settings.from), ("To", &mut settings.to)] {
-        ui.label(label);
+        ui.label(if label == "From" { &from } else { &to });
         let id = ui.make_persistent_id(("date_range", label));
         let mut text = ui
             .data(|d| d.get_temp::<String>(id))
@@ -506,25 +526,24 @@ pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) -> Option<Actio
         }
         ui.data_mut(|d| d.insert_temp(id, text));
     }
-    ui.checkbox(&mut settings.count_stories, "Count stories")
-        .on_hover_text(
-            "Count each story once (near-duplicate copies of an article grouped, counted by the \
-         first one) instead of every article",
-        );
-    ui.label("Named in:").on_hover_text(
-        "Count an actor in an article only where it is named: anywhere, in the headline or \
-         the lead (the first paragraph), or in the headline (what the article is about)",
-    );
-    for (i, label) in ["anywhere", "lead", "headline"].into_iter().enumerate() {
-        ui.selectable_value(&mut settings.named_in, i, label);
+    let t = |id: &str| crate::i18n::tr(lang, id);
+    ui.checkbox(&mut settings.count_stories, t("toolbar-count-stories"))
+        .on_hover_text(t("toolbar-count-stories-hint"));
+    ui.label(t("toolbar-named-in"))
+        .on_hover_text(t("toolbar-named-in-hint"));
+    for (i, label) in [
+        "toolbar-named-in-anywhere",
+        "toolbar-named-in-lead",
+        "toolbar-named-in-headline",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        ui.selectable_value(&mut settings.named_in, i, t(label));
     }
     let mut places = settings.places?;
-    ui.checkbox(&mut places, "Count places")
-        .on_hover_text(
-            "Count the places an article names for their country: \"Bekasi\", \"Jawa Barat\" for \
-         Indonesia, \"Texas\" for the United States (cities and first-level divisions of every \
-         country). Switching it re-tags the corpus.",
-        )
+    ui.checkbox(&mut places, t("toolbar-count-places"))
+        .on_hover_text(t("toolbar-count-places-hint"))
         .changed()
         .then_some(Action::SetIncludePlaces(places))
 }

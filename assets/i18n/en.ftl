@@ -1,0 +1,139 @@
+# pantau's window in English. Every message here has its twin in id.ftl with the same
+# placeables (a test checks it). Product names, codes and format names stay as they are.
+
+## Menus
+menu-file = File
+menu-new-database = New database…
+menu-open-database = Open database…
+menu-import-files = Import files…
+menu-import-folder = Import folder…
+menu-import-options = Import options…
+menu-import-options-hint = which record fields or columns the article fields are read from
+menu-export = Export
+menu-export-mentions = Mentions (CSV)…
+menu-export-articles = Articles (CSV)…
+menu-export-timeline = Timeline (CSV)…
+menu-export-cooccurrence = Co-occurrence (CSV)…
+menu-export-network = Network (GEXF)…
+menu-quit = Quit
+menu-view = View
+menu-actors-panel = Actors panel
+menu-dark-theme = Dark theme
+menu-language = Language
+menu-database = Database: { $path }
+
+## Tabs
+tab-timeline = Timeline
+tab-cooccurrence = Co-occurrence
+tab-articles = Articles
+tab-dictionary = Dictionary
+
+## Status bar, import progress and report
+status-import-counts = { $articles } articles, { $mentions } mentions — { $current }
+common-cancelling = Cancelling…
+common-cancel = Cancel
+common-dismiss = Dismiss
+import-failed = Import failed: { $error }
+import-report-summary = Import report: { $failed } failed files, { $warned } with warnings{ $cancelled ->
+        [yes] ; cancelled: { $skipped } files not imported
+       *[no] {""}
+    }
+import-report-failed = failed: { $path } — { $reason }
+import-report-not-imported = not imported: { $path } — { $reason }
+import-report-warning = warning: { $path } — { $reason }
+import-report-read-text = Read the text from it…
+import-report-read-text-hint = open the import options with text ← { $field }; import the file again afterwards
+status-import-options = Import options: { $mapping }
+status-import-options-change = Change…
+status-drop-hint = Drop files or folders here to import them.
+import-phase-preparing = Preparing the dictionary…
+import-phase-scanning = Listing files…
+import-phase-importing-records = { $done } / { $total } files · { $percent }% of this file
+import-phase-importing = { $done } / { $total } files
+notice-import-summary = Import { $state ->
+        [cancelled] cancelled
+       *[finished] finished
+    }: { $added } articles added, { $duplicates } duplicates, { $failed } failed files.
+
+## Shell and notices
+shell-show-actors = Actors »
+shell-show-actors-hint = show the actors panel
+notice-retag-summary = Re-tag { $state ->
+        [cancelled] cancelled
+       *[finished] finished
+    }: { $articles } articles, { $mentions } mentions, { $datelines } datelines placed anew in { $seconds } s.
+notice-retag-failed = Re-tag failed: { $error }
+notice-language = The window speaks English.
+notice-sample-unpack-failed = Cannot unpack the sample: { $error }
+notice-sample-importing = Importing the bundled sample corpus…
+notice-search-index-failed = Cannot update the search index: { $error }
+notice-search-index-updated = Search index updated: { $count } articles.
+notice-places-read-failed = Cannot read the places setting: { $error }
+
+## Toolbars (timeline and co-occurrence)
+toolbar-bin = Bin:
+toolbar-bin-day = Day
+toolbar-bin-week = Week
+toolbar-bin-month = Month
+toolbar-bin-year = Year
+toolbar-show-count = Articles
+toolbar-show-share = Share of articles
+toolbar-moving-average = Moving average:
+toolbar-moving-average-hint = the mean of this many bins, to smooth the lines (1 = off)
+toolbar-moving-average-suffix = bins
+toolbar-export-csv = Export CSV…
+toolbar-from = From
+toolbar-to = To
+toolbar-count-stories = Count stories
+toolbar-count-stories-hint = Count each story once (near-duplicate copies of an article grouped, counted by the first one) instead of every article
+toolbar-named-in = Named in:
+toolbar-named-in-hint = Count an actor in an article only where it is named: anywhere, in the headline or the lead (the first paragraph), or in the headline (what the article is about)
+toolbar-named-in-anywhere = anywhere
+toolbar-named-in-lead = lead
+toolbar-named-in-headline = headline
+toolbar-count-places = Count places
+toolbar-count-places-hint = Count the places an article names for their country: "Bekasi", "Jawa Barat" for Indonesia, "Texas" for the United States (cities and first-level divisions of every country). Switching it re-tags the corpus.
+toolbar-window = Together in the same:
+toolbar-window-article = Article
+toolbar-window-paragraph = Paragraph
+toolbar-window-sentence = Sentence
+toolbar-min-support = Minimum support:
+toolbar-min-support-hint = pairs with fewer units with both are not listed
+toolbar-only-plotted = Only plotted actors
+
+## Timeline
+timeline-empty-no-actors = Tick actors in the list on the left to plot them.
+timeline-empty-no-data = No dated articles yet: import some with File > Import, or drop files here.
+timeline-undated-notice = { $count ->
+        [one] { $count } article of these actors has no date and is not plotted
+       *[other] { $count } articles of these actors have no date and are not plotted
+    } (tick 'Undated only' in the Articles tab to date them).
+timeline-axis-share = % of articles
+timeline-axis-count = articles
+timeline-spikes-heading = Spikes ({ $count }) — click one to list its articles and read the top one:
+timeline-hover-share = { $value }% of articles
+timeline-hover-count = { $value } articles
+timeline-spike-row = { $bin } { $actor } — { $percent }% of articles (z = { $z }): { $title }
+
+## Co-occurrence
+cooc-matrix-heading = Matrix of the plotted actors (units with both)
+cooc-pairs-summary = { $shown } of { $total } pairs with at least { $min } { $unit ->
+        [article] articles
+        [paragraph] paragraphs
+       *[sentence] sentences
+    } with both — click a pair to read its articles
+cooc-col-pair = Pair
+cooc-col-pair-hint = the two actors
+cooc-pair-link-hint = read the articles where both occur
+
+## Actors panel
+actors-heading = Actors
+actors-search-hint = Search: code, name or alias
+actors-all = All
+actors-countries = Countries
+actors-organizations = Organizations
+actors-plotted = { $count } plotted
+actors-clear = Clear
+actors-empty = No actors mentioned yet. Import articles with File > Import.
+actors-row-counts = { $articles } art · { $mentions } m
+actors-row-counts-hint = articles · mentions

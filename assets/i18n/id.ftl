@@ -1,0 +1,137 @@
+# Jendela pantau dalam bahasa Indonesia. Setiap pesan di sini punya kembarannya di en.ftl
+# dengan placeable yang sama (diperiksa oleh sebuah tes). Nama produk, kode dan nama format
+# tidak diterjemahkan.
+
+## Menu
+menu-file = Berkas
+menu-new-database = Basis data baru…
+menu-open-database = Buka basis data…
+menu-import-files = Impor berkas…
+menu-import-folder = Impor folder…
+menu-import-options = Opsi impor…
+menu-import-options-hint = dari bidang rekaman atau kolom mana bidang-bidang artikel dibaca
+menu-export = Ekspor
+menu-export-mentions = Sebutan (CSV)…
+menu-export-articles = Artikel (CSV)…
+menu-export-timeline = Linimasa (CSV)…
+menu-export-cooccurrence = Kemunculan bersama (CSV)…
+menu-export-network = Jaringan (GEXF)…
+menu-quit = Keluar
+menu-view = Tampilan
+menu-actors-panel = Panel aktor
+menu-dark-theme = Tema gelap
+menu-language = Bahasa
+menu-database = Basis data: { $path }
+
+## Tab
+tab-timeline = Linimasa
+tab-cooccurrence = Kemunculan bersama
+tab-articles = Artikel
+tab-dictionary = Kamus
+
+## Bilah status, kemajuan dan laporan impor
+status-import-counts = { $articles } artikel, { $mentions } sebutan — { $current }
+common-cancelling = Membatalkan…
+common-cancel = Batal
+common-dismiss = Tutup
+import-failed = Impor gagal: { $error }
+import-report-summary = Laporan impor: { $failed } berkas gagal, { $warned } berkas dengan peringatan{ $cancelled ->
+        [yes] ; dibatalkan: { $skipped } berkas tidak diimpor
+       *[no] {""}
+    }
+import-report-failed = gagal: { $path } — { $reason }
+import-report-not-imported = tidak diimpor: { $path } — { $reason }
+import-report-warning = peringatan: { $path } — { $reason }
+import-report-read-text = Baca teks dari bidang itu…
+import-report-read-text-hint = buka opsi impor dengan text ← { $field }; setelah itu impor ulang berkasnya
+status-import-options = Opsi impor: { $mapping }
+status-import-options-change = Ubah…
+status-drop-hint = Seret berkas atau folder ke sini untuk mengimpornya.
+import-phase-preparing = Menyiapkan kamus…
+import-phase-scanning = Mendata berkas…
+import-phase-importing-records = { $done } / { $total } berkas · { $percent }% dari berkas ini
+import-phase-importing = { $done } / { $total } berkas
+notice-import-summary = Impor { $state ->
+        [cancelled] dibatalkan
+       *[finished] selesai
+    }: { $added } artikel ditambahkan, { $duplicates } duplikat, { $failed } berkas gagal.
+
+## Kerangka dan pemberitahuan
+shell-show-actors = Aktor »
+shell-show-actors-hint = tampilkan panel aktor
+notice-retag-summary = Penandaan ulang { $state ->
+        [cancelled] dibatalkan
+       *[finished] selesai
+    }: { $articles } artikel, { $mentions } sebutan, { $datelines } dateline ditempatkan ulang dalam { $seconds } detik.
+notice-retag-failed = Penandaan ulang gagal: { $error }
+notice-language = Jendela berbahasa Indonesia.
+notice-sample-unpack-failed = Sampel tidak dapat diekstrak: { $error }
+notice-sample-importing = Mengimpor korpus sampel bawaan…
+notice-search-index-failed = Indeks pencarian tidak dapat diperbarui: { $error }
+notice-search-index-updated = Indeks pencarian diperbarui: { $count } artikel.
+notice-places-read-failed = Pengaturan tempat tidak dapat dibaca: { $error }
+
+## Bilah alat (linimasa dan kemunculan bersama)
+toolbar-bin = Interval:
+toolbar-bin-day = Hari
+toolbar-bin-week = Minggu
+toolbar-bin-month = Bulan
+toolbar-bin-year = Tahun
+toolbar-show-count = Jumlah artikel
+toolbar-show-share = Persentase artikel
+toolbar-moving-average = Rata-rata bergerak:
+toolbar-moving-average-hint = rata-rata dari sejumlah interval ini untuk menghaluskan garis (1 = mati)
+toolbar-moving-average-suffix = interval
+toolbar-export-csv = Ekspor CSV…
+toolbar-from = Dari
+toolbar-to = Sampai
+toolbar-count-stories = Hitung per berita
+toolbar-count-stories-hint = Hitung setiap berita satu kali (salinan artikel yang hampir sama dikelompokkan dan dihitung dari yang pertama), bukan setiap artikel
+toolbar-named-in = Disebut di:
+toolbar-named-in-hint = Hitung aktor dalam artikel hanya bila disebut di bagian tertentu: di mana saja, di judul atau teras berita (paragraf pertama), atau di judul (pokok artikel)
+toolbar-named-in-anywhere = di mana saja
+toolbar-named-in-lead = teras berita
+toolbar-named-in-headline = judul
+toolbar-count-places = Hitung tempat
+toolbar-count-places-hint = Hitung tempat yang disebut artikel untuk negaranya: "Bekasi", "Jawa Barat" untuk Indonesia, "Texas" untuk Amerika Serikat (kota dan wilayah tingkat pertama di setiap negara). Mengubahnya akan menandai ulang korpus.
+toolbar-window = Bersama dalam satu:
+toolbar-window-article = Artikel
+toolbar-window-paragraph = Paragraf
+toolbar-window-sentence = Kalimat
+toolbar-min-support = Dukungan minimum:
+toolbar-min-support-hint = pasangan dengan unit bersama yang lebih sedikit dari angka ini tidak ditampilkan
+toolbar-only-plotted = Hanya aktor di grafik
+
+## Linimasa
+timeline-empty-no-actors = Centang aktor di daftar sebelah kiri untuk menampilkannya di grafik.
+timeline-empty-no-data = Belum ada artikel bertanggal: impor lewat Berkas > Impor, atau seret berkas ke sini.
+timeline-undated-notice = { $count } artikel dari aktor-aktor ini tidak bertanggal sehingga tidak ditampilkan di grafik (centang 'Undated only' di tab Artikel untuk memberinya tanggal).
+timeline-axis-share = % artikel
+timeline-axis-count = artikel
+timeline-spikes-heading = Lonjakan ({ $count }) — klik salah satu untuk melihat artikelnya dan membaca yang teratas:
+timeline-hover-share = { $value }% artikel
+timeline-hover-count = { $value } artikel
+timeline-spike-row = { $bin } { $actor } — { $percent }% artikel (z = { $z }): { $title }
+
+## Kemunculan bersama
+cooc-matrix-heading = Matriks aktor di grafik (unit yang memuat keduanya)
+cooc-pairs-summary = { $shown } dari { $total } pasangan dengan sedikitnya { $min } { $unit ->
+        [article] artikel
+        [paragraph] paragraf
+       *[sentence] kalimat
+    } yang memuat keduanya — klik pasangan untuk membaca artikelnya
+cooc-col-pair = Pasangan
+cooc-col-pair-hint = kedua aktor
+cooc-pair-link-hint = baca artikel yang memuat keduanya
+
+## Panel aktor
+actors-heading = Aktor
+actors-search-hint = Cari: kode, nama atau alias
+actors-all = Semua
+actors-countries = Negara
+actors-organizations = Organisasi
+actors-plotted = { $count } di grafik
+actors-clear = Kosongkan
+actors-empty = Belum ada aktor yang disebut. Impor artikel lewat Berkas > Impor.
+actors-row-counts = { $articles } art · { $mentions } s
+actors-row-counts-hint = artikel · sebutan

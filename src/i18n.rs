@@ -1,0 +1,257 @@
+//! The languages pantau speaks to people: English and Indonesian. The strings live in Fluent
+//! catalogs (`assets/i18n/en.ftl`, `assets/i18n/id.ftl`, compiled in), never in the view
+//! code; exports keep their English column names and ISO dates, for machines.
+//!
+//! Every call names its language (no global state: the window's tests run side by side, and
+//! a notice built on a worker thread speaks the language of the window that started it).
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// A language of the window and the command line's messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Bahasa Indonesia.
+    Id,
+}
+
+impl Lang {
+    /// Every language, in menu order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Id];
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        }
+    }
+
+    /// The language's name in itself (as a language menu lists them).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Id => "Bahasa Indonesia",
+        }
+    }
+
+    /// The language a POSIX locale value names ("id_ID.UTF-8" → Indonesian, "en_US" →
+    /// English); `None` for an empty value, "C" or "POSIX".
+    pub fn from_locale(value: &str) -> Option<Lang> {
+        let v = value.trim();
+        if v.is_empty() || v == "C" || v == "POSIX" || v.starts_with("C.") {
+            return None;
+        }
+        let lang = v.split(['_', '.', '@', '-', ':']).next().unwrap_or("");
+        Some(
+            if lang.eq_ignore_ascii_case("id") || lang.eq_ignore_ascii_case("in") {
+                Lang::Id
+            } else {
+                Lang::En
+            },
+        )
+    }
+
+    /// The system's language: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
+    /// decides (Indonesian when it starts with "id"); English otherwise.
+    pub fn from_env() -> Lang {
+        Self::from_vars(|k| std::env::var(k).ok())
+    }
+
+    /// [`Lang::from_env`] with the variables read by `var`.
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| var(k).and_then(|v| Lang::from_locale(&v)))
+            .unwrap_or_default()
+    }
+}
+
+/// The catalogs, as compiled in.
+pub const CATALOGS: [(Lang, &str); 2] = [
+    (Lang::En, include_str!("../assets/i18n/en.ftl")),
+    (Lang::Id, include_str!("../assets/i18n/id.ftl")),
+];
+
+static BUNDLES: LazyLock<Vec<(Lang, FluentBundle<FluentResource>)>> = LazyLock::new(|| {
+    CATALOGS
+        .iter()
+        .map(|&(lang, text)| {
+            // A catalog that does not parse keeps the messages that do (a test holds both
+            // clean).
+            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+            let id = lang.code().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // No Unicode isolation marks around placeables: egui would draw them.
+            bundle.set_use_isolating(false);
+            let _ = bundle.add_resource(resource);
+            (lang, bundle)
+        })
+        .collect()
+});
+
+fn bundle(lang: Lang) -> Option<&'static FluentBundle<FluentResource>> {
+    BUNDLES.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
+}
+
+/// The message `id` in `lang` (English when `lang` lacks it; the id itself when no catalog
+/// has it).
+pub fn tr(lang: Lang, id: &str) -> String {
+    tr_with(lang, id, &[])
+}
+
+/// The message `id` in `lang` with its placeables (`("count", 3.into())`).
+pub fn tr_with(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (k, v) in args {
+        fluent_args.set(*k, v.clone());
+    }
+    for l in [lang, Lang::En] {
+        let Some(b) = bundle(l) else { continue };
+        if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return b
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// A number for a placeable.
+pub fn num(n: impl Into<f64>) -> FluentValue<'static> {
+    FluentValue::from(n.into())
+}
+
+/// A text for a placeable.
+pub fn text(s: impl Into<String>) -> FluentValue<'static> {
+    FluentValue::from(s.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::FluentResource;
+    use fluent_syntax::ast;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Message id → the placeables it uses (variables anywhere in its value, selectors too).
+    fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = FluentResource::try_new(text.to_string())
+            .unwrap_or_else(|(_, errors)| panic!("catalog does not parse: {errors:?}"));
+        let mut out = BTreeMap::new();
+        for entry in resource.entries() {
+            if let ast::Entry::Message(m) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(p) = &m.value {
+                    pattern_vars(p, &mut vars);
+                }
+                out.insert(m.id.name.to_string(), vars);
+            }
+        }
+        out
+    }
+
+    fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+        for el in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = el {
+                expression_vars(expression, vars);
+            }
+        }
+    }
+
+    fn expression_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline_vars(selector, vars);
+                for v in variants {
+                    pattern_vars(&v.value, vars);
+                }
+            }
+            ast::Expression::Inline(i) => inline_vars(i, vars),
+        }
+    }
+
+    fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+        match i {
+            ast::InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn both_catalogs_have_the_same_messages_and_placeables() {
+        let en = messages(CATALOGS[0].1);
+        let id = messages(CATALOGS[1].1);
+        assert!(en.len() > 50, "{} messages", en.len());
+        let (ek, ik): (BTreeSet<_>, BTreeSet<_>) = (en.keys().collect(), id.keys().collect());
+        assert_eq!(
+            ek.symmetric_difference(&ik).collect::<Vec<_>>(),
+            Vec::<&&String>::new(),
+            "messages in one catalog only"
+        );
+        for (k, vars) in &en {
+            assert_eq!(Some(vars), id.get(k), "placeables of {k}");
+        }
+    }
+
+    #[test]
+    fn messages_format_with_their_placeables() {
+        assert_eq!(tr(Lang::En, "tab-timeline"), "Timeline");
+        assert_eq!(tr(Lang::Id, "tab-timeline"), "Linimasa");
+        assert_eq!(
+            tr_with(Lang::Id, "actors-plotted", &[("count", num(4))]),
+            "4 di grafik"
+        );
+        assert_eq!(
+            tr_with(
+                Lang::En,
+                "notice-import-summary",
+                &[
+                    ("state", text("finished")),
+                    ("added", num(301)),
+                    ("duplicates", num(0)),
+                    ("failed", num(0)),
+                ]
+            ),
+            "Import finished: 301 articles added, 0 duplicates, 0 failed files."
+        );
+        assert_eq!(tr(Lang::Id, "no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn the_system_locale_decides_the_first_language() {
+        let vars = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_vars(vars(&[("LANG", "id_ID.UTF-8")])), Lang::Id);
+        assert_eq!(Lang::from_vars(vars(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_vars(vars(&[("LC_ALL", "id_ID"), ("LANG", "en_US")])),
+            Lang::Id
+        );
+        assert_eq!(
+            Lang::from_vars(vars(&[("LC_ALL", "en_GB"), ("LANG", "id_ID")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_vars(vars(&[("LC_MESSAGES", "id"), ("LANG", "en_US")])),
+            Lang::Id
+        );
+        assert_eq!(Lang::from_vars(vars(&[("LANG", "C")])), Lang::En);
+        assert_eq!(Lang::from_vars(vars(&[])), Lang::En);
+    }
+}
