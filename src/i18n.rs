@@ -123,6 +123,24 @@ pub fn tr_with(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String
     id.to_string()
 }
 
+/// A month's short name (1 = January): "Aug" in English, "Agu" in Indonesian.
+pub fn month_short(lang: Lang, month: u32) -> &'static str {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const ID: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+    ];
+    let names = match lang {
+        Lang::En => &EN,
+        Lang::Id => &ID,
+    };
+    names
+        .get((month.clamp(1, 12) - 1) as usize)
+        .copied()
+        .unwrap_or("")
+}
+
 /// A number for a placeable.
 pub fn num(n: impl Into<f64>) -> FluentValue<'static> {
     FluentValue::from(n.into())
@@ -225,6 +243,9 @@ mod tests {
             "Import finished: 301 articles added, 0 duplicates, 0 failed files."
         );
         assert_eq!(tr(Lang::Id, "no-such-message"), "no-such-message");
+        assert_eq!(month_short(Lang::Id, 8), "Agu");
+        assert_eq!(month_short(Lang::En, 5), "May");
+        assert_eq!(month_short(Lang::Id, 5), "Mei");
     }
 
     #[test]

@@ -1037,6 +1037,10 @@ fn the_window_speaks_indonesian() {
     for indonesian in ["Interval:", "Bulan", "Rata-rata bergerak:", "Disebut di:"] {
         assert!(h.query_by_label(indonesian).is_some(), "no {indonesian:?}");
     }
+    // Actors by their Indonesian names, in the panel and the legend.
+    assert!(h.query_all_by_label_contains("RUS Rusia").next().is_some());
+    assert!(h.query_all_by_label_contains("TUR Turki").next().is_some());
+    assert!(h.query_all_by_label_contains("RUS Russia").next().is_none());
     assert!(
         h.state()
             .notices

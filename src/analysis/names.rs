@@ -11,6 +11,8 @@ pub struct ActorNames {
     actors: Vec<(String, Vec<String>)>,
     /// Where each code stands in `actors`.
     by_code: std::collections::HashMap<String, usize>,
+    /// Code → its Indonesian display name, where the dictionary has one.
+    name_id: std::collections::HashMap<String, String>,
 }
 
 /// What a typed name stands for.
@@ -72,7 +74,25 @@ impl ActorNames {
             .enumerate()
             .map(|(i, (c, _))| (c.clone(), i))
             .collect();
-        ActorNames { actors, by_code }
+        let name_id = entries
+            .iter()
+            .filter(|e| !e.name_id.trim().is_empty())
+            .map(|e| (e.code.clone(), e.name_id.trim().to_string()))
+            .collect();
+        ActorNames {
+            actors,
+            by_code,
+            name_id,
+        }
+    }
+
+    /// The name to show for `code` in `lang`: its Indonesian name in Indonesian when the
+    /// dictionary has one ("Amerika Serikat"), else `name` (the stored English one).
+    pub fn display<'a>(&'a self, code: &str, name: &'a str, lang: crate::i18n::Lang) -> &'a str {
+        match lang {
+            crate::i18n::Lang::Id => self.name_id.get(code).map_or(name, String::as_str),
+            crate::i18n::Lang::En => name,
+        }
     }
 
     /// True when one of `code`'s names contains `needle` (already [`fold`]ed; empty matches).

@@ -214,7 +214,9 @@ fn actors_ui(
                         ))
                         .on_hover_text(tr(lang, "actors-row-counts-hint"));
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                            let name = egui::Label::new(format!("{} {}", c.code, c.name))
+                            let shown = names
+                                .map_or(c.name.as_str(), |n| n.display(&c.code, &c.name, lang));
+                            let name = egui::Label::new(format!("{} {}", c.code, shown))
                                 .truncate()
                                 .sense(egui::Sense::click());
                             let hover = if c.org_type.is_empty() {

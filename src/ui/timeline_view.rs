@@ -71,7 +71,7 @@ impl TabView for TimelineTab {
         &mut self,
         ui: &mut egui::Ui,
         settings: &mut Settings,
-        _shell: ShellView<'_>,
+        shell: ShellView<'_>,
     ) -> Vec<Action> {
         let data = self.query.value();
         let running = self.query.is_running();
@@ -83,7 +83,7 @@ impl TabView for TimelineTab {
             )
         });
         let refit = fit.is_some() && fit != self.fitted;
-        let actions = timeline_ui(ui, settings, data.as_deref(), running, refit);
+        let actions = timeline_ui(ui, settings, data.as_deref(), running, refit, shell.names);
         if refit {
             self.fitted = fit;
         }
@@ -98,6 +98,7 @@ fn timeline_ui(
     data: Option<&(Timeline, Vec<Spike>)>,
     running: bool,
     refit: bool,
+    names: Option<&super::analysis::ActorNames>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -175,8 +176,11 @@ fn timeline_ui(
                 ys
             };
             let pts = xs.zip(ys).map(|(x, y)| [x, y]).collect();
+            let name = names.map_or(s.actor_name.as_str(), |n| {
+                n.display(&s.actor_code, &s.actor_name, settings.lang())
+            });
             (
-                format!("{} {}", s.actor_code, s.actor_name),
+                format!("{} {}", s.actor_code, name),
                 actor_color(&s.actor_code),
                 pts,
             )
@@ -190,7 +194,7 @@ fn timeline_ui(
     let lang = settings.lang();
     let mut plot = Plot::new("timeline")
         .legend(Legend::default())
-        .x_axis_formatter(move |mark, _| mark_label(mark))
+        .x_axis_formatter(move |mark, _| mark_label_in(mark, lang))
         .y_axis_label(if share {
             settings.tr("timeline-axis-share")
         } else {
@@ -457,15 +461,24 @@ fn push_level(out: &mut Vec<egui_plot::GridMark>, unit: Unit, step: f64, lo: f64
 
 /// An axis label for a calendar mark, as precise as its level.
 pub fn mark_label(mark: egui_plot::GridMark) -> String {
+    mark_label_in(mark, crate::i18n::Lang::En)
+}
+
+/// [`mark_label`] with the month names of `lang` ("Agu 2016").
+pub fn mark_label_in(mark: egui_plot::GridMark, lang: crate::i18n::Lang) -> String {
+    use chrono::Datelike;
     let date = day_date(mark.value.round() as i64);
-    let format = if mark.step_size >= 365.0 {
-        "%Y"
+    if mark.step_size >= 365.0 {
+        date.format("%Y").to_string()
     } else if mark.step_size >= 28.0 {
-        "%b %Y"
+        format!(
+            "{} {}",
+            crate::i18n::month_short(lang, date.month()),
+            date.year()
+        )
     } else {
-        "%Y-%m-%d"
-    };
-    date.format(format).to_string()
+        date.format("%Y-%m-%d").to_string()
+    }
 }
 
 /// A bin as people write it: 2017-03-05, 2017-03, 2017.
