@@ -459,12 +459,8 @@ fn push_level(out: &mut Vec<egui_plot::GridMark>, unit: Unit, step: f64, lo: f64
     }
 }
 
-/// An axis label for a calendar mark, as precise as its level.
-pub fn mark_label(mark: egui_plot::GridMark) -> String {
-    mark_label_in(mark, crate::i18n::Lang::En)
-}
-
-/// [`mark_label`] with the month names of `lang` ("Agu 2016").
+/// An axis label for a calendar mark, as precise as its level, with the month names of
+/// `lang` ("Agu 2016").
 pub fn mark_label_in(mark: egui_plot::GridMark, lang: crate::i18n::Lang) -> String {
     use chrono::Datelike;
     let date = day_date(mark.value.round() as i64);
@@ -576,7 +572,7 @@ mod tests {
         })
         .into_iter()
         .filter(|m| m.step_size / per_pixel >= 60.0)
-        .map(mark_label)
+        .map(|m| mark_label_in(m, crate::i18n::Lang::En))
         .collect()
     }
 
