@@ -1037,6 +1037,37 @@ fn the_window_speaks_indonesian() {
     for indonesian in ["Interval:", "Bulan", "Rata-rata bergerak:", "Disebut di:"] {
         assert!(h.query_by_label(indonesian).is_some(), "no {indonesian:?}");
     }
+    h.get_by_label("Artikel").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    for indonesian in [
+        "Cari:",
+        "Aktor:",
+        "Bahasa:",
+        "Sumber:",
+        "Hanya tanpa tanggal",
+    ] {
+        assert!(
+            h.query_by_label(indonesian).is_some(),
+            "Artikel: no {indonesian:?}"
+        );
+    }
+    for english in [
+        "Search:",
+        "Actor:",
+        "Language:",
+        "Source:",
+        "Undated only",
+        "Next >",
+    ] {
+        assert!(
+            h.query_by_label(english).is_none(),
+            "Artikel: English {english:?} left"
+        );
+    }
+    h.get_by_label("Linimasa").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
     // Actors by their Indonesian names, in the panel and the legend.
     assert!(h.query_all_by_label_contains("RUS Rusia").next().is_some());
     assert!(h.query_all_by_label_contains("TUR Turki").next().is_some());

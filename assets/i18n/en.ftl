@@ -107,7 +107,7 @@ timeline-empty-no-data = No dated articles yet: import some with File > Import, 
 timeline-undated-notice = { $count ->
         [one] { $count } article of these actors has no date and is not plotted
        *[other] { $count } articles of these actors have no date and are not plotted
-    } (tick 'Undated only' in the Articles tab to date them).
+    } (tick '{ articles-undated-only }' in the { tab-articles } tab to date them).
 timeline-axis-share = % of articles
 timeline-axis-count = articles
 timeline-spikes-heading = Spikes ({ $count }) — click one to list its articles and read the top one:
@@ -137,3 +137,36 @@ actors-clear = Clear
 actors-empty = No actors mentioned yet. Import articles with File > Import.
 actors-row-counts = { $articles } art · { $mentions } m
 actors-row-counts-hint = articles · mentions
+
+## Articles
+articles-show-all = Show all articles
+articles-click-to-read = Click an article to read it.
+articles-drill-actor = Articles mentioning { $actor }
+articles-drill-actor-bin = Articles mentioning { $actor } in the { $bin } from { $start }
+articles-drill-pair = Articles where { $a } and { $b } occur in the same { $window }
+articles-search = Search:
+articles-search-hint = words, "a phrase", title:opec, a OR b
+articles-actor = Actor:
+articles-actor-hint = code, name or alias
+articles-language = Language:
+articles-language-id = Indonesian
+articles-language-en = English
+articles-language-other = other
+articles-source = Source:
+articles-source-hint = outlet
+articles-undated-only = Undated only
+articles-search-error = Search: { $error }.
+articles-page = { $from }–{ $to } of { $total }
+articles-prev = < Prev
+articles-next = Next >
+articles-ticked = { $count } ticked — date:
+articles-set-date = Set date
+articles-tick-hint = tick to set the date
+articles-from-place = from { $place }
+articles-copies = { $count ->
+        [one] { $count } other copy of its story
+       *[other] { $count } other copies of its story
+    }
+common-all = all
+common-undated = undated
+common-untitled = (untitled)

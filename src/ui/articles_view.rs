@@ -6,6 +6,7 @@ use super::analysis::{self, ActorNames, DrillDown, Kwic, Resolved};
 use super::jobs::Query;
 use super::settings::{Settings, Tab};
 use super::tabs::{QueryEnv, ShellView, TabView};
+use crate::i18n::{Lang, num, text, tr, tr_with};
 use crate::store::{ArticleListQuery, ArticleView};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -192,9 +193,10 @@ impl TabView for ArticlesTab {
     fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        _settings: &mut Settings,
+        settings: &mut Settings,
         shell: ShellView<'_>,
     ) -> Vec<Action> {
+        let lang = settings.lang();
         let list = self.list.value();
         let article = self.article.value();
         let sources = self.sources.value();
@@ -206,6 +208,7 @@ impl TabView for ArticlesTab {
             sources.as_deref().map(Vec::as_slice),
             shell.names,
             self.list.is_running(),
+            lang,
         )
         .into_iter()
         .collect()
@@ -274,19 +277,20 @@ fn articles_ui(
     sources: Option<&[(String, u64)]>,
     names: Option<&ActorNames>,
     running: bool,
+    lang: Lang,
 ) -> Option<Action> {
     let mut action = None;
     match state.drill.clone() {
         Some(what) => {
             ui.horizontal(|ui| {
-                ui.strong(describe(&what));
-                if ui.button("Show all articles").clicked() {
+                ui.strong(describe(&what, lang));
+                if ui.button(tr(lang, "articles-show-all")).clicked() {
                     state.drill = None;
                     state.offset = 0;
                 }
             });
         }
-        None => filters_ui(ui, state, sources, names),
+        None => filters_ui(ui, state, sources, names, lang),
     }
     let width = ui.available_width();
     egui::Panel::left("article_list")
@@ -294,13 +298,13 @@ fn articles_ui(
         .size_range((width * 0.35).max(280.0)..=width * 0.75)
         .resizable(true)
         .show(ui, |ui| {
-            if let Some(a) = list_ui(ui, state, list, running) {
+            if let Some(a) = list_ui(ui, state, list, running, lang) {
                 action = Some(a);
             }
         });
     egui::CentralPanel::default().show(ui, |ui| match (state.open, article) {
         (None, _) => {
-            ui.weak("Click an article to read it.");
+            ui.weak(tr(lang, "articles-click-to-read"));
         }
         (Some(id), Some(a)) if a.id == id => {
             if let Some(act) = super::reader_view::reader_ui(ui, a) {
@@ -314,22 +318,50 @@ fn articles_ui(
     action
 }
 
-fn describe(what: &DrillDown) -> String {
+fn describe(what: &DrillDown, lang: Lang) -> String {
     match what {
-        DrillDown::Actor { actor_code } => format!("Articles mentioning {actor_code}"),
+        DrillDown::Actor { actor_code } => tr_with(
+            lang,
+            "articles-drill-actor",
+            &[("actor", text(actor_code.clone()))],
+        ),
         DrillDown::ActorBin {
             actor_code,
             bin,
             bin_start,
         } => {
-            format!("Articles mentioning {actor_code} in the {bin:?} from {bin_start}")
+            let bin_id = super::settings::BINS
+                .iter()
+                .find(|(b, _)| b == bin)
+                .map_or("toolbar-bin-week", |(_, id)| *id);
+            tr_with(
+                lang,
+                "articles-drill-actor-bin",
+                &[
+                    ("actor", text(actor_code.clone())),
+                    ("bin", text(tr(lang, bin_id).to_lowercase())),
+                    ("start", text(bin_start.to_string())),
+                ],
+            )
         }
         DrillDown::Pair {
             actor_a,
             actor_b,
             window,
         } => {
-            format!("Articles where {actor_a} and {actor_b} occur in the same {window:?}")
+            let window_id = super::settings::WINDOWS
+                .iter()
+                .find(|(w, _)| w == window)
+                .map_or("toolbar-window-article", |(_, id)| *id);
+            tr_with(
+                lang,
+                "articles-drill-pair",
+                &[
+                    ("a", text(actor_a.clone())),
+                    ("b", text(actor_b.clone())),
+                    ("window", text(tr(lang, window_id).to_lowercase())),
+                ],
+            )
         }
     }
 }
@@ -339,15 +371,16 @@ fn filters_ui(
     state: &mut ArticlesState,
     sources: Option<&[(String, u64)]>,
     names: Option<&ActorNames>,
+    lang: Lang,
 ) {
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Search:");
+        let label = ui.label(tr(lang, "articles-search"));
         let mut text = state.search_text.clone();
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut text)
-                    .hint_text("words, \"a phrase\", title:opec, a OR b")
+                    .hint_text(tr(lang, "articles-search-hint"))
                     .desired_width(220.0),
             )
             .labelled_by(label.id)
@@ -355,11 +388,11 @@ fn filters_ui(
         if field.changed() {
             state.set_search(&text);
         }
-        let label = ui.label("Actor:");
+        let label = ui.label(tr(lang, "articles-actor"));
         if ui
             .add(
                 egui::TextEdit::singleline(&mut state.actor_text)
-                    .hint_text("code, name or alias")
+                    .hint_text(tr(lang, "articles-actor-hint"))
                     .desired_width(120.0),
             )
             .labelled_by(label.id)
@@ -372,22 +405,23 @@ fn filters_ui(
         {
             ui.weak(format!("= {code}"));
         }
-        ui.label("Language:");
+        ui.label(tr(lang, "articles-language"));
+        let languages = [
+            ("", "common-all"),
+            ("id", "articles-language-id"),
+            ("en", "articles-language-en"),
+            ("other", "articles-language-other"),
+        ];
+        let shown = languages
+            .iter()
+            .find(|(code, _)| *code == state.language)
+            .map_or(state.language.clone(), |(_, id)| tr(lang, id));
         egui::ComboBox::from_id_salt("language")
-            .selected_text(if state.language.is_empty() {
-                "all"
-            } else {
-                &state.language
-            })
+            .selected_text(shown)
             .show_ui(ui, |ui| {
-                for (code, label) in [
-                    ("", "all"),
-                    ("id", "Indonesian"),
-                    ("en", "English"),
-                    ("other", "other"),
-                ] {
+                for (code, label) in languages {
                     if ui
-                        .selectable_value(&mut state.language, code.to_string(), label)
+                        .selectable_value(&mut state.language, code.to_string(), tr(lang, label))
                         .changed()
                     {
                         changed = true;
@@ -399,11 +433,11 @@ fn filters_ui(
         } else {
             vec![state.language.clone()]
         };
-        let label = ui.label("Source:");
+        let label = ui.label(tr(lang, "articles-source"));
         let mut source_changed = ui
             .add(
                 egui::TextEdit::singleline(&mut state.source_text)
-                    .hint_text("outlet")
+                    .hint_text(tr(lang, "articles-source-hint"))
                     .desired_width(110.0),
             )
             .labelled_by(label.id)
@@ -413,7 +447,7 @@ fn filters_ui(
             .width(16.0)
             .show_ui(ui, |ui| {
                 if ui
-                    .selectable_label(state.source_text.is_empty(), "all")
+                    .selectable_label(state.source_text.is_empty(), tr(lang, "common-all"))
                     .clicked()
                 {
                     state.source_text.clear();
@@ -445,9 +479,12 @@ fn filters_ui(
             };
             changed = true;
         }
-        for (label, value) in [("From", &mut state.query.from), ("To", &mut state.query.to)] {
+        for (label, value) in [
+            ("toolbar-from", &mut state.query.from),
+            ("toolbar-to", &mut state.query.to),
+        ] {
             let mut text = value.map(|d| d.to_string()).unwrap_or_default();
-            ui.label(label);
+            ui.label(tr(lang, label));
             if ui
                 .add(
                     egui::TextEdit::singleline(&mut text)
@@ -461,12 +498,18 @@ fn filters_ui(
             }
         }
         changed |= ui
-            .checkbox(&mut state.query.undated_only, "Undated only")
+            .checkbox(
+                &mut state.query.undated_only,
+                tr(lang, "articles-undated-only"),
+            )
             .changed();
     });
     if let Some(e) = &state.search_error {
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(ui.visuals().error_fg_color, format!("Search: {e}."));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                tr_with(lang, "articles-search-error", &[("error", text(e.clone()))]),
+            );
             ui.weak(crate::store::search_query::SYNTAX_HINT);
         });
     }
@@ -480,6 +523,7 @@ fn list_ui(
     state: &mut ArticlesState,
     list: Option<&ArticleListing>,
     running: bool,
+    lang: Lang,
 ) -> Option<Action> {
     let mut action = None;
     let Some(list) = list else {
@@ -488,25 +532,37 @@ fn list_ui(
     };
     ui.horizontal(|ui| {
         let end = (state.offset + list.rows.len() as u64).min(list.total);
-        ui.label(format!(
-            "{}–{} of {}",
-            if list.total == 0 { 0 } else { state.offset + 1 },
-            end,
-            list.total
+        ui.label(tr_with(
+            lang,
+            "articles-page",
+            &[
+                (
+                    "from",
+                    num(if list.total == 0 { 0 } else { state.offset + 1 } as f64),
+                ),
+                ("to", num(end as f64)),
+                ("total", num(list.total as f64)),
+            ],
         ));
         if ui
-            .add_enabled(state.offset > 0, egui::Button::new("< Prev"))
+            .add_enabled(
+                state.offset > 0,
+                egui::Button::new(tr(lang, "articles-prev")),
+            )
             .clicked()
         {
             state.offset = state.offset.saturating_sub(PAGE);
         }
         if ui
-            .add_enabled(end < list.total, egui::Button::new("Next >"))
+            .add_enabled(
+                end < list.total,
+                egui::Button::new(tr(lang, "articles-next")),
+            )
             .clicked()
         {
             state.offset += PAGE;
         }
-        if ui.button("Export CSV…").clicked() {
+        if ui.button(tr(lang, "toolbar-export-csv")).clicked() {
             action = Some(Action::Export(ExportKind::ArticleList));
         }
         if running {
@@ -515,7 +571,11 @@ fn list_ui(
     });
     if !state.checked.is_empty() {
         ui.horizontal(|ui| {
-            ui.label(format!("{} ticked — date:", state.checked.len()));
+            ui.label(tr_with(
+                lang,
+                "articles-ticked",
+                &[("count", num(state.checked.len() as f64))],
+            ));
             ui.add(
                 egui::TextEdit::singleline(&mut state.date_text)
                     .hint_text("YYYY-MM-DD")
@@ -523,7 +583,10 @@ fn list_ui(
             );
             let date = NaiveDate::parse_from_str(state.date_text.trim(), "%Y-%m-%d").ok();
             if ui
-                .add_enabled(date.is_some(), egui::Button::new("Set date"))
+                .add_enabled(
+                    date.is_some(),
+                    egui::Button::new(tr(lang, "articles-set-date")),
+                )
                 .clicked()
                 && let Some(date) = date
             {
@@ -545,7 +608,7 @@ fn list_ui(
                     let mut ticked = state.checked.contains(&row.id);
                     if ui
                         .checkbox(&mut ticked, "")
-                        .on_hover_text("tick to set the date")
+                        .on_hover_text(tr(lang, "articles-tick-hint"))
                         .changed()
                     {
                         if ticked {
@@ -556,10 +619,11 @@ fn list_ui(
                     }
                     let date = row
                         .published
-                        .map_or("undated".to_string(), |d| d.to_string());
+                        .map_or(tr(lang, "common-undated"), |d| d.to_string());
                     ui.weak(date);
+                    let untitled = tr(lang, "common-untitled");
                     let title = if row.title.is_empty() {
-                        "(untitled)"
+                        &untitled
                     } else {
                         &row.title
                     };
@@ -573,16 +637,22 @@ fn list_ui(
                     ui.add_space(28.0);
                     let mut about = format!("{} · {}", row.source, row.language);
                     if !row.dateline_place.is_empty() {
-                        about.push_str(&format!(" · from {}", row.dateline_place));
+                        about.push_str(" · ");
+                        about.push_str(&tr_with(
+                            lang,
+                            "articles-from-place",
+                            &[("place", text(row.dateline_place.clone()))],
+                        ));
                         if !row.dateline_country.is_empty() {
                             about.push_str(&format!(" ({})", row.dateline_country));
                         }
                     }
                     if row.copies > 0 {
-                        about.push_str(&format!(
-                            " · {} other cop{} of its story",
-                            row.copies,
-                            if row.copies == 1 { "y" } else { "ies" }
+                        about.push_str(" · ");
+                        about.push_str(&tr_with(
+                            lang,
+                            "articles-copies",
+                            &[("count", num(row.copies as f64))],
                         ));
                     }
                     ui.weak(about);
