@@ -203,12 +203,14 @@ impl TabView for ArticlesTab {
         articles_ui(
             ui,
             &mut self.state,
-            list.as_deref(),
-            article.as_deref().and_then(Option::as_ref),
-            sources.as_deref().map(Vec::as_slice),
-            shell.names,
-            self.list.is_running(),
-            lang,
+            Shown {
+                list: list.as_deref(),
+                article: article.as_deref().and_then(Option::as_ref),
+                sources: sources.as_deref().map(Vec::as_slice),
+                names: shell.names,
+                running: self.list.is_running(),
+                lang,
+            },
         )
         .into_iter()
         .collect()
@@ -268,17 +270,26 @@ fn list_page(
     }
 }
 
-/// Draws the filters, the list and the reader.
-fn articles_ui(
-    ui: &mut egui::Ui,
-    state: &mut ArticlesState,
-    list: Option<&ArticleListing>,
-    article: Option<&ArticleView>,
-    sources: Option<&[(String, u64)]>,
-    names: Option<&ActorNames>,
+/// What the tab shows this frame: its query results and the window's language.
+struct Shown<'a> {
+    list: Option<&'a ArticleListing>,
+    article: Option<&'a ArticleView>,
+    sources: Option<&'a [(String, u64)]>,
+    names: Option<&'a ActorNames>,
     running: bool,
     lang: Lang,
-) -> Option<Action> {
+}
+
+/// Draws the filters, the list and the reader.
+fn articles_ui(ui: &mut egui::Ui, state: &mut ArticlesState, shown: Shown<'_>) -> Option<Action> {
+    let Shown {
+        list,
+        article,
+        sources,
+        names,
+        running,
+        lang,
+    } = shown;
     let mut action = None;
     match state.drill.clone() {
         Some(what) => {
