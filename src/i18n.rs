@@ -141,6 +141,45 @@ pub fn month_short(lang: Lang, month: u32) -> &'static str {
         .unwrap_or("")
 }
 
+/// A day as people write it in `lang`: "3 May 2021", "3 Mei 2021".
+pub fn date_long(lang: Lang, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ID: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    let names = match lang {
+        Lang::En => &EN,
+        Lang::Id => &ID,
+    };
+    let month = names.get(date.month0() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", date.day(), date.year())
+}
+
 /// A number for a placeable.
 pub fn num(n: impl Into<f64>) -> FluentValue<'static> {
     FluentValue::from(n.into())

@@ -1065,6 +1065,12 @@ fn the_window_speaks_indonesian() {
             "Artikel: English {english:?} left"
         );
     }
+    // The reader, in Indonesian.
+    h.state_mut().send(Action::OpenArticle(1));
+    h.run_steps(2);
+    wait_idle(&mut h);
+    assert!(h.query_by_label("Kata kunci dalam konteks").is_some());
+    assert!(h.query_by_label("Keywords in context").is_none());
     h.get_by_label("Linimasa").click();
     h.run_steps(2);
     wait_idle(&mut h);

@@ -170,3 +170,22 @@ articles-copies = { $count ->
 common-all = all
 common-undated = undated
 common-untitled = (untitled)
+
+## Reader
+reader-no-source = no source
+reader-reported-from = reported from { $place }
+reader-link = link
+reader-by = by { $names }
+reader-editor = editor { $name }
+reader-section = section { $name }
+reader-stated-words = { $count } words (as stated)
+reader-cut = The service that exported this article cut its text: { $count } characters are missing.
+reader-title-only = Title only: the file gave no text for this article (a list of links).
+reader-copies = Other copies of this story: { $total }
+reader-copies-listed = Other copies of this story: { $total } ({ $listed } listed)
+reader-near-duplicate-hint = near-duplicate #{ $id }, from { $path }
+reader-exact-copy = exact copy in { $path }
+reader-list-mentioning = list the articles mentioning it
+reader-kwic = Keywords in context
+reader-not-here = not here
+reader-not-here-hint = "{ $alias }" is not { $actor } in this article (applied at the next re-tag)

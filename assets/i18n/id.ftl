@@ -165,3 +165,22 @@ articles-copies = { $count } salinan lain dari beritanya
 common-all = semua
 common-undated = tanpa tanggal
 common-untitled = (tanpa judul)
+
+## Pembaca
+reader-no-source = tanpa sumber
+reader-reported-from = dilaporkan dari { $place }
+reader-link = tautan
+reader-by = oleh { $names }
+reader-editor = penyunting { $name }
+reader-section = rubrik { $name }
+reader-stated-words = { $count } kata (menurut sumber)
+reader-cut = Layanan yang mengekspor artikel ini memotong teksnya: { $count } karakter hilang.
+reader-title-only = Hanya judul: berkas tidak memberi teks untuk artikel ini (daftar tautan).
+reader-copies = Salinan lain dari berita ini: { $total }
+reader-copies-listed = Salinan lain dari berita ini: { $total } ({ $listed } ditampilkan)
+reader-near-duplicate-hint = hampir sama #{ $id }, dari { $path }
+reader-exact-copy = salinan persis di { $path }
+reader-list-mentioning = tampilkan artikel yang menyebutnya
+reader-kwic = Kata kunci dalam konteks
+reader-not-here = bukan di sini
+reader-not-here-hint = "{ $alias }" bukan { $actor } dalam artikel ini (berlaku pada penandaan ulang berikutnya)

@@ -318,7 +318,7 @@ fn articles_ui(ui: &mut egui::Ui, state: &mut ArticlesState, shown: Shown<'_>) -
             ui.weak(tr(lang, "articles-click-to-read"));
         }
         (Some(id), Some(a)) if a.id == id => {
-            if let Some(act) = super::reader_view::reader_ui(ui, a) {
+            if let Some(act) = super::reader_view::reader_ui(ui, a, lang) {
                 action = Some(act);
             }
         }

@@ -4,16 +4,22 @@
 use super::action::Action;
 use super::analysis::{KWIC_CONTEXT, Kwic};
 use super::colors::{actor_color, highlight};
+use crate::i18n::{Lang, num, text, tr, tr_with};
 use crate::model::Field;
 use crate::store::ArticleView;
 use egui::text::{LayoutJob, TextFormat};
 use std::collections::BTreeMap;
 
 /// Draws an article.
-pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
+pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView, lang: Lang) -> Option<Action> {
     let mut action = None;
+    let no_source = tr(lang, "reader-no-source");
+    let day = |d: Option<chrono::NaiveDate>| match d {
+        Some(d) => crate::i18n::date_long(lang, d),
+        None => tr(lang, "common-undated"),
+    };
     if a.title.is_empty() {
-        ui.heading("(untitled)");
+        ui.heading(tr(lang, "common-untitled"));
     } else {
         // The headline with its own mentions highlighted.
         ui.label(highlighted_field(
@@ -27,42 +33,58 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
         ui.weak(format!(
             "{} · {} ({}) · {} · #{}",
             if a.source.is_empty() {
-                "no source"
+                &no_source
             } else {
                 &a.source
             },
-            a.published.map_or("undated".into(), |d| d.to_string()),
+            day(a.published),
             a.date_source,
             a.language,
             a.id
         ));
         if !a.dateline_place.is_empty() {
+            let place = if a.dateline_country.is_empty() {
+                a.dateline_place.clone()
+            } else {
+                format!("{} ({})", a.dateline_place, a.dateline_country)
+            };
             ui.weak(format!(
-                "· reported from {}{}",
-                a.dateline_place,
-                if a.dateline_country.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", a.dateline_country)
-                }
+                "· {}",
+                tr_with(lang, "reader-reported-from", &[("place", text(place))])
             ));
         }
         if !a.url.is_empty() {
-            ui.hyperlink_to("link", &a.url);
+            ui.hyperlink_to(tr(lang, "reader-link"), &a.url);
         }
     });
     let mut about = Vec::new();
     if !a.byline.is_empty() {
-        about.push(format!("by {}", a.byline));
+        about.push(tr_with(
+            lang,
+            "reader-by",
+            &[("names", text(a.byline.clone()))],
+        ));
     }
     if !a.editor.is_empty() {
-        about.push(format!("editor {}", a.editor));
+        about.push(tr_with(
+            lang,
+            "reader-editor",
+            &[("name", text(a.editor.clone()))],
+        ));
     }
     if !a.section.is_empty() {
-        about.push(format!("section {}", a.section));
+        about.push(tr_with(
+            lang,
+            "reader-section",
+            &[("name", text(a.section.clone()))],
+        ));
     }
     if let Some(n) = a.stated_words {
-        about.push(format!("{n} words (as stated)"));
+        about.push(tr_with(
+            lang,
+            "reader-stated-words",
+            &[("count", num(n as f64))],
+        ));
     }
     if !about.is_empty() {
         ui.weak(about.join(" · "));
@@ -72,55 +94,72 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
         crate::store::TextStatus::Cut => {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!(
-                    "The service that exported this article cut its text: {} characters are missing.",
-                    a.missing_chars.unwrap_or_default()
+                tr_with(
+                    lang,
+                    "reader-cut",
+                    &[("count", num(a.missing_chars.unwrap_or_default() as f64))],
                 ),
             );
         }
         crate::store::TextStatus::TitleOnly => {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "Title only: the file gave no text for this article (a list of links).",
-            );
+            ui.colored_label(ui.visuals().warn_fg_color, tr(lang, "reader-title-only"));
         }
     }
     if a.copies_total > 0 {
-        egui::CollapsingHeader::new(format!(
-            "Other copies of this story: {}{}",
-            a.copies_total,
-            if (a.copies.len() as u64) < a.copies_total {
-                format!(" ({} listed)", a.copies.len())
-            } else {
-                String::new()
-            }
-        ))
-        .id_salt(("copies", a.id))
-        .show(ui, |ui| {
-            for c in &a.copies {
-                let when = c.published.map_or("undated".into(), |d| d.to_string());
-                let outlet = if c.source.is_empty() {
-                    "no source"
-                } else {
-                    &c.source
-                };
-                match c.article_id {
-                    Some(id) => {
-                        let label = format!("{when} · {outlet} · {}", c.title);
-                        if ui
-                            .link(label)
-                            .on_hover_text(format!("near-duplicate #{id}, from {}", c.path))
-                            .clicked()
-                        {
-                            action = Some(Action::OpenArticle(id));
+        let heading = if (a.copies.len() as u64) < a.copies_total {
+            tr_with(
+                lang,
+                "reader-copies-listed",
+                &[
+                    ("total", num(a.copies_total as f64)),
+                    ("listed", num(a.copies.len() as f64)),
+                ],
+            )
+        } else {
+            tr_with(
+                lang,
+                "reader-copies",
+                &[("total", num(a.copies_total as f64))],
+            )
+        };
+        egui::CollapsingHeader::new(heading)
+            .id_salt(("copies", a.id))
+            .show(ui, |ui| {
+                for c in &a.copies {
+                    let when = day(c.published);
+                    let outlet = if c.source.is_empty() {
+                        no_source.as_str()
+                    } else {
+                        &c.source
+                    };
+                    match c.article_id {
+                        Some(id) => {
+                            let label = format!("{when} · {outlet} · {}", c.title);
+                            if ui
+                                .link(label)
+                                .on_hover_text(tr_with(
+                                    lang,
+                                    "reader-near-duplicate-hint",
+                                    &[("id", num(id as f64)), ("path", text(c.path.clone()))],
+                                ))
+                                .clicked()
+                            {
+                                action = Some(Action::OpenArticle(id));
+                            }
+                        }
+                        None => {
+                            ui.weak(format!(
+                                "{when} · {outlet} · {}",
+                                tr_with(
+                                    lang,
+                                    "reader-exact-copy",
+                                    &[("path", text(c.path.clone()))]
+                                )
+                            ));
                         }
                     }
-                    None => {
-                        ui.weak(format!("{when} · {outlet} · exact copy in {}", c.path));
-                    }
                 }
-            }
-        });
+            });
     }
     let mut per_actor: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &a.mentions {
@@ -132,7 +171,7 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
                 egui::RichText::new(format!("{code} ×{n}")).background_color(highlight(code));
             if ui
                 .button(text)
-                .on_hover_text("list the articles mentioning it")
+                .on_hover_text(tr(lang, "reader-list-mentioning"))
                 .clicked()
             {
                 action = Some(Action::DrillDown(super::analysis::DrillDown::Actor {
@@ -141,7 +180,7 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
             }
         }
     });
-    egui::CollapsingHeader::new("Keywords in context")
+    egui::CollapsingHeader::new(tr(lang, "reader-kwic"))
         .default_open(false)
         .show(ui, |ui| {
             for code in per_actor.keys() {
@@ -150,10 +189,11 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView) -> Option<Action> {
                     ui.horizontal(|ui| {
                         let alias = k.parts().1.to_string();
                         if ui
-                            .small_button("not here")
-                            .on_hover_text(format!(
-                                "\"{alias}\" is not {code} in this article \
-                                 (applied at the next re-tag)"
+                            .small_button(tr(lang, "reader-not-here"))
+                            .on_hover_text(tr_with(
+                                lang,
+                                "reader-not-here-hint",
+                                &[("alias", text(alias.clone())), ("actor", text(*code))],
                             ))
                             .clicked()
                         {
