@@ -1065,6 +1065,32 @@ fn the_window_speaks_indonesian() {
             "Artikel: English {english:?} left"
         );
     }
+    h.get_by_label("Kamus").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    for indonesian in [
+        "Tandai ulang korpus",
+        "Kandidat nama",
+        "Hitung tempat untuk negaranya",
+    ] {
+        assert!(
+            h.query_by_label(indonesian).is_some(),
+            "Kamus: no {indonesian:?}"
+        );
+    }
+    for english in [
+        "Re-tag corpus",
+        "Candidate names",
+        "Count places for their country",
+    ] {
+        assert!(
+            h.query_by_label(english).is_none(),
+            "Kamus: English {english:?} left"
+        );
+    }
+    h.get_by_label("Artikel").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
     // The reader, in Indonesian.
     h.state_mut().send(Action::OpenArticle(1));
     h.run_steps(2);

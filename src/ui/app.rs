@@ -149,6 +149,7 @@ impl PantauApp {
     /// Draws one frame (what `eframe::App::ui` calls; tests call it through kittest).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        super::i18n::set(&ctx, self.settings.lang());
         if !self.started {
             self.started = true;
             ctx.set_theme(if self.settings.dark {

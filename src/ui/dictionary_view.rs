@@ -6,9 +6,11 @@
 use super::action::Action;
 use super::candidates_view::{CandidatesState, candidates_ui};
 use super::colors::actor_color;
+use super::i18n::{t, tw};
 use super::jobs::{CandidatesJob, Query};
 use super::settings::{Settings, Tab};
 use super::tabs::{QueryEnv, ShellView, TabView};
+use crate::i18n::{num, text};
 use crate::model::{Language, Via};
 use crate::store::{ActorEntry, AliasRecord, ExclusionRecord, ExclusionScope, NewAlias, Store};
 
@@ -260,14 +262,16 @@ fn dictionary_ui(
     );
     ui.separator();
     ui.horizontal_wrapped(|ui| {
-        ui.selectable_value(&mut state.show_candidates, false, "Actors");
-        ui.selectable_value(&mut state.show_candidates, true, "Candidate names");
+        let (actors, candidates) = (t(ui, "dict-actors"), t(ui, "dict-candidates"));
+        ui.selectable_value(&mut state.show_candidates, false, actors);
+        ui.selectable_value(&mut state.show_candidates, true, candidates);
         if !state.show_candidates {
             ui.separator();
-            let label = ui.label("Search:");
+            let label = ui.label(t(ui, "articles-search"));
+            let hint = t(ui, "articles-actor-hint");
             ui.add(
                 egui::TextEdit::singleline(&mut state.search)
-                    .hint_text("code, name or alias")
+                    .hint_text(hint)
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
@@ -325,12 +329,19 @@ pub(super) fn job_progress_ui(ui: &mut egui::Ui, job: JobView) -> bool {
         ui.add(
             egui::ProgressBar::new(job.fraction())
                 .desired_width(240.0)
-                .text(format!("{} / {} articles", job.done, job.total)),
+                .text(tw(
+                    ui,
+                    "dict-job-progress",
+                    &[
+                        ("done", num(job.done as f64)),
+                        ("total", num(job.total as f64)),
+                    ],
+                )),
         );
         let label = if job.cancelling {
-            "Cancelling…"
+            t(ui, "common-cancelling")
         } else {
-            "Cancel"
+            t(ui, "common-cancel")
         };
         ui.add_enabled(!job.cancelling, egui::Button::new(label))
             .clicked()
@@ -350,22 +361,16 @@ fn retag_ui(
         let button = ui
             .add_enabled(
                 retag.is_none() && !importing,
-                egui::Button::new("Re-tag corpus"),
+                egui::Button::new(t(ui, "dict-retag")),
             )
-            .on_hover_text("Find the mentions again in every article with the edited dictionary.");
+            .on_hover_text(t(ui, "dict-retag-hint"));
         if button.clicked() {
             *action = Some(Action::Retag);
         }
         if let Some(detail) = detail {
             let mut on = detail.include_places;
-            if ui
-                .checkbox(&mut on, "Count places for their country")
-                .on_hover_text(
-                    "\"Moskow\", \"Bekasi\", \"Jawa Barat\", \"Texas\" count for their country. \
-                     Switching it re-tags the corpus.",
-                )
-                .changed()
-            {
+            let (label, hint) = (t(ui, "dict-count-places"), t(ui, "dict-count-places-hint"));
+            if ui.checkbox(&mut on, label).on_hover_text(hint).changed() {
                 *action = Some(Action::SetIncludePlaces(on));
             }
         }
@@ -401,11 +406,16 @@ fn actor_list_ui(
                     .any(|n| super::analysis::fold(n).contains(&needle))
         })
         .collect();
-    ui.label(format!(
-        "{} of {} actors — click one to edit its aliases",
-        shown.len(),
-        entries.len()
+    ui.label(tw(
+        ui,
+        "dict-actors-shown",
+        &[
+            ("shown", num(shown.len() as f64)),
+            ("total", num(entries.len() as f64)),
+        ],
     ));
+    let edit_hint = t(ui, "dict-edit-aliases-hint");
+    let articles = t(ui, "dict-articles");
     egui::ScrollArea::vertical()
         .id_salt("dictionary")
         .auto_shrink(false)
@@ -419,7 +429,7 @@ fn actor_list_ui(
                     let mut pick = ui.selectable_label(selected, code).clicked();
                     pick |= ui
                         .add(egui::Label::new(&e.name).sense(egui::Sense::click()))
-                        .on_hover_text("edit its aliases")
+                        .on_hover_text(&edit_hint)
                         .clicked();
                     if !e.name_id.is_empty() && e.name_id != e.name {
                         pick |= ui
@@ -443,7 +453,7 @@ fn actor_list_ui(
                             format!(" · {}", super::actors_panel::org_type_label(&e.org_type))
                         }
                     ));
-                    if ui.small_button("articles").clicked() {
+                    if ui.small_button(&articles).clicked() {
                         action = Some(Action::DrillDown(super::analysis::DrillDown::Actor {
                             actor_code: e.code.clone(),
                         }));
@@ -451,7 +461,11 @@ fn actor_list_ui(
                 });
             }
             if shown.len() > 300 {
-                ui.weak(format!("… {} more: refine the search.", shown.len() - 300));
+                ui.weak(tw(
+                    ui,
+                    "dict-more",
+                    &[("count", num((shown.len() - 300) as f64))],
+                ));
             }
         });
     action
@@ -468,11 +482,11 @@ fn detail_ui(
         .auto_shrink(false)
         .show(ui, |ui| {
             let Some(code) = state.selected.clone() else {
-                ui.weak("Select an actor to edit its aliases.");
+                ui.weak(t(ui, "dict-select-actor"));
                 exclusions_ui(ui, detail, &mut action);
                 return;
             };
-            ui.heading(format!("Aliases of {code}"));
+            ui.heading(tw(ui, "dict-aliases-of", &[("actor", text(code.clone()))]));
             match detail {
                 None => {
                     ui.spinner();
@@ -496,7 +510,7 @@ fn aliases_table_ui(
     action: &mut Option<Action>,
 ) {
     if aliases.is_empty() {
-        ui.weak("No aliases stored (import or re-tag once to load the dictionary).");
+        ui.weak(t(ui, "dict-no-aliases"));
         return;
     }
     let count_of = |text: &str| {
@@ -510,18 +524,39 @@ fn aliases_table_ui(
             format!("{:.0}%", n as f64 * 100.0 / usage.mentions as f64)
         }
     };
-    ui.weak(format!(
-        "{} mentions in all; per alias: its mentions, its articles and its share of the actor's \
-         mentions (hover an alias for where it stands). Untick an alias that counts what it \
-         should not, then re-tag.",
-        usage.mentions
+    ui.weak(tw(
+        ui,
+        "dict-usage-intro",
+        &[("count", num(usage.mentions as f64))],
     ));
     if usage.unknown > 0 {
-        ui.weak(format!(
-            "{} mentions were stored before pantau kept their spelling: re-tag to count them per alias.",
-            usage.unknown
+        ui.weak(tw(
+            ui,
+            "dict-usage-unknown",
+            &[("count", num(usage.unknown as f64))],
         ));
     }
+    let (user, builtin) = (t(ui, "dict-origin-user"), t(ui, "dict-origin-builtin"));
+    let (enabled_hint, delete, delete_hint) = (
+        t(ui, "dict-enabled-hint"),
+        t(ui, "common-delete"),
+        t(ui, "dict-delete-alias-hint"),
+    );
+    let headers: Vec<String> = [
+        "dict-col-alias",
+        "dict-col-mentions",
+        "dict-col-articles",
+        "dict-col-share",
+        "dict-col-language",
+        "dict-col-case",
+        "dict-col-via",
+        "dict-col-origin",
+        "dict-col-enabled",
+    ]
+    .iter()
+    .map(|id| t(ui, id))
+    .chain(std::iter::once(String::new()))
+    .collect();
     // Most counted first.
     let mut rows: Vec<&AliasRecord> = aliases.iter().collect();
     rows.sort_by_key(|a| std::cmp::Reverse(count_of(&a.text).map_or(0, |c| c.mentions)));
@@ -529,10 +564,7 @@ fn aliases_table_ui(
         .striped(true)
         .num_columns(10)
         .show(ui, |ui| {
-            for h in [
-                "Alias", "Mentions", "Articles", "Share", "Language", "Case", "Via", "Origin",
-                "Enabled", "",
-            ] {
+            for h in &headers {
                 ui.strong(h);
             }
             ui.end_row();
@@ -557,11 +589,11 @@ fn aliases_table_ui(
                 ui.label(language_label(a.language));
                 ui.label(a.case.as_str());
                 ui.label(a.via.as_str());
-                ui.label(if a.user { "user" } else { "built-in" });
+                ui.label(if a.user { &user } else { &builtin });
                 let mut on = a.enabled;
                 if ui
                     .checkbox(&mut on, "")
-                    .on_hover_text("Used by the tagger (applied at the next re-tag)")
+                    .on_hover_text(&enabled_hint)
                     .changed()
                 {
                     *action = Some(Action::SetAliasEnabled {
@@ -573,8 +605,8 @@ fn aliases_table_ui(
                 }
                 if a.user {
                     if ui
-                        .small_button("Delete")
-                        .on_hover_text("Delete this alias of yours (applied at the next re-tag)")
+                        .small_button(&delete)
+                        .on_hover_text(&delete_hint)
                         .clicked()
                     {
                         *action = Some(Action::DeleteAlias {
@@ -601,15 +633,23 @@ fn aliases_table_ui(
         return;
     }
     ui.add_space(6.0);
-    ui.weak(
-        "Counted by names no alias lists: places of the gazetteer (with places counted), or an \
-         alias disabled or deleted before the re-tag.",
-    );
+    ui.weak(t(ui, "dict-other-names"));
+    let other_headers: Vec<String> = [
+        "dict-col-name",
+        "dict-col-mentions",
+        "dict-col-articles",
+        "dict-col-share",
+    ]
+    .iter()
+    .map(|id| t(ui, id))
+    .chain(std::iter::once(String::new()))
+    .collect();
+    let (not_count, not_count_hint) = (t(ui, "dict-do-not-count"), t(ui, "dict-do-not-count-hint"));
     egui::Grid::new("other_spellings")
         .striped(true)
         .num_columns(5)
         .show(ui, |ui| {
-            for h in ["Name", "Mentions", "Articles", "Share", ""] {
+            for h in &other_headers {
                 ui.strong(h);
             }
             ui.end_row();
@@ -626,8 +666,8 @@ fn aliases_table_ui(
                 ui.label(c.articles.to_string());
                 ui.label(share(c.mentions));
                 if ui
-                    .small_button("Do not count")
-                    .on_hover_text("This name stops counting for this actor at the next re-tag")
+                    .small_button(&not_count)
+                    .on_hover_text(&not_count_hint)
                     .clicked()
                 {
                     *action = Some(Action::DisablePlace {
@@ -646,11 +686,12 @@ fn add_alias_ui(
     state: &mut DictionaryState,
     action: &mut Option<Action>,
 ) {
-    ui.strong("Add alias");
+    ui.strong(t(ui, "dict-add-alias"));
+    let (alias_hint, add) = (t(ui, "dict-alias-text-hint"), t(ui, "dict-add"));
     ui.horizontal_wrapped(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut state.new_alias)
-                .hint_text("alias text")
+                .hint_text(alias_hint)
                 .desired_width(160.0),
         );
         egui::ComboBox::from_id_salt("new_alias_language")
@@ -668,7 +709,7 @@ fn add_alias_ui(
                 }
             });
         let ok = state.new_alias.chars().any(char::is_alphanumeric);
-        if ui.add_enabled(ok, egui::Button::new("Add")).clicked() {
+        if ui.add_enabled(ok, egui::Button::new(add)).clicked() {
             *action = Some(Action::AddAlias(NewAlias {
                 actor_code: code.to_string(),
                 text: state.new_alias.trim().to_string(),
@@ -687,15 +728,24 @@ fn add_exclusion_ui(
     state: &mut DictionaryState,
     action: &mut Option<Action>,
 ) {
-    ui.strong("Add exclusion");
+    ui.strong(t(ui, "dict-add-exclusion"));
+    let (this_alias, is_not) = (
+        t(ui, "dict-this-alias"),
+        tw(
+            ui,
+            "dict-is-not-in-phrase",
+            &[("actor", text(code.to_string()))],
+        ),
+    );
+    let add_exclusion = t(ui, "dict-add-exclusion");
     ui.horizontal_wrapped(|ui| {
-        ui.label("this alias");
+        ui.label(this_alias);
         ui.add(
             egui::TextEdit::singleline(&mut state.exclusion_alias)
                 .hint_text("Jordan")
                 .desired_width(100.0),
         );
-        ui.label(format!("is not {code} in the phrase"));
+        ui.label(is_not);
         ui.add(
             egui::TextEdit::singleline(&mut state.exclusion_phrase)
                 .hint_text("Michael Jordan")
@@ -703,7 +753,7 @@ fn add_exclusion_ui(
         );
         let ok = state.exclusion_phrase.chars().any(char::is_alphanumeric);
         if ui
-            .add_enabled(ok, egui::Button::new("Add exclusion"))
+            .add_enabled(ok, egui::Button::new(add_exclusion))
             .clicked()
         {
             *action = Some(Action::AddExclusion {
@@ -720,20 +770,40 @@ fn add_exclusion_ui(
 fn exclusions_ui(ui: &mut egui::Ui, detail: Option<&DictDetail>, action: &mut Option<Action>) {
     let Some(detail) = detail else { return };
     ui.separator();
-    ui.strong(format!("Exclusions ({})", detail.exclusions.len()));
+    ui.strong(tw(
+        ui,
+        "dict-exclusions",
+        &[("count", num(detail.exclusions.len() as f64))],
+    ));
     for e in &detail.exclusions {
         ui.horizontal_wrapped(|ui| {
             let alias = if e.alias.is_empty() {
-                "any alias".to_string()
+                t(ui, "dict-any-alias")
             } else {
                 format!("{:?}", e.alias)
             };
-            let place = match &e.scope {
-                ExclusionScope::Phrase(p) => format!("in the phrase {p:?}"),
-                ExclusionScope::Article(id) => format!("in article {id}"),
+            let line = match &e.scope {
+                ExclusionScope::Phrase(p) => tw(
+                    ui,
+                    "dict-exclusion-phrase",
+                    &[
+                        ("alias", text(alias)),
+                        ("actor", text(e.actor_code.clone())),
+                        ("phrase", text(format!("{p:?}"))),
+                    ],
+                ),
+                ExclusionScope::Article(id) => tw(
+                    ui,
+                    "dict-exclusion-article",
+                    &[
+                        ("alias", text(alias)),
+                        ("actor", text(e.actor_code.clone())),
+                        ("id", num(*id as f64)),
+                    ],
+                ),
             };
-            ui.label(format!("{alias} is not {} {place}", e.actor_code));
-            if ui.small_button("Delete").clicked() {
+            ui.label(line);
+            if ui.small_button(t(ui, "common-delete")).clicked() {
                 *action = Some(Action::DeleteExclusion(e.id));
             }
         });

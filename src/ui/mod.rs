@@ -15,6 +15,7 @@ mod dictionary_view;
 mod export;
 mod fonts;
 mod frame_probe;
+mod i18n;
 mod import_options;
 mod jobs;
 mod menu;
