@@ -235,3 +235,27 @@ dict-any-alias = any alias
 dict-exclusion-phrase = { $alias } is not { $actor } in the phrase { $phrase }
 dict-exclusion-article = { $alias } is not { $actor } in article { $id }
 common-delete = Delete
+
+## Candidate names
+cand-at-least = In at least
+cand-articles = articles
+cand-find = Find candidates
+cand-find-hint = Reads every article in the background.
+cand-new-actor-for = New actor for { $text }
+cand-code = Code
+cand-kind = Kind
+cand-type = Type
+kind-organization = organization
+kind-country = country
+cand-add-actor = Add actor
+cand-add-actor-hint = Adds the actor with the candidate as its alias; re-tag to count it.
+cand-close = Close
+cand-list-heading = { $count } candidates, most frequent first — hover one for example contexts
+cand-col-candidate = Candidate
+cand-col-occurrences = Occurrences
+cand-kind-name = name
+cand-kind-acronym = acronym
+cand-added = added
+cand-alias-of = alias of { $actor }
+cand-alias-of-hint = Add it as an alias of the selected actor
+cand-new-actor = new actor…

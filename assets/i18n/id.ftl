@@ -230,3 +230,27 @@ dict-any-alias = alias apa pun
 dict-exclusion-phrase = { $alias } bukan { $actor } dalam frasa { $phrase }
 dict-exclusion-article = { $alias } bukan { $actor } dalam artikel { $id }
 common-delete = Hapus
+
+## Kandidat nama
+cand-at-least = Dalam sedikitnya
+cand-articles = artikel
+cand-find = Cari kandidat
+cand-find-hint = Membaca setiap artikel di latar belakang.
+cand-new-actor-for = Aktor baru untuk { $text }
+cand-code = Kode
+cand-kind = Jenis
+cand-type = Tipe
+kind-organization = organisasi
+kind-country = negara
+cand-add-actor = Tambah aktor
+cand-add-actor-hint = Menambahkan aktor dengan kandidat ini sebagai aliasnya; tandai ulang untuk menghitungnya.
+cand-close = Tutup
+cand-list-heading = { $count } kandidat, yang paling sering lebih dulu — arahkan kursor untuk contoh konteks
+cand-col-candidate = Kandidat
+cand-col-occurrences = Kemunculan
+cand-kind-name = nama
+cand-kind-acronym = singkatan
+cand-added = ditambahkan
+cand-alias-of = alias dari { $actor }
+cand-alias-of-hint = Tambahkan sebagai alias aktor yang dipilih
+cand-new-actor = aktor baru…

@@ -5,7 +5,9 @@
 
 use super::action::Action;
 use super::dictionary_view::{JobView, job_progress_ui};
+use super::i18n::{t, tw};
 use crate::curation::candidates::{Candidate, CandidateKind};
+use crate::i18n::{num, text};
 use crate::model::{ActorKind, Via};
 use crate::store::NewAlias;
 use crate::tagging::Actor;
@@ -151,16 +153,16 @@ fn controls_ui(
     action: &mut Option<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("In at least");
+        ui.label(t(ui, "cand-at-least"));
         ui.add(
             egui::DragValue::new(&mut state.min_articles)
                 .range(1..=10_000)
                 .speed(0.2),
         );
-        ui.label("articles");
+        ui.label(t(ui, "cand-articles"));
         if ui
-            .add_enabled(job.is_none(), egui::Button::new("Find candidates"))
-            .on_hover_text("Reads every article in the background.")
+            .add_enabled(job.is_none(), egui::Button::new(t(ui, "cand-find")))
+            .on_hover_text(t(ui, "cand-find-hint"))
             .clicked()
         {
             *action = Some(Action::FindCandidates(state.min_articles));
@@ -176,22 +178,27 @@ fn controls_ui(
 /// The new-actor form; true when it is to be closed.
 fn form_ui(ui: &mut egui::Ui, form: &mut NewActorForm, action: &mut Option<Action>) -> bool {
     let mut close = false;
-    ui.strong(format!("New actor for {:?}", form.text));
+    ui.strong(tw(
+        ui,
+        "cand-new-actor-for",
+        &[("text", text(format!("{:?}", form.text)))],
+    ));
     egui::Grid::new("new_actor").num_columns(2).show(ui, |ui| {
-        ui.label("Code");
+        ui.label(t(ui, "cand-code"));
         ui.add(egui::TextEdit::singleline(&mut form.code).desired_width(120.0));
         ui.end_row();
-        ui.label("Name");
+        ui.label(t(ui, "dict-col-name"));
         ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(220.0));
         ui.end_row();
-        ui.label("Kind");
+        ui.label(t(ui, "cand-kind"));
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut form.kind, ActorKind::Organization, "organization");
-            ui.selectable_value(&mut form.kind, ActorKind::Country, "country");
+            let (org, country) = (t(ui, "kind-organization"), t(ui, "kind-country"));
+            ui.selectable_value(&mut form.kind, ActorKind::Organization, org);
+            ui.selectable_value(&mut form.kind, ActorKind::Country, country);
         });
         ui.end_row();
         if form.kind == ActorKind::Organization {
-            ui.label("Type");
+            ui.label(t(ui, "cand-type"));
             egui::ComboBox::from_id_salt("new_actor_type")
                 .selected_text(if form.org_type.is_empty() {
                     "—"
@@ -210,8 +217,8 @@ fn form_ui(ui: &mut egui::Ui, form: &mut NewActorForm, action: &mut Option<Actio
     ui.horizontal(|ui| {
         let ok = !form.code.trim().is_empty() && !form.name.trim().is_empty();
         if ui
-            .add_enabled(ok, egui::Button::new("Add actor"))
-            .on_hover_text("Adds the actor with the candidate as its alias; re-tag to count it.")
+            .add_enabled(ok, egui::Button::new(t(ui, "cand-add-actor")))
+            .on_hover_text(t(ui, "cand-add-actor-hint"))
             .clicked()
         {
             *action = Some(Action::AddActor {
@@ -219,7 +226,7 @@ fn form_ui(ui: &mut egui::Ui, form: &mut NewActorForm, action: &mut Option<Actio
                 alias: form.text.clone(),
             });
         }
-        close = ui.button("Close").clicked();
+        close = ui.button(t(ui, "cand-close")).clicked();
     });
     close
 }
@@ -232,10 +239,24 @@ fn list_ui(
     form: &mut Option<NewActorForm>,
 ) -> Option<Action> {
     let mut action = None;
-    ui.label(format!(
-        "{} candidates, most frequent first — hover one for example contexts",
-        list.len()
+    ui.label(tw(
+        ui,
+        "cand-list-heading",
+        &[("count", num(list.len() as f64))],
     ));
+    let headers = [
+        t(ui, "cand-col-candidate"),
+        t(ui, "dict-col-articles"),
+        t(ui, "cand-col-occurrences"),
+        String::new(),
+    ];
+    let (name_kind, acronym_kind, added_label, alias_hint, new_actor) = (
+        t(ui, "cand-kind-name"),
+        t(ui, "cand-kind-acronym"),
+        t(ui, "cand-added"),
+        t(ui, "cand-alias-of-hint"),
+        t(ui, "cand-new-actor"),
+    );
     egui::ScrollArea::vertical()
         .id_salt("candidates")
         .auto_shrink(false)
@@ -244,14 +265,14 @@ fn list_ui(
                 .striped(true)
                 .num_columns(4)
                 .show(ui, |ui| {
-                    for h in ["Candidate", "Articles", "Occurrences", ""] {
+                    for h in &headers {
                         ui.strong(h);
                     }
                     ui.end_row();
                     for c in list {
                         let kind = match c.kind {
-                            CandidateKind::Name => "name",
-                            CandidateKind::Acronym => "acronym",
+                            CandidateKind::Name => &name_kind,
+                            CandidateKind::Acronym => &acronym_kind,
                         };
                         ui.label(&c.text)
                             .on_hover_text(format!("{kind}\n\n{}", c.examples.join("\n\n")));
@@ -259,13 +280,17 @@ fn list_ui(
                         ui.label(c.occurrences.to_string());
                         ui.horizontal(|ui| {
                             if added.contains(&c.text) {
-                                ui.weak("added");
+                                ui.weak(&added_label);
                                 return;
                             }
                             if let Some(code) = selected_actor
                                 && ui
-                                    .small_button(format!("alias of {code}"))
-                                    .on_hover_text("Add it as an alias of the selected actor")
+                                    .small_button(tw(
+                                        ui,
+                                        "cand-alias-of",
+                                        &[("actor", text(code.to_string()))],
+                                    ))
+                                    .on_hover_text(&alias_hint)
                                     .clicked()
                             {
                                 action = Some(Action::AddAlias(NewAlias {
@@ -279,7 +304,7 @@ fn list_ui(
                                     },
                                 }));
                             }
-                            if ui.small_button("new actor…").clicked() {
+                            if ui.small_button(&new_actor).clicked() {
                                 *form = Some(NewActorForm::from_candidate(c));
                             }
                         });
