@@ -259,3 +259,35 @@ cand-added = added
 cand-alias-of = alias of { $actor }
 cand-alias-of-hint = Add it as an alias of the selected actor
 cand-new-actor = new actor…
+
+## Dialogs and notices of the reducer
+dialog-new-database = New database
+dialog-open-database = Open database
+dialog-filter-database = pantau database
+dialog-import = Import
+dialog-export = Export
+notice-new-database = New database { $path }.
+notice-not-opened = Not opened: { $error }
+notice-opened = Opened { $path }.
+notice-dated = Dated { $count } articles { $date }.
+notice-alias-added = Added the alias { $alias } to { $actor }; re-tag to count it.
+notice-alias-enabled = { $state ->
+        [on] Enabled
+       *[off] Disabled
+    } the alias { $alias } of { $actor }; re-tag to apply.
+notice-place-disabled = { $name } no longer counts for { $actor }; re-tag to apply.
+notice-alias-deleted = Deleted the alias { $alias }; re-tag to apply.
+notice-places = Places { $state ->
+        [on] count
+       *[off] do not count
+    } for their country: re-tagging the corpus.
+notice-exclusion-phrase = { $alias } is not { $actor } in { $phrase }; re-tag to apply.
+notice-exclusion-article = { $alias } is not { $actor } in article { $id }; re-tag to apply.
+notice-exclusion-deleted = Exclusion deleted; re-tag to apply.
+notice-actor-added = Added the actor { $actor } with the alias { $alias }; re-tag to count it.
+notice-busy-wait = Wait for the running import or re-tag to end.
+notice-busy-running = An import or a re-tag is already running.
+import-label-many = { $count } files and folders
+notice-import-options-invalid = Import options: { $error }; not imported.
+notice-import-options-cleared = Import options: fields read by their usual names.
+notice-import-options-set = Import options: the next imports read { $mapping }.

@@ -254,3 +254,35 @@ cand-added = ditambahkan
 cand-alias-of = alias dari { $actor }
 cand-alias-of-hint = Tambahkan sebagai alias aktor yang dipilih
 cand-new-actor = aktor baru…
+
+## Dialog dan pemberitahuan
+dialog-new-database = Basis data baru
+dialog-open-database = Buka basis data
+dialog-filter-database = basis data pantau
+dialog-import = Impor
+dialog-export = Ekspor
+notice-new-database = Basis data baru { $path }.
+notice-not-opened = Tidak dibuka: { $error }
+notice-opened = Membuka { $path }.
+notice-dated = { $count } artikel diberi tanggal { $date }.
+notice-alias-added = Alias { $alias } ditambahkan ke { $actor }; tandai ulang untuk menghitungnya.
+notice-alias-enabled = Alias { $alias } dari { $actor } { $state ->
+        [on] diaktifkan
+       *[off] dinonaktifkan
+    }; tandai ulang untuk menerapkannya.
+notice-place-disabled = { $name } tidak lagi dihitung untuk { $actor }; tandai ulang untuk menerapkannya.
+notice-alias-deleted = Alias { $alias } dihapus; tandai ulang untuk menerapkannya.
+notice-places = Tempat { $state ->
+        [on] dihitung
+       *[off] tidak dihitung
+    } untuk negaranya: menandai ulang korpus.
+notice-exclusion-phrase = { $alias } bukan { $actor } dalam { $phrase }; tandai ulang untuk menerapkannya.
+notice-exclusion-article = { $alias } bukan { $actor } dalam artikel { $id }; tandai ulang untuk menerapkannya.
+notice-exclusion-deleted = Pengecualian dihapus; tandai ulang untuk menerapkannya.
+notice-actor-added = Aktor { $actor } ditambahkan dengan alias { $alias }; tandai ulang untuk menghitungnya.
+notice-busy-wait = Tunggu hingga impor atau penandaan ulang yang sedang berjalan selesai.
+notice-busy-running = Impor atau penandaan ulang sedang berjalan.
+import-label-many = { $count } berkas dan folder
+notice-import-options-invalid = Opsi impor: { $error }; tidak diimpor.
+notice-import-options-cleared = Opsi impor: bidang dibaca dengan nama bakunya.
+notice-import-options-set = Opsi impor: impor berikutnya membaca { $mapping }.

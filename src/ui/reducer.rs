@@ -6,39 +6,52 @@ use super::action::{Action, Changed, ExportKind};
 use super::app::PantauApp;
 use super::jobs::{Done, ImportJob, Task};
 use super::settings::Tab;
+use crate::i18n::{num, text, tr, tr_with};
 use crate::store::{ExclusionScope, NewAlias, Store};
 use std::path::PathBuf;
 
 impl PantauApp {
     /// Applies one action.
     pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        let lang = self.settings.lang();
+        let t = move |id: &str| tr(lang, id);
         match action {
-            Action::NewDatabase => self.dialogs.spawn(ctx, || {
+            Action::NewDatabase => self.dialogs.spawn(ctx, move || {
                 rfd::FileDialog::new()
-                    .set_title("New database")
-                    .add_filter("pantau database", &["db"])
+                    .set_title(t("dialog-new-database"))
+                    .add_filter(t("dialog-filter-database"), &["db"])
                     .set_file_name("pantau.db")
                     .save_file()
                     .map(Action::CreateDatabase)
             }),
-            Action::OpenDatabase => self.dialogs.spawn(ctx, || {
+            Action::OpenDatabase => self.dialogs.spawn(ctx, move || {
                 rfd::FileDialog::new()
-                    .set_title("Open database")
-                    .add_filter("pantau database", &["db", "sqlite"])
+                    .set_title(t("dialog-open-database"))
+                    .add_filter(t("dialog-filter-database"), &["db", "sqlite"])
                     .pick_file()
                     .map(Action::UseDatabase)
             }),
             Action::CreateDatabase(path) => self.task(ctx, move || {
                 Store::open(&path).map_err(|e| e.to_string())?;
                 Ok(Done::then(
-                    format!("New database {}.", path.display()),
+                    tr_with(
+                        lang,
+                        "notice-new-database",
+                        &[("path", text(path.display().to_string()))],
+                    ),
                     Action::SwitchDatabase(path),
                 ))
             }),
             Action::UseDatabase(path) => self.task(ctx, move || {
-                Store::open_existing(&path).map_err(|e| format!("Not opened: {e}"))?;
+                Store::open_existing(&path).map_err(|e| {
+                    tr_with(lang, "notice-not-opened", &[("error", text(e.to_string()))])
+                })?;
                 Ok(Done::then(
-                    format!("Opened {}.", path.display()),
+                    tr_with(
+                        lang,
+                        "notice-opened",
+                        &[("path", text(path.display().to_string()))],
+                    ),
                     Action::SwitchDatabase(path),
                 ))
             }),
@@ -50,7 +63,7 @@ impl PantauApp {
                 self.actors.invalidate();
             }
             Action::ImportDialog { folder } => self.dialogs.spawn(ctx, move || {
-                let dialog = rfd::FileDialog::new().set_title("Import");
+                let dialog = rfd::FileDialog::new().set_title(t("dialog-import"));
                 let picked: Option<Vec<PathBuf>> = if folder {
                     dialog.pick_folders()
                 } else {
@@ -70,11 +83,12 @@ impl PantauApp {
                 .open_with(&self.settings.field_map, extra),
             Action::SetFieldMap(rows) => {
                 let text = if rows.is_empty() {
-                    "Import options: fields read by their usual names.".to_string()
+                    t("notice-import-options-cleared")
                 } else {
-                    format!(
-                        "Import options: the next imports read {}.",
-                        super::import_options::describe(&rows)
+                    tr_with(
+                        lang,
+                        "notice-import-options-set",
+                        &[("mapping", text(super::import_options::describe(&rows)))],
                     )
                 };
                 self.settings.field_map = rows;
@@ -87,7 +101,7 @@ impl PantauApp {
                     ("CSV", "csv")
                 };
                 rfd::FileDialog::new()
-                    .set_title("Export")
+                    .set_title(t("dialog-export"))
                     .add_filter(name, &[ext])
                     .set_file_name(kind.file_name())
                     .save_file()
@@ -125,16 +139,23 @@ impl PantauApp {
                         .set_article_dates(&ids, date)
                         .map_err(|e| e.to_string())?;
                     Ok(Done::then(
-                        format!("Dated {n} articles {date}."),
+                        tr_with(
+                            lang,
+                            "notice-dated",
+                            &[("count", num(n as f64)), ("date", text(date.to_string()))],
+                        ),
                         Action::Refresh(Changed::Corpus),
                     ))
                 });
             }
             Action::AddAlias(alias) => {
-                let msg = format!(
-                    "Added the alias {:?} to {}; re-tag to count it.",
-                    alias.text.trim(),
-                    alias.actor_code
+                let msg = tr_with(
+                    lang,
+                    "notice-alias-added",
+                    &[
+                        ("alias", text(format!("{:?}", alias.text.trim()))),
+                        ("actor", text(alias.actor_code.clone())),
+                    ],
                 );
                 self.edit_dictionary(ctx, msg, move |s| s.add_alias(&alias).map(drop));
             }
@@ -144,26 +165,46 @@ impl PantauApp {
                 language,
                 enabled,
             } => {
-                let msg = format!(
-                    "{} the alias {text:?} of {actor_code}; re-tag to apply.",
-                    if enabled { "Enabled" } else { "Disabled" }
+                let msg = tr_with(
+                    lang,
+                    "notice-alias-enabled",
+                    &[
+                        (
+                            "state",
+                            crate::i18n::text(if enabled { "on" } else { "off" }),
+                        ),
+                        ("alias", crate::i18n::text(format!("{text:?}"))),
+                        ("actor", crate::i18n::text(actor_code.clone())),
+                    ],
                 );
                 self.edit_dictionary(ctx, msg, move |s| {
                     s.set_alias_enabled(&actor_code, &text, language, enabled)
                 });
             }
             Action::DisablePlace { actor_code, text } => {
-                let msg = format!("{text:?} no longer counts for {actor_code}; re-tag to apply.");
+                let msg = tr_with(
+                    lang,
+                    "notice-place-disabled",
+                    &[
+                        ("name", crate::i18n::text(format!("{text:?}"))),
+                        ("actor", crate::i18n::text(actor_code.clone())),
+                    ],
+                );
                 self.edit_dictionary(ctx, msg, move |s| s.disable_place_name(&actor_code, &text));
             }
             Action::DeleteAlias { id, text } => {
-                let msg = format!("Deleted the alias {text:?}; re-tag to apply.");
+                let msg = tr_with(
+                    lang,
+                    "notice-alias-deleted",
+                    &[("alias", crate::i18n::text(format!("{text:?}")))],
+                );
                 self.edit_dictionary(ctx, msg, move |s| s.delete_user_alias(id));
             }
             Action::SetIncludePlaces(on) => {
-                let message = format!(
-                    "Places {} for their country: re-tagging the corpus.",
-                    if on { "count" } else { "do not count" }
+                let message = tr_with(
+                    lang,
+                    "notice-places",
+                    &[("state", text(if on { "on" } else { "off" }))],
                 );
                 let db = self.db.clone();
                 self.task(ctx, move || {
@@ -189,7 +230,15 @@ impl PantauApp {
                 alias,
                 phrase,
             } => {
-                let msg = format!("{alias:?} is not {actor_code} in {phrase:?}; re-tag to apply.");
+                let msg = tr_with(
+                    lang,
+                    "notice-exclusion-phrase",
+                    &[
+                        ("alias", text(format!("{alias:?}"))),
+                        ("actor", text(actor_code.clone())),
+                        ("phrase", text(format!("{phrase:?}"))),
+                    ],
+                );
                 self.edit_dictionary(ctx, msg, move |s| {
                     s.add_exclusion(&actor_code, &alias, &ExclusionScope::Phrase(phrase))
                         .map(drop)
@@ -200,8 +249,14 @@ impl PantauApp {
                 actor_code,
                 alias,
             } => {
-                let msg = format!(
-                    "{alias:?} is not {actor_code} in article {article_id}; re-tag to apply."
+                let msg = tr_with(
+                    lang,
+                    "notice-exclusion-article",
+                    &[
+                        ("alias", text(format!("{alias:?}"))),
+                        ("actor", text(actor_code.clone())),
+                        ("id", num(article_id as f64)),
+                    ],
                 );
                 self.edit_dictionary(ctx, msg, move |s| {
                     s.add_exclusion(&actor_code, &alias, &ExclusionScope::Article(article_id))
@@ -209,16 +264,20 @@ impl PantauApp {
                 });
             }
             Action::DeleteExclusion(id) => {
-                self.edit_dictionary(
-                    ctx,
-                    "Exclusion deleted; re-tag to apply.".into(),
-                    move |s| s.delete_exclusion(id),
-                );
+                self.edit_dictionary(ctx, t("notice-exclusion-deleted"), move |s| {
+                    s.delete_exclusion(id)
+                });
             }
             Action::AddActor { actor, alias } => {
                 let code = actor.code.clone();
-                let msg =
-                    format!("Added the actor {code} with the alias {alias:?}; re-tag to count it.");
+                let msg = tr_with(
+                    lang,
+                    "notice-actor-added",
+                    &[
+                        ("actor", text(code.clone())),
+                        ("alias", text(format!("{alias:?}"))),
+                    ],
+                );
                 let new_alias = NewAlias {
                     actor_code: code.clone(),
                     text: alias,
@@ -277,7 +336,7 @@ impl PantauApp {
     pub(crate) fn start_retag(&mut self, ctx: &egui::Context) {
         if self.retag.is_some() || self.import.is_some() {
             self.notices
-                .push(("Wait for the running import or re-tag to end.".into(), true));
+                .push((self.settings.tr("notice-busy-wait"), true));
             return;
         }
         self.retag_status = None;
@@ -288,20 +347,27 @@ impl PantauApp {
     pub(crate) fn start_import(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
         if self.import.is_some() || self.retag.is_some() {
             self.notices
-                .push(("An import or a re-tag is already running.".into(), true));
+                .push((self.settings.tr("notice-busy-running"), true));
             return;
         }
         let label = match paths.as_slice() {
             [one] => one.display().to_string(),
-            many => format!("{} files and folders", many.len()),
+            many => self
+                .settings
+                .tr_with("import-label-many", &[("count", num(many.len() as f64))]),
         };
         self.report = None;
         let mut options = crate::pipeline::ImportOptions::default();
         match super::import_options::field_map(&self.settings.field_map) {
             Ok(map) => options.ingest.fields = map,
             Err(e) => {
-                self.notices
-                    .push((format!("Import options: {e}; not imported."), true));
+                self.notices.push((
+                    self.settings.tr_with(
+                        "notice-import-options-invalid",
+                        &[("error", text(e.to_string()))],
+                    ),
+                    true,
+                ));
                 return;
             }
         }
