@@ -291,3 +291,15 @@ import-label-many = { $count } files and folders
 notice-import-options-invalid = Import options: { $error }; not imported.
 notice-import-options-cleared = Import options: fields read by their usual names.
 notice-import-options-set = Import options: the next imports read { $mapping }.
+
+## Import options and exports
+impopt-title = Import options
+impopt-intro = Read an article field from a record field or column of your files (JSON, JSONL, CSV, spreadsheets), before the usual names. A dotted name looks inside objects: source.name.
+impopt-from-field = from record field
+impopt-field-hint = e.g. body_html
+impopt-remove = Remove
+impopt-add-field = Add a field
+impopt-apply = Apply
+notice-export-timeline-empty = Nothing to export yet: the timeline is empty.
+notice-export-empty = Nothing to export yet.
+notice-exported = Exported { $count } rows to { $path }.

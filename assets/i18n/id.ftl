@@ -286,3 +286,15 @@ import-label-many = { $count } berkas dan folder
 notice-import-options-invalid = Opsi impor: { $error }; tidak diimpor.
 notice-import-options-cleared = Opsi impor: bidang dibaca dengan nama bakunya.
 notice-import-options-set = Opsi impor: impor berikutnya membaca { $mapping }.
+
+## Opsi impor dan ekspor
+impopt-title = Opsi impor
+impopt-intro = Baca bidang artikel dari bidang rekaman atau kolom berkas Anda (JSON, JSONL, CSV, lembar kerja), sebelum nama-nama bakunya. Nama bertitik melihat ke dalam objek: source.name.
+impopt-from-field = dari bidang rekaman
+impopt-field-hint = mis. body_html
+impopt-remove = Hapus
+impopt-add-field = Tambah bidang
+impopt-apply = Terapkan
+notice-export-timeline-empty = Belum ada yang bisa diekspor: linimasa kosong.
+notice-export-empty = Belum ada yang bisa diekspor.
+notice-exported = { $count } baris diekspor ke { $path }.

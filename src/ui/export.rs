@@ -43,7 +43,7 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
         ExportKind::Timeline => {
             let Some(data) = app.timeline() else {
                 app.notices
-                    .push(("Nothing to export yet: the timeline is empty.".into(), true));
+                    .push((app.settings.tr("notice-export-timeline-empty"), true));
                 return;
             };
             Box::new(move || timeline_csv(&data.0, &path))
@@ -54,15 +54,26 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
         }
         ExportKind::ArticleList => {
             let Some(list) = app.article_list() else {
-                app.notices.push(("Nothing to export yet.".into(), true));
+                app.notices
+                    .push((app.settings.tr("notice-export-empty"), true));
                 return;
             };
             Box::new(move || list_csv(&list, &path))
         }
     };
     let name = path_name.clone();
+    let lang = app.settings.lang();
     app.tasks.push(Task::start(ctx, move || {
-        job().map(|rows| Done::notice(format!("Exported {rows} rows to {name}.")))
+        job().map(|rows| {
+            Done::notice(crate::i18n::tr_with(
+                lang,
+                "notice-exported",
+                &[
+                    ("count", crate::i18n::num(rows as f64)),
+                    ("path", crate::i18n::text(name)),
+                ],
+            ))
+        })
     }));
 }
 

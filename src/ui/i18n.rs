@@ -14,9 +14,12 @@ pub fn set(ctx: &egui::Context, lang: Lang) {
 
 /// The window's language.
 pub fn lang(ui: &egui::Ui) -> Lang {
-    ui.ctx()
-        .data(|d| d.get_temp::<Lang>(key()))
-        .unwrap_or_default()
+    lang_of(ui.ctx())
+}
+
+/// The window's language, from its context (for windows drawn outside a `Ui`).
+pub fn lang_of(ctx: &egui::Context) -> Lang {
+    ctx.data(|d| d.get_temp::<Lang>(key())).unwrap_or_default()
 }
 
 /// The message `id` in the window's language.

@@ -61,16 +61,14 @@ impl ImportOptionsDialog {
         }
         let mut action = None;
         let mut open = true;
-        egui::Window::new("Import options")
+        let lang = super::i18n::lang_of(ctx);
+        let t = |id: &str| crate::i18n::tr(lang, id);
+        egui::Window::new(t("impopt-title"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label(
-                    "Read an article field from a record field or column of your files (JSON, \
-                     JSONL, CSV, spreadsheets), before the usual names. A dotted name looks \
-                     inside objects: source.name.",
-                );
+                ui.label(t("impopt-intro"));
                 ui.add_space(4.0);
                 let mut remove = None;
                 egui::Grid::new("field-map").num_columns(4).show(ui, |ui| {
@@ -82,14 +80,14 @@ impl ImportOptionsDialog {
                                     ui.selectable_value(field, f.to_string(), f);
                                 }
                             });
-                        let label = ui.label("from record field");
+                        let label = ui.label(t("impopt-from-field"));
                         ui.add(
                             egui::TextEdit::singleline(name)
-                                .hint_text("e.g. body_html")
+                                .hint_text(t("impopt-field-hint"))
                                 .desired_width(220.0),
                         )
                         .labelled_by(label.id);
-                        if ui.button("Remove").clicked() {
+                        if ui.button(t("impopt-remove")).clicked() {
                             remove = Some(i);
                         }
                         ui.end_row();
@@ -98,7 +96,7 @@ impl ImportOptionsDialog {
                 if let Some(i) = remove {
                     self.rows.remove(i);
                 }
-                if ui.button("Add a field").clicked() {
+                if ui.button(t("impopt-add-field")).clicked() {
                     self.rows.push(("text".into(), String::new()));
                 }
                 if let Some(e) = &self.error {
@@ -106,7 +104,7 @@ impl ImportOptionsDialog {
                 }
                 ui.separator();
                 ui.horizontal(|ui| {
-                    if ui.button("Apply").clicked() {
+                    if ui.button(t("impopt-apply")).clicked() {
                         let rows: Vec<(String, String)> = self
                             .rows
                             .iter()
@@ -121,7 +119,7 @@ impl ImportOptionsDialog {
                             Err(e) => self.error = Some(e),
                         }
                     }
-                    if ui.button("Clear").clicked() {
+                    if ui.button(t("actors-clear")).clicked() {
                         action = Some(Action::SetFieldMap(Vec::new()));
                         self.open = false;
                     }
