@@ -303,3 +303,12 @@ impopt-apply = Apply
 notice-export-timeline-empty = Nothing to export yet: the timeline is empty.
 notice-export-empty = Nothing to export yet.
 notice-exported = Exported { $count } rows to { $path }.
+
+## More
+cooc-col-both = Both
+cooc-col-both-hint = units (articles, paragraphs or sentences) mentioning both
+cooc-col-jaccard-hint = units with both / units with either (0 to 1)
+cooc-col-npmi-hint = normalised pointwise mutual information (-1 to 1; 0 = independent)
+cooc-col-llr-hint = Dunning's log-likelihood G² (above 10.8: p < 0.001)
+actors-no-match = No actor of the { $count } mentioned matches { $search }.
+timeline-spike = spike

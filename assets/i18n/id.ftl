@@ -298,3 +298,12 @@ impopt-apply = Terapkan
 notice-export-timeline-empty = Belum ada yang bisa diekspor: linimasa kosong.
 notice-export-empty = Belum ada yang bisa diekspor.
 notice-exported = { $count } baris diekspor ke { $path }.
+
+## Lainnya
+cooc-col-both = Keduanya
+cooc-col-both-hint = unit (artikel, paragraf, atau kalimat) yang menyebut keduanya
+cooc-col-jaccard-hint = unit yang memuat keduanya / unit yang memuat salah satunya (0 sampai 1)
+cooc-col-npmi-hint = informasi mutual titik demi titik ternormalisasi (-1 sampai 1; 0 = saling bebas)
+cooc-col-llr-hint = log-likelihood G² Dunning (di atas 10,8: p < 0,001)
+actors-no-match = Tidak ada dari { $count } aktor yang disebut yang cocok dengan { $search }.
+timeline-spike = lonjakan

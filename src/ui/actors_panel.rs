@@ -158,14 +158,14 @@ fn actors_ui(
             .collect();
         types.sort_unstable();
         types.dedup();
-        egui::ComboBox::from_label("Type")
+        egui::ComboBox::from_label(tr(lang, "cand-type"))
             .selected_text(if state.org_type.is_empty() {
-                "all".to_string()
+                tr(lang, "common-all")
             } else {
                 org_type_label(&state.org_type)
             })
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.org_type, String::new(), "all");
+                ui.selectable_value(&mut state.org_type, String::new(), tr(lang, "common-all"));
                 for t in types {
                     ui.selectable_value(&mut state.org_type, t.to_string(), org_type_label(t));
                 }
@@ -186,10 +186,16 @@ fn actors_ui(
     if counts.is_empty() {
         ui.weak(tr(lang, "actors-empty"));
     } else if rows.is_empty() {
-        ui.weak(format!(
-            "No actor of the {} mentioned matches {:?}.",
-            counts.len(),
-            state.search.trim()
+        ui.weak(tr_with(
+            lang,
+            "actors-no-match",
+            &[
+                ("count", num(counts.len() as f64)),
+                (
+                    "search",
+                    crate::i18n::text(format!("{:?}", state.search.trim())),
+                ),
+            ],
         ));
     }
     egui::ScrollArea::vertical().id_salt("actors").show_rows(

@@ -258,11 +258,22 @@ impl CoocTab {
             .column(Column::exact(pair_width).clip(true))
             .columns(Column::exact(84.0), Measure::ALL.len())
             .header(22.0, |mut header| {
-                let cols = std::iter::once((SortColumn::Pair, "Pair", "the two actors")).chain(
-                    Measure::ALL
-                        .iter()
-                        .map(|&m| (SortColumn::Measure(m), m.header(), m.hint())),
-                );
+                let lang = settings.lang();
+                let t = |id: &str| crate::i18n::tr(lang, id);
+                let cols = std::iter::once((
+                    SortColumn::Pair,
+                    t("cooc-col-pair"),
+                    t("cooc-col-pair-hint"),
+                ))
+                .chain(Measure::ALL.iter().map(|&m| {
+                    let (header, hint) = match m {
+                        Measure::Both => (t("cooc-col-both"), t("cooc-col-both-hint")),
+                        Measure::Jaccard => (m.header().to_string(), t("cooc-col-jaccard-hint")),
+                        Measure::Npmi => (m.header().to_string(), t("cooc-col-npmi-hint")),
+                        Measure::Llr => (m.header().to_string(), t("cooc-col-llr-hint")),
+                    };
+                    (SortColumn::Measure(m), header, hint)
+                }));
                 for (col, label, hint) in cols {
                     header.col(|ui| {
                         let arrow = match (self.sort == col, self.ascending) {
@@ -290,7 +301,7 @@ impl CoocTab {
                             swatch(ui, &p.actor_b);
                             open = ui
                                 .link(format!("{} + {}", p.actor_a, p.actor_b))
-                                .on_hover_text("read the articles where both occur")
+                                .on_hover_text(settings.tr("cooc-pair-link-hint"))
                                 .clicked();
                             ui.weak(format!("{} · {}", p.name_a, p.name_b));
                         });

@@ -274,7 +274,7 @@ fn timeline_ui(
             .collect();
         if !marks.is_empty() {
             plot_ui.points(
-                Points::new("spike", PlotPoints::from(marks))
+                Points::new(settings.tr("timeline-spike"), PlotPoints::from(marks))
                     .shape(MarkerShape::Diamond)
                     .filled(false)
                     .radius(7.0)
