@@ -89,6 +89,11 @@ static BUNDLES: LazyLock<Vec<(Lang, FluentBundle<FluentResource>)>> = LazyLock::
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // No Unicode isolation marks around placeables: egui would draw them.
             bundle.set_use_isolating(false);
+            // Numbers with the language's separators ("19.035" in Indonesian, "19,035").
+            bundle.set_formatter(Some(match lang {
+                Lang::En => format_en,
+                Lang::Id => format_id,
+            }));
             let _ = bundle.add_resource(resource);
             (lang, bundle)
         })
@@ -178,6 +183,53 @@ pub fn date_long(lang: Lang, date: chrono::NaiveDate) -> String {
     };
     let month = names.get(date.month0() as usize).copied().unwrap_or("");
     format!("{} {month} {}", date.day(), date.year())
+}
+
+fn format_en<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    format_number(value, Lang::En)
+}
+
+fn format_id<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    format_number(value, Lang::Id)
+}
+
+fn format_number(value: &FluentValue<'_>, lang: Lang) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            Some(integer(lang, n.value as i64))
+        }
+        _ => None,
+    }
+}
+
+/// An integer with the language's thousands separator: "19.035" (Indonesian), "19,035".
+pub fn integer(lang: Lang, n: i64) -> String {
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::Id => '.',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal with `places` digits after the language's decimal mark: "0,25" (Indonesian),
+/// "0.25".
+pub fn decimal(lang: Lang, x: f64, places: usize) -> FluentValue<'static> {
+    let s = format!("{x:.places$}");
+    FluentValue::from(match lang {
+        Lang::En => s,
+        Lang::Id => s.replace('.', ","),
+    })
 }
 
 /// A number for a placeable.
@@ -283,6 +335,24 @@ mod tests {
         );
         assert_eq!(tr(Lang::Id, "no-such-message"), "no-such-message");
         assert_eq!(month_short(Lang::Id, 8), "Agu");
+        assert_eq!(
+            tr_with(Lang::Id, "actors-plotted", &[("count", num(19035))]),
+            "19.035 di grafik"
+        );
+        assert_eq!(
+            tr_with(Lang::En, "actors-plotted", &[("count", num(19035))]),
+            "19,035 plotted"
+        );
+        assert_eq!(integer(Lang::Id, -1234567), "-1.234.567");
+        assert_eq!(integer(Lang::En, 999), "999");
+        assert_eq!(
+            tr_with(
+                Lang::Id,
+                "timeline-hover-count",
+                &[("value", decimal(Lang::Id, 0.25, 2))]
+            ),
+            "0,25 artikel"
+        );
         assert_eq!(month_short(Lang::En, 5), "May");
         assert_eq!(month_short(Lang::Id, 5), "Mei");
     }

@@ -533,7 +533,9 @@ fn every_pair_is_reachable_sortable_and_exported() {
     .expect("pairs");
     assert!(all.len() > 500, "{} pairs", all.len());
     assert_eq!(h.state().pairs().len(), all.len(), "no cap on the table");
-    wait_for_label(&mut h, &format!("{0} of {0} pairs", all.len()));
+    // Counts with English thousands separators ("1,770 of 1,770 pairs").
+    let n = pantau::i18n::integer(pantau::i18n::Lang::En, all.len() as i64);
+    wait_for_label(&mut h, &format!("{n} of {n} pairs"));
 
     // The view's export writes every row, and the notice names the file as saved.
     let out = dir.path().join("my-pairs.csv");

@@ -295,7 +295,11 @@ impl PantauApp {
                             ("datelines", crate::i18n::num(r.datelines as f64)),
                             (
                                 "seconds",
-                                crate::i18n::text(format!("{:.1}", r.elapsed.as_secs_f64())),
+                                crate::i18n::decimal(
+                                    self.settings.lang(),
+                                    r.elapsed.as_secs_f64(),
+                                    1,
+                                ),
                             ),
                         ],
                     ),

@@ -212,7 +212,7 @@ fn timeline_ui(
                 } else {
                     "timeline-hover-count"
                 };
-                let value = crate::i18n::text(format!("{:.1}", position.y));
+                let value = crate::i18n::decimal(lang, position.y, 1);
                 Some(format!(
                     "{plot_name}\n{}\n{}",
                     bin_label(bin, date),
@@ -312,7 +312,7 @@ fn timeline_ui(
                                 "percent",
                                 crate::i18n::text(format!("{:.0}", sp.share * 100.0)),
                             ),
-                            ("z", crate::i18n::text(format!("{:.1}", sp.z))),
+                            ("z", crate::i18n::decimal(settings.lang(), sp.z, 1)),
                             ("title", crate::i18n::text(sp.title.clone())),
                         ],
                     );
