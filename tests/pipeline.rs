@@ -189,6 +189,9 @@ fn a_bad_file_is_reported_and_the_others_imported() {
 fn pantau(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_pantau"))
         .args(args)
+        // English messages whatever the machine's locale (they are read below).
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .output()
         .expect("run pantau")
 }
@@ -950,4 +953,43 @@ fn prominence_changes_the_timeline_and_every_export() {
         "top",
     ]);
     assert!(!bad.status.success());
+}
+
+/// The command line's human messages follow the system's language; its outputs do not.
+#[test]
+fn the_cli_speaks_the_system_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("cli.db");
+    let seed = fixture(SEED);
+    let out = Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .args([
+            "import",
+            "--db",
+            db.to_str().expect("utf8"),
+            seed.to_str().expect("utf8"),
+            "/nonexistent/file.txt",
+        ])
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", "id_ID.UTF-8")
+        .output()
+        .expect("run pantau");
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("1 artikel ditambahkan"), "{stdout}");
+    assert!(stdout.contains("gagal: /nonexistent/file.txt"), "{stdout}");
+    // The export is for machines: the same English columns.
+    let out = Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .args([
+            "export",
+            "mentions",
+            "--db",
+            db.to_str().expect("utf8"),
+            "--out",
+            "-",
+        ])
+        .env("LANG", "id_ID.UTF-8")
+        .output()
+        .expect("run pantau");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("article_id,source_id,path,title"));
 }

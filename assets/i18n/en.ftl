@@ -312,3 +312,10 @@ cooc-col-npmi-hint = normalised pointwise mutual information (-1 to 1; 0 = indep
 cooc-col-llr-hint = Dunning's log-likelihood G² (above 10.8: p < 0.001)
 actors-no-match = No actor of the { $count } mentioned matches { $search }.
 timeline-spike = spike
+
+## Command line
+cli-import-summary = { $files } files read, { $failed } failed; { $added } articles added, { $duplicates } duplicates, { $undated } undated; { $mentions } mentions; { $seconds } s
+cli-warning = warning: { $path }: { $reason }
+cli-failed = failed: { $path }: { $reason }
+cli-not-imported = not imported: { $path }: { $reason }
+cli-not-started = not imported: { $count } files (cancelled)

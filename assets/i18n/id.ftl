@@ -307,3 +307,10 @@ cooc-col-npmi-hint = informasi mutual titik demi titik ternormalisasi (-1 sampai
 cooc-col-llr-hint = log-likelihood G² Dunning (di atas 10,8: p < 0,001)
 actors-no-match = Tidak ada dari { $count } aktor yang disebut yang cocok dengan { $search }.
 timeline-spike = lonjakan
+
+## Baris perintah
+cli-import-summary = { $files } berkas dibaca, { $failed } gagal; { $added } artikel ditambahkan, { $duplicates } duplikat, { $undated } tanpa tanggal; { $mentions } sebutan; { $seconds } detik
+cli-warning = peringatan: { $path }: { $reason }
+cli-failed = gagal: { $path }: { $reason }
+cli-not-imported = tidak diimpor: { $path }: { $reason }
+cli-not-started = tidak diimpor: { $count } berkas (dibatalkan)

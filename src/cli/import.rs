@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
+use pantau::i18n::{Lang, decimal, num, text, tr_with};
 use pantau::pipeline::{ImportOptions, import_paths, prepare_matcher};
 use pantau::store::Store;
 use pantau::tagging::MatcherOptions;
@@ -75,27 +76,53 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     .with_context(|| format!("importing into {}", db.display()))?;
     bar.finish_and_clear();
     let c = report.counts;
+    // Human messages in the system's language (LC_ALL / LC_MESSAGES / LANG).
+    let lang = Lang::from_env();
+    let n = |x: u64| num(x as f64);
     println!(
-        "{} files read, {} failed; {} articles added, {} duplicates, {} undated; {} mentions; {:.2} s",
-        c.files_read,
-        c.files_failed,
-        c.articles_added,
-        c.duplicates,
-        c.undated,
-        c.mentions_added,
-        report.elapsed.as_secs_f64()
+        "{}",
+        tr_with(
+            lang,
+            "cli-import-summary",
+            &[
+                ("files", n(c.files_read)),
+                ("failed", n(c.files_failed)),
+                ("added", n(c.articles_added)),
+                ("duplicates", n(c.duplicates)),
+                ("undated", n(c.undated)),
+                ("mentions", n(c.mentions_added)),
+                ("seconds", decimal(lang, report.elapsed.as_secs_f64(), 2)),
+            ],
+        )
     );
+    let line = |id: &str, path: &std::path::Path, reason: &str| {
+        tr_with(
+            lang,
+            id,
+            &[
+                ("path", text(path.display().to_string())),
+                ("reason", text(reason.to_string())),
+            ],
+        )
+    };
     for w in &report.warnings {
-        println!("warning: {}: {}", w.path.display(), w.reason);
+        println!("{}", line("cli-warning", &w.path, &w.reason));
     }
     for f in &report.failed {
-        println!("failed: {}: {}", f.path.display(), f.reason);
+        println!("{}", line("cli-failed", &f.path, &f.reason));
     }
     for f in &report.not_imported {
-        println!("not imported: {}: {}", f.path.display(), f.reason);
+        println!("{}", line("cli-not-imported", &f.path, &f.reason));
     }
     if report.not_started > 0 {
-        println!("not imported: {} files (cancelled)", report.not_started);
+        println!(
+            "{}",
+            tr_with(
+                lang,
+                "cli-not-started",
+                &[("count", n(report.not_started as u64))]
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
