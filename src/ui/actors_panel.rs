@@ -23,8 +23,14 @@ pub struct ActorsPanel {
 }
 
 /// An organization type as a word: "armed_group" -> "armed group".
-pub fn org_type_label(t: &str) -> String {
-    t.replace('_', " ")
+pub fn org_type_label(t: &str, lang: crate::i18n::Lang) -> String {
+    let id = format!("orgtype-{}", t.replace('_', "-"));
+    let label = crate::i18n::tr(lang, &id);
+    if label == id {
+        t.replace('_', " ")
+    } else {
+        label
+    }
 }
 
 impl ActorsPanel {
@@ -162,12 +168,16 @@ fn actors_ui(
             .selected_text(if state.org_type.is_empty() {
                 tr(lang, "common-all")
             } else {
-                org_type_label(&state.org_type)
+                org_type_label(&state.org_type, lang)
             })
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.org_type, String::new(), tr(lang, "common-all"));
                 for t in types {
-                    ui.selectable_value(&mut state.org_type, t.to_string(), org_type_label(t));
+                    ui.selectable_value(
+                        &mut state.org_type,
+                        t.to_string(),
+                        org_type_label(t, lang),
+                    );
                 }
             });
     }
@@ -228,7 +238,7 @@ fn actors_ui(
                             let hover = if c.org_type.is_empty() {
                                 c.name.clone()
                             } else {
-                                format!("{} ({})", c.name, org_type_label(&c.org_type))
+                                format!("{} ({})", c.name, org_type_label(&c.org_type, lang))
                             };
                             toggled |= ui.add(name).on_hover_text(hover).clicked();
                         });

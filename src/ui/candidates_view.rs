@@ -207,8 +207,13 @@ fn form_ui(ui: &mut egui::Ui, form: &mut NewActorForm, action: &mut Option<Actio
                 })
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut form.org_type, String::new(), "—");
+                    let lang = super::i18n::lang(ui);
                     for t in ORG_TYPES {
-                        ui.selectable_value(&mut form.org_type, (*t).to_string(), *t);
+                        ui.selectable_value(
+                            &mut form.org_type,
+                            (*t).to_string(),
+                            super::actors_panel::org_type_label(t, lang),
+                        );
                     }
                 });
             ui.end_row();

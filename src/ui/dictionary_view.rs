@@ -444,13 +444,17 @@ fn actor_list_ui(
                     if pick {
                         state.selected = Some(e.code.clone());
                     }
+                    let lang = super::i18n::lang(ui);
                     ui.weak(format!(
                         "{}{}",
-                        e.kind,
+                        t(ui, &format!("kind-{}", e.kind)),
                         if e.org_type.is_empty() {
                             String::new()
                         } else {
-                            format!(" · {}", super::actors_panel::org_type_label(&e.org_type))
+                            format!(
+                                " · {}",
+                                super::actors_panel::org_type_label(&e.org_type, lang)
+                            )
                         }
                     ));
                     if ui.small_button(&articles).clicked() {
