@@ -17,8 +17,11 @@
 //! The dictionary's own places (capitals, big cities) and every country name come first:
 //! the gazetteer only looks where the dictionary found nothing.
 
+use super::matcher::{next_word, prev_word};
+use crate::model::Language;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The asset, compiled into the binary.
@@ -300,6 +303,327 @@ pub fn qualifier_countries(qualifier: &str, country: Option<&str>) -> Vec<String
     {
         out.push(c.to_string());
     }
+    out
+}
+
+// The rules of a place in an article's body (the matcher calls them where the dictionary
+// found nothing).
+
+/// Capitalised English words that may stand just before a place without making it part of
+/// a longer name ("In Dallas", "North Houston"); any other capitalised word there ("Michael
+/// Jackson", "Abraham Lincoln") makes the place a person's or an institution's name.
+const BEFORE_PLACE_EN: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "outside",
+    "inside",
+    "of",
+    "the",
+    "and",
+    "or",
+    "for",
+    "on",
+    "by",
+    "with",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "as",
+    "like",
+    "via",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "downtown",
+    "greater",
+    "suburban",
+    "rural",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "metropolitan",
+    "while",
+    "when",
+    "but",
+    "after",
+    "before",
+    "since",
+    "between",
+    "both",
+    "including",
+    "if",
+    "where",
+    "than",
+    "over",
+    "under",
+];
+
+/// Capitalised English words that may follow a city ("Dallas County", "Houston Police").
+const AFTER_PLACE_EN: &[&str] = &[
+    "county", "metro", "area", "police", "airport", "mayor", "province", "region", "state",
+    "district", "port", "harbor", "harbour",
+];
+
+/// Capitalised Indonesian words that may stand before a place: prepositions at a sentence's
+/// start, kinds of place, and the institutions of a place ("Polres Bekasi").
+const BEFORE_PLACE_ID: &[&str] = &[
+    "di",
+    "ke",
+    "dari",
+    "asal",
+    "menuju",
+    "warga",
+    "kota",
+    "kabupaten",
+    "kab",
+    "provinsi",
+    "propinsi",
+    "kecamatan",
+    "desa",
+    "kelurahan",
+    "pulau",
+    "teluk",
+    "selat",
+    "gunung",
+    "danau",
+    "sungai",
+    "daerah",
+    "wilayah",
+    "kawasan",
+    "pemprov",
+    "pemkot",
+    "pemkab",
+    "pemerintah",
+    "gubernur",
+    "wagub",
+    "bupati",
+    "wabup",
+    "walikota",
+    "wali",
+    "wakil",
+    "polda",
+    "polres",
+    "polresta",
+    "polrestabes",
+    "polsek",
+    "kapolda",
+    "kapolres",
+    "kodam",
+    "kodim",
+    "korem",
+    "dprd",
+    "kpu",
+    "kpud",
+    "bawaslu",
+    "kejati",
+    "kejari",
+    "pengadilan",
+    "bandara",
+    "pelabuhan",
+    "stasiun",
+    "terminal",
+    "utara",
+    "selatan",
+    "barat",
+    "timur",
+    "tengah",
+    "dan",
+    "atau",
+    "seluruh",
+    "sekitar",
+    "rsud",
+    "dinas",
+    "kanwil",
+    "balai",
+];
+
+/// Capitalised Indonesian words that may follow a city ("Bekasi Utara", "Bandung Barat").
+const AFTER_PLACE_ID: &[&str] = &[
+    "utara", "selatan", "barat", "timur", "tengah", "raya", "kota", "baru",
+];
+
+/// Words that end the name of an institution or an event named after a place ("Karnataka
+/// Police Academy", "St. John's Medical College", "Bali International Film Festival").
+const INSTITUTION_WORDS: &[&str] = &[
+    "academy",
+    "college",
+    "university",
+    "institute",
+    "school",
+    "forum",
+    "medical",
+    "festival",
+    "cup",
+    "club",
+    "hotel",
+    "triathlon",
+    "marathon",
+    "comic-con",
+    "expo",
+    "safari",
+];
+
+/// Words after a place that make it a club's name ("Bali United", "Bristol City", "West
+/// Bromwich Albion", "Johor Darul Ta'zim"), in any language and for any kind of place.
+const CLUB_TAILS: &[&str] = &[
+    "united",
+    "city",
+    "albion",
+    "fc",
+    "fa",
+    "athletic",
+    "rovers",
+    "wanderers",
+    "hotspur",
+    "darul",
+];
+
+/// The country a place name at `start..end` of `hay` stands for in an article's body, by
+/// the rules of this module, and where its qualifier ends if one decided (the
+/// qualifier is part of the one mention); `named` holds the countries the article names and
+/// `dictionary_place` gives the dictionary's country of a qualifier ("France").
+pub(super) fn place_in_body<'a>(
+    hay: &str,
+    start: usize,
+    end: usize,
+    name: &Name,
+    named: &HashSet<&str>,
+    language: Language,
+    dictionary_place: impl Fn(&str) -> Option<&'a str>,
+) -> Option<(&'static str, usize)> {
+    let is_named = |c: &str| named.contains(c);
+    // "Reading, Pennsylvania", "Portland, Ore.", "Nice, France": the qualifier decides.
+    for qualifier in qualifiers_after(hay, end) {
+        let countries = qualifier_countries(qualifier, dictionary_place(qualifier));
+        let fitting: Vec<_> = (name.places.iter())
+            .filter(|p| countries.iter().any(|c| c == p.country))
+            .copied()
+            .collect();
+        if let Some(c) = resolve(&fitting, is_named, BODY_DOMINANCE) {
+            return Some((c, end + 2 + qualifier.len()));
+        }
+    }
+    if name.places.iter().any(|p| p.word) {
+        return None;
+    }
+    let country = resolve(&name.places, is_named, BODY_DOMINANCE)?;
+    let place = name.places.iter().find(|p| p.country == country)?;
+    // A town ("Nokia", "Navas", "West Ham") is a place only with its qualifier.
+    if place.population < BODY_POPULATION {
+        return None;
+    }
+    // The place opens an institution's or an event's name: one of the next capitalised words
+    // says so.
+    let mut at = end;
+    for _ in 0..3 {
+        if !hay[at..].starts_with(' ') {
+            break;
+        }
+        let word = hay[at + 1..]
+            .split([' ', ',', '.', ';', ':', ')'])
+            .next()
+            .unwrap_or("");
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        if INSTITUTION_WORDS
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
+        at += 1 + word.len();
+    }
+    // "New-Zealand": a compound's second part.
+    if hay[..start].ends_with('-') && hay[..start - 1].ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    // "University of Wisconsin", "Bank of Dandong": an institution's name.
+    if language == Language::English && prev_word(hay, start).eq_ignore_ascii_case("of") {
+        let of_at = hay[..start].trim_end().len().saturating_sub(2);
+        let head = prev_word(hay, of_at);
+        if head.chars().next().is_some_and(char::is_uppercase)
+            && !BEFORE_PLACE_EN.iter().any(|w| head.eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
+    }
+    if hay[end..].starts_with(' ')
+        && CLUB_TAILS
+            .iter()
+            .any(|w| next_word(hay, end).eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    // A one-word name next to another capitalised word is most often part of a longer name,
+    // a person's or a firm's ("Michael Jackson", "Paul Walker", "Texas Instruments", "Lewis
+    // Hamilton", "Bima Arya"), unless that word is one that stands by places ("In Dallas",
+    // "Houston Police", "Polres Bekasi", "Bekasi Utara"); Indonesian names a province after
+    // its institution and before its people ("Gubernur Jatim Khofifah").
+    if !hay[start..end].contains(' ') {
+        let capital_after = hay[end..].starts_with(' ')
+            && next_word(hay, end)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let after = next_word(hay, end);
+        let before = prev_word(hay, start);
+        let capital_before = hay[..start].ends_with(' ')
+            && hay[..start - 1].ends_with(|c: char| c.is_alphanumeric())
+            && before.chars().next().is_some_and(char::is_uppercase);
+        let allowed = |list: &[&str], w: &str| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+        let part_of_a_name = match language {
+            Language::English => {
+                (capital_before && !allowed(BEFORE_PLACE_EN, before))
+                    || (capital_after && !allowed(AFTER_PLACE_EN, after))
+            }
+            _ => {
+                (capital_before && !allowed(BEFORE_PLACE_ID, before))
+                    || (place.kind == PlaceKind::City
+                        && capital_after
+                        && !allowed(AFTER_PLACE_ID, after))
+            }
+        };
+        if part_of_a_name {
+            return None;
+        }
+    }
+    Some((country, end))
+}
+
+/// The qualifiers that may follow a place: after ", ", one to three capitalised words,
+/// longest first ("New South Wales", "New South", "New"; "N.Y." with its dots; "Texas" of
+/// "Texas.").
+fn qualifiers_after(hay: &str, end: usize) -> Vec<&str> {
+    let Some(rest) = hay[end..].strip_prefix(", ") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for _ in 0..3 {
+        let word_end = rest[pos..].find(' ').map_or(rest.len(), |i| pos + i);
+        let word = &rest[pos..word_end];
+        let bare = word.trim_end_matches([',', ';', ':', ')', '!', '?', '"']);
+        if !bare.starts_with(char::is_uppercase) {
+            break;
+        }
+        let plain = bare.trim_end_matches('.');
+        // "N.Y." keeps its dots; "Texas." is "Texas".
+        let kept = if plain.contains('.') { bare } else { plain };
+        out.push(&rest[..pos + kept.len()]);
+        if bare.len() < word.len() || plain.len() < bare.len() || word_end >= rest.len() {
+            break;
+        }
+        pos = word_end + 1;
+    }
+    out.reverse();
     out
 }
 
