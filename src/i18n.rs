@@ -5,8 +5,9 @@
 //! Every call names its language (no global state: the window's tests run side by side, and
 //! a notice built on a worker thread speaks the language of the window that started it).
 
+pub use fluent_bundle::FluentValue;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -104,6 +105,11 @@ fn bundle(lang: Lang) -> Option<&'static FluentBundle<FluentResource>> {
     BUNDLES.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
 }
 
+/// Whether `lang`'s catalog has the message `id`.
+pub fn has(lang: Lang, id: &str) -> bool {
+    bundle(lang).is_some_and(|b| b.has_message(id))
+}
+
 /// The message `id` in `lang` (English when `lang` lacks it; the id itself when no catalog
 /// has it).
 pub fn tr(lang: Lang, id: &str) -> String {
@@ -126,6 +132,64 @@ pub fn tr_with(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String
         }
     }
     id.to_string()
+}
+
+/// A message to be said later, in the language of whoever reads it (an import's failure
+/// reasons are made by the importers and read in the window or the command line): a catalog
+/// id and its placeables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The catalog message.
+    pub id: &'static str,
+    /// Its placeables.
+    pub args: Vec<(&'static str, Placeable)>,
+}
+
+/// A placeable of a [`Message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placeable {
+    /// Text, shown as it is (a path, a detail from a parser).
+    Text(String),
+    /// A count, shown with the language's separators.
+    Count(u64),
+}
+
+impl Message {
+    /// The message `id` without placeables.
+    pub fn new(id: &'static str) -> Self {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// With the text placeable `key`.
+    pub fn text(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((key, Placeable::Text(value.into())));
+        self
+    }
+
+    /// With the count placeable `key`.
+    pub fn count(mut self, key: &'static str, n: u64) -> Self {
+        self.args.push((key, Placeable::Count(n)));
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Placeable::Text(t) => FluentValue::from(t.as_str()),
+                    Placeable::Count(n) => FluentValue::from(*n as f64),
+                };
+                (*k, v)
+            })
+            .collect();
+        tr_with(lang, self.id, &args)
+    }
 }
 
 /// A month's short name (1 = January): "Aug" in English, "Agu" in Indonesian.

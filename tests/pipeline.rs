@@ -417,7 +417,7 @@ fn a_big_file_reports_its_records_and_cancels_inside_storing_nothing_of_it() {
     assert_eq!(report.not_imported.len(), 1, "{:?}", report.not_imported);
     assert_eq!(report.not_imported[0].path, big);
     assert!(
-        report.not_imported[0].reason.contains("of 19000 records"),
+        report.not_imported[0].reason.contains("of 19,000 records"),
         "{}",
         report.not_imported[0].reason
     );

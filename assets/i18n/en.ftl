@@ -328,3 +328,163 @@ orgtype-ngo = NGO
 orgtype-media = media
 orgtype-company = company
 orgtype-coalition = coalition
+
+## The command line's help and parsing errors (clihelp-: one per command and option; the
+## English ones equal the doc comments in src/cli, a test holds them so).
+clihelp-usage = Usage:
+clihelp-heading-commands = Commands
+clihelp-heading-options = Options
+clihelp-heading-arguments = Arguments
+clihelp-default = [default: { $value }]
+clihelp-flag-help = Print help
+clihelp-flag-version = Print version
+clierr-prefix = error: { $message }
+clierr-more = For more information, try '--help'.
+clierr-unknown-argument = unknown argument '{ $arg }'
+clierr-unknown-command = unknown command '{ $command }'
+clierr-missing-argument = a required argument was not given: { $arg }
+clierr-invalid-value = invalid value '{ $value }' for '{ $arg }': { $reason }
+clierr-conflict = '{ $arg }' cannot be used with '{ $other }'
+clierr-value-form = wrong number or form of values for '{ $arg }'
+clierr-window = cannot open the window: { $reason }
+clierr-no-window = pantau was built without the window (feature `gui`); see `pantau --help` for the commands.
+
+## Command line messages
+cli-progress = { $articles } articles
+cli-progress-file = { $articles } articles; { $percent }% of { $path }
+cli-retag-bar = {"{"}bar:30{"}"} {"{"}pos{"}"}/{"{"}len{"}"} articles [{"{"}elapsed{"}"}, {"{"}eta{"}"} left]
+cli-retag-summary = { $articles } articles re-tagged, { $mentions } mentions, { $datelines } datelines placed anew; dictionary { $dictionary }; { $seconds } s
+cli-stats-articles = articles     { $count }
+cli-stats-mentions = mentions     { $count }
+cli-stats-actors = actors seen  { $count }
+cli-stats-undated = undated      { $count }
+cli-stats-duplicates = duplicates   { $count }
+cli-stats-language = language { $language } { $count }
+cli-stats-failed = failed files { $count }
+cli-rows-written = { $count } rows written to { $path }
+cli-dict-exported = { $actors } actors, { $aliases } aliases written to { $path }
+cli-dict-imported = { $actors } actors and { $aliases } aliases added, { $unchanged } already present; run `pantau retag` to apply it to the stored articles
+cli-dict-actor-added = actor { $code } added; add aliases with `pantau dictionary add-alias`
+cli-dict-alias-added = alias { $id } added; run `pantau retag` to apply it to the stored articles
+cli-dict-alias-disabled = alias disabled; run `pantau retag` to apply it to the stored articles
+cli-dict-alias-enabled = alias enabled; run `pantau retag` to apply it to the stored articles
+cli-dict-exclusion-added = exclusion { $id } added; run `pantau retag` to apply it to the stored articles
+cli-dict-alias-deleted = alias { $id } deleted; run `pantau retag` to apply it to the stored articles
+cli-dict-exclusion-deleted = exclusion { $id } deleted; run `pantau retag` to apply it to the stored articles
+clierr-no-database = no database at { $path }
+clierr-preparing-dictionary = preparing the dictionary
+clierr-importing = importing into { $path }
+clierr-retagging = re-tagging { $path }
+clierr-indexing = updating the full-text index
+clierr-creating = creating { $path }
+clierr-opening = opening { $path }
+clierr-writing = writing { $path }
+clierr-unknown-value = unknown { $what } { $value } ({ $known })
+clierr-must-be = { $what } must be one of { $known }, not { $value }
+clierr-article-or-phrase = give --article or --phrase
+
+## Why a file was not imported (said by the importers, read in the window and the CLI)
+reason-io = cannot read the file: { $detail }
+reason-directory = is a directory
+reason-cancelled = cancelled after { $done } of { $total } records
+reason-cancelled-read = cancelled after { $done } of { $total } records had been read; nothing of this file was stored
+reason-too-deep = elements nested { $depth } levels deep (the limit is { $limit })
+reason-internal = internal error while reading this file: { $detail }
+reason-empty = the file is empty
+reason-binary = binary data, not text ({ $detail })
+reason-too-large = too large: { $size } bytes, the limit is { $limit } bytes
+reason-not-an-article = a .{ $ext } file is not an article (source code, configuration or data of a program)
+reason-unknown-format = not a supported format (text, HTML, RSS/Atom/JSON feed, JSON, JSONL, CSV/TSV, XLSX/XLS/ODS, DOCX, ODT, RTF, PDF, EML, MBOX, MHTML, WARC, Nexis and Factiva exports, ZIP/tar/gzip/bzip2/xz/zstd)
+reason-parse = broken { $format }: { $detail }
+reason-no-articles = no articles found in this { $format } file{ $detail }
+reason-link-loop = symbolic link loop: skipped
+
+## Stored values shown in the window
+value-any-language = any
+value-via-name = name
+value-via-short = short form
+value-via-demonym = demonym
+value-via-place = place
+value-case-exact = exact
+value-case-fold = any case
+value-date-metadata = metadata
+value-date-text = text
+value-date-url = URL
+value-date-filename = file name
+value-date-user = set by you
+value-date-capture = capture date
+value-date-none = no date
+
+## Help of every command and option (same text as the doc comments in src/cli)
+clihelp-arg--actor = Actor code
+clihelp-arg--actors = Actor codes, comma-separated
+clihelp-arg--alias = The alias text (for --article; empty = every alias of the actor)
+clihelp-arg--article = Only in this article (id)
+clihelp-arg--bin = Bin width: day, week, month or year
+clihelp-arg--case = exact | fold (default: exact for short all-capital aliases, else fold)
+clihelp-arg--code = Code (e.g. JAD)
+clihelp-arg--count = Count `articles` (every stored article) or `stories` (near-duplicate copies grouped: each story once, by its first article)
+clihelp-arg--country = Home country code
+clihelp-arg--db = Database for the window (default: pantau.db in the user's data folder)
+clihelp-arg--excel = Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8
+clihelp-arg--fields = Read an article field from this record field or column, before the usual names: `--field text=body_html --field date=meta.published` (title, text, date, url, source, id, language, byline, editor, section; a dotted name looks inside objects)
+clihelp-arg--file = The CSV file (columns code, kind, type, name, alias, language, case_rule, via)
+clihelp-arg--files = Files to tag
+clihelp-arg--from = First day (YYYY-MM-DD), inclusive; undated articles are left out when set
+clihelp-arg--id = Exclusion id
+clihelp-arg--json = Print JSON instead of text
+clihelp-arg--kind = Actor kind to keep: country or organization
+clihelp-arg--language = Languages to keep (id, en, other), comma-separated
+clihelp-arg--limit = Print at most this many
+clihelp-arg--max_file_mb = Refuse files larger than this many megabytes
+clihelp-arg--min_count = Only names found in at least this many articles
+clihelp-arg--min_support = Fewest units with both actors for a pair to be kept
+clihelp-arg--name = Display name in English
+clihelp-arg--name_id = Display name in Indonesian
+clihelp-arg--no_places = Do not count capitals and major cities (saved as the database's setting)
+clihelp-arg--org_type = Organization type (armed_group, government_body, ...)
+clihelp-arg--out = Output file; `-` for standard output
+clihelp-arg--paths = Files and folders to import (folders recursively)
+clihelp-arg--phrase = Wherever this phrase holding the alias stands ("Jordan Henderson")
+clihelp-arg--places = Count capitals and major cities for their country (saved as the database's setting)
+clihelp-arg--prominence = Count only where an actor is named in the `headline`, in the headline or the `lead` (first paragraph), or `any` where
+clihelp-arg--query = Full-text query (SQLite FTS5 syntax) over title and text
+clihelp-arg--source = Outlets to keep, comma-separated
+clihelp-arg--text = The alias text
+clihelp-arg--threads = Worker threads (0 = one per core)
+clihelp-arg--to = Last day (YYYY-MM-DD), inclusive
+clihelp-arg--top = Keep only the N pairs with most units in common
+clihelp-arg--via = name | short | demonym | place
+clihelp-arg--window = The unit two actors must share: article, paragraph or sentence
+clihelp-candidates = List frequent names and acronyms that no actor covers
+clihelp-dictionary = Edit, export and import the dictionary of a database
+clihelp-dictionary-add-actor = Add an actor
+clihelp-dictionary-add-actor--kind = country | organization
+clihelp-dictionary-add-alias = Add an alias to an actor
+clihelp-dictionary-add-alias--language = any | id | en
+clihelp-dictionary-delete-alias = Delete one of the user's aliases by id (see `list`)
+clihelp-dictionary-delete-alias--id = Alias id
+clihelp-dictionary-delete-exclusion = Delete an exclusion by id (see `list`)
+clihelp-dictionary-disable-alias = Disable an alias (built-in or the user's)
+clihelp-dictionary-disable-alias--language = any | id | en
+clihelp-dictionary-enable-alias = Enable a disabled alias
+clihelp-dictionary-enable-alias--language = any | id | en
+clihelp-dictionary-exclude = Say that an alias is not an actor in one article or inside a phrase
+clihelp-dictionary-export = Write the effective dictionary (built-in plus the database's edits) as CSV
+clihelp-dictionary-export--out = The CSV file to write
+clihelp-dictionary-import = Add the actors and aliases of a dictionary CSV that the database lacks
+clihelp-dictionary-list = List the user's actors, the user's and disabled aliases, and the exclusions
+clihelp-export = Export tagged data, timelines and co-occurrence as CSV, the actor network as GEXF
+clihelp-export-articles = One row per article
+clihelp-export-cooccurrence = Co-occurrence: one row per pair of actors
+clihelp-export-mentions = One row per mention
+clihelp-export-network = The actor network as GEXF 1.3 (for Gephi)
+clihelp-export-timeline = Timeline: one row per bin and actor
+clihelp-import = Import article files and folders into the database
+clihelp-import--places = Count capitals and major cities for their country (via = place; saved as the database's setting, used when neither flag is given)
+clihelp-pantau = Media-monitoring dashboard: import news articles, tag countries and organizations, chart timelines and co-occurrence
+clihelp-retag = Re-tag every stored article with the dictionary and the user's edits
+clihelp-stats = Print what the database holds
+clihelp-tag = Print the mentions found in files, without a database
+clihelp-tag--places = Count capitals and major cities for their country (via = place)
+clierr-did-you-mean = did you mean: { $like }?

@@ -1,5 +1,6 @@
 //! `pantau candidates`: frequent names and acronyms no actor covers.
 
+use super::{say, shown};
 use anyhow::Context;
 use pantau::curation::candidates::{CandidateKind, find_candidates};
 use pantau::pipeline::prepare_matcher;
@@ -21,12 +22,12 @@ pub struct CandidatesArgs {
 
 pub fn run(db: &Path, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
     if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
+        anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
     let mut store = Store::open(db)?;
     let include_places = store.include_places()?;
     let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
-        .context("preparing the dictionary")?;
+        .with_context(|| say("clierr-preparing-dictionary", &[]))?;
     let found = find_candidates(&store, &matcher, args.min_count, args.limit)?;
     println!("articles\toccurrences\tkind\tcandidate\texamples");
     for c in found {

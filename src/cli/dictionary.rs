@@ -1,8 +1,10 @@
 //! `pantau dictionary ...`: the user's dictionary edits, and the dictionary as CSV.
 
+use super::{say, shown};
 use anyhow::Context;
 use pantau::curation::effective_dictionary;
 use pantau::curation::exchange::{import_rows, read_csv, write_csv};
+use pantau::i18n::{num, text};
 use pantau::model::{ActorKind, Language, Via};
 use pantau::store::{ExclusionScope, NewAlias, Store};
 use pantau::tagging::{Actor, CaseRule, Dictionary};
@@ -114,7 +116,7 @@ fn language(s: &str) -> anyhow::Result<Option<Language>> {
         "any" => Ok(None),
         "id" => Ok(Some(Language::Indonesian)),
         "en" => Ok(Some(Language::English)),
-        other => anyhow::bail!("language must be any, id or en, not {other:?}"),
+        other => anyhow::bail!("{}", must("language", other, "any, id, en")),
     }
 }
 
@@ -125,7 +127,17 @@ fn open(db: &Path) -> anyhow::Result<(Store, Dictionary)> {
     Ok((store, builtin))
 }
 
-const RETAG_HINT: &str = "run `pantau retag` to apply it to the stored articles";
+/// A value that must be one of `known`.
+fn must(what: &str, value: &str, known: &str) -> String {
+    say(
+        "clierr-must-be",
+        &[
+            ("what", text(what.to_string())),
+            ("value", text(format!("{value:?}"))),
+            ("known", text(known.to_string())),
+        ],
+    )
+}
 
 pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
     let (mut store, builtin) = open(db)?;
@@ -133,23 +145,35 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
         DictionaryCommand::Export { out } => {
             let dict = effective_dictionary(&store, &builtin)?;
             let file = std::fs::File::create(&out)
-                .with_context(|| format!("creating {}", out.display()))?;
+                .with_context(|| say("clierr-creating", &[("path", shown(&out))]))?;
             write_csv(&dict, std::io::BufWriter::new(file))?;
             println!(
-                "{} actors, {} aliases written to {}",
-                dict.actors.len(),
-                dict.aliases.len(),
-                out.display()
+                "{}",
+                say(
+                    "cli-dict-exported",
+                    &[
+                        ("actors", num(dict.actors.len() as f64)),
+                        ("aliases", num(dict.aliases.len() as f64)),
+                        ("path", shown(&out)),
+                    ]
+                )
             );
         }
         DictionaryCommand::Import { file } => {
             let input = std::fs::File::open(&file)
-                .with_context(|| format!("opening {}", file.display()))?;
+                .with_context(|| say("clierr-opening", &[("path", shown(&file))]))?;
             let rows = read_csv(std::io::BufReader::new(input))?;
             let r = import_rows(&mut store, &builtin, &rows)?;
             println!(
-                "{} actors and {} aliases added, {} already present; {RETAG_HINT}",
-                r.actors_added, r.aliases_added, r.unchanged
+                "{}",
+                say(
+                    "cli-dict-imported",
+                    &[
+                        ("actors", num(r.actors_added as f64)),
+                        ("aliases", num(r.aliases_added as f64)),
+                        ("unchanged", num(r.unchanged as f64)),
+                    ]
+                )
             );
         }
         DictionaryCommand::AddActor {
@@ -161,7 +185,7 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
             country,
         } => {
             let kind = ActorKind::parse(&kind)
-                .with_context(|| format!("kind must be country or organization, not {kind:?}"))?;
+                .with_context(|| must("kind", &kind, "country, organization"))?;
             store.add_actor(&Actor {
                 code: code.clone(),
                 kind,
@@ -170,7 +194,7 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
                 org_type,
                 country,
             })?;
-            println!("actor {code} added; add aliases with `pantau dictionary add-alias`");
+            println!("{}", say("cli-dict-actor-added", &[("code", text(code))]));
         }
         DictionaryCommand::AddAlias {
             actor,
@@ -181,14 +205,12 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
         } => {
             let case = match case {
                 None => None,
-                Some(c) => Some(
-                    CaseRule::parse(&c)
-                        .with_context(|| format!("case must be exact or fold, not {c:?}"))?,
-                ),
+                Some(c) => {
+                    Some(CaseRule::parse(&c).with_context(|| must("case", &c, "exact, fold"))?)
+                }
             };
-            let via = Via::parse(&via).with_context(|| {
-                format!("via must be name, short, demonym or place, not {via:?}")
-            })?;
+            let via = Via::parse(&via)
+                .with_context(|| must("via", &via, "name, short, demonym, place"))?;
             let id = store.add_alias(&NewAlias {
                 actor_code: actor,
                 text,
@@ -196,15 +218,15 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
                 case,
                 via,
             })?;
-            println!("alias {id} added; {RETAG_HINT}");
+            println!("{}", say("cli-dict-alias-added", &[("id", num(id as f64))]));
         }
         DictionaryCommand::DisableAlias(a) => {
             store.set_alias_enabled(&a.actor, &a.text, language(&a.language)?, false)?;
-            println!("alias disabled; {RETAG_HINT}");
+            println!("{}", say("cli-dict-alias-disabled", &[]));
         }
         DictionaryCommand::EnableAlias(a) => {
             store.set_alias_enabled(&a.actor, &a.text, language(&a.language)?, true)?;
-            println!("alias enabled; {RETAG_HINT}");
+            println!("{}", say("cli-dict-alias-enabled", &[]));
         }
         DictionaryCommand::Exclude {
             actor,
@@ -215,10 +237,13 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
             let scope = match (article, phrase) {
                 (Some(id), _) => ExclusionScope::Article(id),
                 (None, Some(p)) => ExclusionScope::Phrase(p),
-                (None, None) => anyhow::bail!("give --article or --phrase"),
+                (None, None) => anyhow::bail!("{}", say("clierr-article-or-phrase", &[])),
             };
             let id = store.add_exclusion(&actor, &alias, &scope)?;
-            println!("exclusion {id} added; {RETAG_HINT}");
+            println!(
+                "{}",
+                say("cli-dict-exclusion-added", &[("id", num(id as f64))])
+            );
         }
         DictionaryCommand::List => {
             for a in store.user_actors()? {
@@ -255,11 +280,17 @@ pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
         }
         DictionaryCommand::DeleteAlias { id } => {
             store.delete_user_alias(id)?;
-            println!("alias {id} deleted; {RETAG_HINT}");
+            println!(
+                "{}",
+                say("cli-dict-alias-deleted", &[("id", num(id as f64))])
+            );
         }
         DictionaryCommand::DeleteExclusion { id } => {
             store.delete_exclusion(id)?;
-            println!("exclusion {id} deleted; {RETAG_HINT}");
+            println!(
+                "{}",
+                say("cli-dict-exclusion-deleted", &[("id", num(id as f64))])
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

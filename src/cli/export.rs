@@ -1,5 +1,6 @@
 //! `pantau export`.
 
+use super::{say, shown};
 use anyhow::Context;
 use chrono::NaiveDate;
 use pantau::analysis::{Bin, Filter, Window};
@@ -7,6 +8,7 @@ use pantau::export::{
     CsvOptions, ExportError, ExportFilter, write_articles_csv_filtered, write_cooccurrence_csv,
     write_mentions_csv_filtered, write_network_gexf, write_timeline_csv,
 };
+use pantau::i18n::{num, text};
 use pantau::model::{ActorKind, Language, Prominence};
 use pantau::store::Store;
 use std::io::Write;
@@ -73,12 +75,24 @@ pub struct FilterArgs {
     prominence: Prominence,
 }
 
+/// A value a parser does not know, with the ones it does.
+fn unknown(what: &str, value: &str, known: &str) -> String {
+    say(
+        "clierr-unknown-value",
+        &[
+            ("what", text(what.to_string())),
+            ("value", text(format!("{value:?}"))),
+            ("known", text(known.to_string())),
+        ],
+    )
+}
+
 fn parse_prominence(s: &str) -> Result<Prominence, String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "any" | "body" => Ok(Prominence::Body),
         "lead" => Ok(Prominence::Lead),
         "headline" => Ok(Prominence::Headline),
-        _ => Err(format!("unknown prominence {s:?} (headline, lead, any)")),
+        _ => Err(unknown("prominence", s, "headline, lead, any")),
     }
 }
 
@@ -96,7 +110,7 @@ fn parse_count(s: &str) -> Result<Counting, String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "articles" | "article" => Ok(Counting::Articles),
         "stories" | "story" => Ok(Counting::Stories),
-        _ => Err(format!("unknown count {s:?} (articles, stories)")),
+        _ => Err(unknown("count", s, "articles, stories")),
     }
 }
 
@@ -116,19 +130,19 @@ impl FilterArgs {
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
-    Language::parse(s).ok_or_else(|| format!("unknown language {s:?} (id, en, other)"))
+    Language::parse(s).ok_or_else(|| unknown("language", s, "id, en, other"))
 }
 
 fn parse_kind(s: &str) -> Result<ActorKind, String> {
-    ActorKind::parse(s).ok_or_else(|| format!("unknown kind {s:?} (country, organization)"))
+    ActorKind::parse(s).ok_or_else(|| unknown("kind", s, "country, organization"))
 }
 
 fn parse_bin(s: &str) -> Result<Bin, String> {
-    Bin::parse(s).ok_or_else(|| format!("unknown bin {s:?} (day, week, month, year)"))
+    Bin::parse(s).ok_or_else(|| unknown("bin", s, "day, week, month, year"))
 }
 
 fn parse_window(s: &str) -> Result<Window, String> {
-    Window::parse(s).ok_or_else(|| format!("unknown window {s:?} (article, paragraph, sentence)"))
+    Window::parse(s).ok_or_else(|| unknown("window", s, "article, paragraph, sentence"))
 }
 
 /// A table export.
@@ -172,14 +186,14 @@ pub struct PairArgs {
 
 pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
+        anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
     let mut store = Store::open(db)?;
     // The search index may lag behind the articles (a database from an older pantau, a killed
     // import): catch it up so --query sees every article.
     store
         .index_new_articles()
-        .context("updating the full-text index")?;
+        .with_context(|| say("clierr-indexing", &[]))?;
     let out_args = match &cmd {
         ExportCommand::Mentions(a) | ExportCommand::Articles(a) => &a.out,
         ExportCommand::Timeline(a) => &a.out,
@@ -234,12 +248,18 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         write(&mut lock)?;
     } else {
         let file = std::fs::File::create(&out_args.out)
-            .with_context(|| format!("creating {}", out_args.out.display()))?;
+            .with_context(|| say("clierr-creating", &[("path", shown(&out_args.out))]))?;
         let mut out = std::io::BufWriter::new(file);
         let n = write(&mut out)?;
         out.flush()
-            .with_context(|| format!("writing {}", out_args.out.display()))?;
-        eprintln!("{n} rows written to {}", out_args.out.display());
+            .with_context(|| say("clierr-writing", &[("path", shown(&out_args.out))]))?;
+        eprintln!(
+            "{}",
+            say(
+                "cli-rows-written",
+                &[("count", num(n as f64)), ("path", shown(&out_args.out))]
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

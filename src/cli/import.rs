@@ -1,8 +1,9 @@
 //! `pantau import`.
 
+use super::{say, shown};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use pantau::i18n::{Lang, decimal, num, text, tr_with};
+use pantau::i18n::{decimal, num, text, tr_with};
 use pantau::pipeline::{ImportOptions, import_paths, prepare_matcher};
 use pantau::store::Store;
 use pantau::tagging::MatcherOptions;
@@ -40,7 +41,7 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
     let include_places = super::retag::places_setting(&mut store, args.places, args.no_places)?;
     let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
-        .context("preparing the dictionary")?;
+        .with_context(|| say("clierr-preparing-dictionary", &[]))?;
     let mut options = ImportOptions::default();
     options.ingest.max_file_bytes = args.max_file_mb.saturating_mul(1024 * 1024);
     options.threads = args.threads;
@@ -64,20 +65,26 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
             bar.set_length(p.files_total as u64);
             bar.set_position(p.files_done as u64);
             bar.set_message(match (p.records_done * 100).checked_div(p.records_total) {
-                Some(percent) => format!(
-                    "{} articles; {percent}% of {}",
-                    p.counts.articles_added,
-                    p.current.display()
+                Some(percent) => say(
+                    "cli-progress-file",
+                    &[
+                        ("articles", num(p.counts.articles_added as f64)),
+                        ("percent", num(percent as f64)),
+                        ("path", shown(&p.current)),
+                    ],
                 ),
-                None => format!("{} articles", p.counts.articles_added),
+                None => say(
+                    "cli-progress",
+                    &[("articles", num(p.counts.articles_added as f64))],
+                ),
             });
         }
     })
-    .with_context(|| format!("importing into {}", db.display()))?;
+    .with_context(|| say("clierr-importing", &[("path", shown(db))]))?;
     bar.finish_and_clear();
     let c = report.counts;
     // Human messages in the system's language (LC_ALL / LC_MESSAGES / LANG).
-    let lang = Lang::from_env();
+    let lang = super::lang();
     let n = |x: u64| num(x as f64);
     println!(
         "{}",
@@ -95,24 +102,24 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
             ],
         )
     );
-    let line = |id: &str, path: &std::path::Path, reason: &str| {
+    let line = |id: &str, f: &pantau::pipeline::FailedImport| {
         tr_with(
             lang,
             id,
             &[
-                ("path", text(path.display().to_string())),
-                ("reason", text(reason.to_string())),
+                ("path", shown(&f.path)),
+                ("reason", text(f.reason_in(lang))),
             ],
         )
     };
     for w in &report.warnings {
-        println!("{}", line("cli-warning", &w.path, &w.reason));
+        println!("{}", line("cli-warning", w));
     }
     for f in &report.failed {
-        println!("{}", line("cli-failed", &f.path, &f.reason));
+        println!("{}", line("cli-failed", f));
     }
     for f in &report.not_imported {
-        println!("{}", line("cli-not-imported", &f.path, &f.reason));
+        println!("{}", line("cli-not-imported", f));
     }
     if report.not_started > 0 {
         println!(

@@ -4,14 +4,17 @@
 mod candidates;
 mod dictionary;
 mod export;
+mod help;
 mod import;
 mod retag;
 mod stats;
 mod tag;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use pantau::i18n::{FluentValue, Lang, tr_with};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 /// pantau: import news articles, tag countries and organizations, chart and export them.
 #[derive(Parser)]
@@ -44,9 +47,34 @@ enum Command {
     Candidates(candidates::CandidatesArgs),
 }
 
-/// Parses the command line and runs it.
+/// The language of the command line's human messages: the system's (LC_ALL, LC_MESSAGES,
+/// LANG). Output formats (CSV, TSV, JSON, the `tag` lines) do not change with it.
+pub fn lang() -> Lang {
+    static LANG: OnceLock<Lang> = OnceLock::new();
+    *LANG.get_or_init(Lang::from_env)
+}
+
+/// A human message of the command line in [`lang`].
+pub fn say(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    tr_with(lang(), id, args)
+}
+
+/// A path as a message's placeable.
+pub fn shown(path: &std::path::Path) -> FluentValue<'static> {
+    pantau::i18n::text(path.display().to_string())
+}
+
+/// Parses the command line (help and parsing errors in [`lang`]) and runs it.
 pub fn run() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
+    let lang = lang();
+    let matches = match help::localise(Cli::command(), lang).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return Ok(parse_failure(&e, lang)),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return Ok(parse_failure(&e, lang)),
+    };
     let db = cli.db.unwrap_or_else(pantau::pipeline::default_database);
     match cli.command {
         Some(Command::Import(args)) => import::run(&db, args),
@@ -62,15 +90,33 @@ pub fn run() -> anyhow::Result<ExitCode> {
 
 #[cfg(feature = "gui")]
 fn window(db: &std::path::Path) -> anyhow::Result<ExitCode> {
-    pantau::ui::run_window(db.to_path_buf())
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    pantau::ui::run_window(db.to_path_buf()).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            say("clierr-window", &[("reason", e.to_string().into())])
+        )
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(not(feature = "gui"))]
 fn window(_db: &std::path::Path) -> anyhow::Result<ExitCode> {
-    eprintln!(
-        "pantau was built without the window (feature `gui`); see `pantau --help` for the commands."
-    );
+    eprintln!("{}", say("clierr-no-window", &[]));
     Ok(ExitCode::from(2))
+}
+
+/// Help, version, or a parsing error: printed as clap does (in English), or from the catalog.
+fn parse_failure(e: &clap::Error, lang: Lang) -> ExitCode {
+    match help::error_message(e, lang) {
+        Some(msg) => {
+            eprintln!(
+                "{}",
+                tr_with(lang, "clierr-prefix", &[("message", msg.into())])
+            );
+        }
+        None => {
+            let _ = e.print();
+        }
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }

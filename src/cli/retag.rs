@@ -1,7 +1,9 @@
 //! `pantau retag`: re-tag every stored article with the current dictionary and the user's edits.
 
+use super::{say, shown};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
+use pantau::i18n::{decimal, num, text};
 use pantau::pipeline::{prepare_matcher, retag};
 use pantau::store::Store;
 use pantau::tagging::MatcherOptions;
@@ -32,15 +34,15 @@ pub fn places_setting(store: &mut Store, places: bool, no_places: bool) -> anyho
 
 pub fn run(db: &Path, args: RetagArgs) -> anyhow::Result<ExitCode> {
     if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
+        anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
     let mut store = Store::open(db)?;
     let include_places = places_setting(&mut store, args.places, args.no_places)?;
     let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
-        .context("preparing the dictionary")?;
+        .with_context(|| say("clierr-preparing-dictionary", &[]))?;
     let bar = ProgressBar::new(0);
     bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} articles [{elapsed}, {eta} left]")
+        ProgressStyle::with_template(&say("cli-retag-bar", &[]))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let cancel = AtomicBool::new(false);
@@ -48,15 +50,23 @@ pub fn run(db: &Path, args: RetagArgs) -> anyhow::Result<ExitCode> {
         bar.set_length(total);
         bar.set_position(done);
     })
-    .with_context(|| format!("re-tagging {}", db.display()))?;
+    .with_context(|| say("clierr-retagging", &[("path", shown(db))]))?;
     bar.finish_and_clear();
     println!(
-        "{} articles re-tagged, {} mentions, {} datelines placed anew; dictionary {}; {:.2} s",
-        report.articles,
-        report.mentions,
-        report.datelines,
-        matcher.dictionary_version(),
-        report.elapsed.as_secs_f64()
+        "{}",
+        say(
+            "cli-retag-summary",
+            &[
+                ("articles", num(report.articles as f64)),
+                ("mentions", num(report.mentions as f64)),
+                ("datelines", num(report.datelines as f64)),
+                ("dictionary", text(matcher.dictionary_version().to_string())),
+                (
+                    "seconds",
+                    decimal(super::lang(), report.elapsed.as_secs_f64(), 2)
+                ),
+            ]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

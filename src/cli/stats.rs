@@ -1,5 +1,7 @@
 //! `pantau stats`.
 
+use super::{say, shown};
+use pantau::i18n::{num, text};
 use pantau::store::Store;
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,7 +16,7 @@ pub struct StatsArgs {
 
 pub fn run(db: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
     if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
+        anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
     let store = Store::open(db)?;
     let s = store.stats()?;
@@ -22,15 +24,26 @@ pub fn run(db: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&s)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("articles     {}", s.articles);
-    println!("mentions     {}", s.mentions);
-    println!("actors seen  {}", s.actors_seen);
-    println!("undated      {}", s.undated);
-    println!("duplicates   {}", s.duplicates);
-    for (lang, n) in &s.per_language {
-        println!("language {lang:<5} {n}");
+    let n = |x: u64| num(x as f64);
+    let line = |id: &str, x: u64| println!("{}", say(id, &[("count", n(x))]));
+    line("cli-stats-articles", s.articles);
+    line("cli-stats-mentions", s.mentions);
+    line("cli-stats-actors", s.actors_seen);
+    line("cli-stats-undated", s.undated);
+    line("cli-stats-duplicates", s.duplicates);
+    for (lang, count) in &s.per_language {
+        println!(
+            "{}",
+            say(
+                "cli-stats-language",
+                &[
+                    ("language", text(format!("{lang:<5}"))),
+                    ("count", n(*count))
+                ]
+            )
+        );
     }
-    println!("failed files {}", s.failed_files.len());
+    line("cli-stats-failed", s.failed_files.len() as u64);
     for f in &s.failed_files {
         println!("  {}: {}", f.path, f.error);
     }

@@ -1,6 +1,7 @@
 //! Lists the files to import under the paths a user gave: folders recursively, following
 //! symbolic links without looping, hidden files and folders left out.
 
+use crate::i18n::Message;
 use std::path::{Path, PathBuf};
 
 /// A path that could not be listed, with the reason.
@@ -9,7 +10,7 @@ pub struct WalkProblem {
     /// The path.
     pub path: PathBuf,
     /// What went wrong.
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// The files under `paths`, sorted per folder, and the paths that could not be listed
@@ -33,11 +34,14 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkProblem>) {
                         .map(Path::to_path_buf)
                         .unwrap_or_else(|| root.clone());
                     let reason = if e.loop_ancestor().is_some() {
-                        "symbolic link loop: skipped".to_string()
+                        Message::new("reason-link-loop")
                     } else {
-                        e.io_error()
-                            .map(|io| io.to_string())
-                            .unwrap_or_else(|| e.to_string())
+                        Message::new("reason-io").text(
+                            "detail",
+                            e.io_error()
+                                .map(|io| io.to_string())
+                                .unwrap_or_else(|| e.to_string()),
+                        )
                     };
                     problems.push(WalkProblem { path, reason });
                 }
@@ -89,7 +93,9 @@ mod tests {
         let (files, problems) = collect_files(&[dir.path().to_path_buf()]);
         assert_eq!(files.len(), 1);
         assert!(
-            problems.iter().any(|p| p.reason.contains("loop")),
+            problems
+                .iter()
+                .any(|p| p.reason.say(crate::i18n::Lang::En).contains("loop")),
             "{problems:?}"
         );
     }

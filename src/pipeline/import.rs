@@ -3,6 +3,7 @@
 
 use super::worker::{FileWork, Outcome, WORKER_STACK, panic_message, read_and_tag};
 use super::{FailedImport, ImportOptions, ImportPhase, ImportProgress, ImportReport};
+use crate::i18n::Lang;
 use crate::ingest::{self, walk};
 use crate::store::{FileRecord, FileStatus, RunCounts, RunId, Store, StoreError};
 use crate::tagging::Matcher;
@@ -52,13 +53,12 @@ pub fn import_paths(
     if !problems.is_empty() {
         store.transaction(|tx| -> Result<(), StoreError> {
             for p in &problems {
-                let record = failed_record(&p.path, &p.reason);
+                let record = failed_record(&p.path, &p.reason.say(Lang::En));
                 let counts = tx.store_file(run, &record, &[], &actor_ids)?;
                 report.counts.add(&counts);
-                report.failed.push(FailedImport {
-                    path: p.path.clone(),
-                    reason: p.reason.clone(),
-                });
+                report
+                    .failed
+                    .push(FailedImport::new(p.path.clone(), p.reason.clone()));
             }
             Ok(())
         })?;
@@ -116,7 +116,7 @@ pub fn import_paths(
                                     reason: ingest::IngestErrorKind::Internal(panic_message(
                                         &panic,
                                     ))
-                                    .to_string(),
+                                    .message(),
                                 }
                             });
                         if tx_out.send((i, outcome)).is_err() {
@@ -149,7 +149,7 @@ pub fn import_paths(
                             return Ok(true);
                         }
                         if let Outcome::Cancelled { path, reason } = outcome {
-                            report.not_imported.push(FailedImport { path, reason });
+                            report.not_imported.push(FailedImport::new(path, reason));
                             return Ok(true);
                         }
                         let counts = store_outcome(
@@ -210,7 +210,7 @@ pub fn import_paths(
                 if let Outcome::Cancelled { path, reason } = outcome
                     && !report.not_imported.iter().any(|f| f.path == path)
                 {
-                    report.not_imported.push(FailedImport { path, reason });
+                    report.not_imported.push(FailedImport::new(path, reason));
                 }
             }
             report.not_started = files
@@ -321,10 +321,9 @@ fn store_outcome(
                 warnings: file.warnings.join("\n"),
             };
             if !file.warnings.is_empty() {
-                report.warnings.push(FailedImport {
-                    path: file.path.clone(),
-                    reason: file.warnings.join("; "),
-                });
+                report
+                    .warnings
+                    .push(FailedImport::warnings(file.path.clone(), &file.warnings));
             }
             let mut added = Vec::new();
             let counts = tx.store_file_noting(run, &record, &tagged, actor_ids, &mut added)?;
@@ -337,13 +336,15 @@ fn store_outcome(
             Ok(counts)
         }
         Outcome::Failed { path, reason } => {
-            let counts = tx.store_file(run, &failed_record(&path, &reason), &[], actor_ids)?;
-            report.failed.push(FailedImport { path, reason });
+            let failure = FailedImport::new(path, reason);
+            let record = failed_record(&failure.path, &failure.reason);
+            let counts = tx.store_file(run, &record, &[], actor_ids)?;
+            report.failed.push(failure);
             Ok(counts)
         }
         Outcome::Cancelled { path, reason } => {
             // Never stored (the writer stops at it); listed for the report.
-            report.not_imported.push(FailedImport { path, reason });
+            report.not_imported.push(FailedImport::new(path, reason));
             Ok(RunCounts::default())
         }
     }

@@ -18,6 +18,7 @@ pub use import::import_paths;
 pub use retag::{PrepareError, RetagReport, prepare_matcher, retag};
 pub use worker::tag_draft;
 
+use crate::i18n::{Lang, Message};
 use crate::ingest::IngestOptions;
 use crate::store::{RunCounts, RunId};
 use std::path::PathBuf;
@@ -96,8 +97,38 @@ impl ImportProgress {
 pub struct FailedImport {
     /// The file (or folder).
     pub path: PathBuf,
-    /// Why.
+    /// Why, in English (as the database keeps it).
     pub reason: String,
+    /// Why, as a message of the catalogs; `None` for the importers' warnings, whose details
+    /// are English.
+    pub message: Option<Message>,
+}
+
+impl FailedImport {
+    /// A failure for `path` with the reason `message`.
+    pub fn new(path: PathBuf, message: Message) -> Self {
+        FailedImport {
+            path,
+            reason: message.say(Lang::En),
+            message: Some(message),
+        }
+    }
+
+    /// A file's warnings, as the importers wrote them.
+    pub fn warnings(path: PathBuf, warnings: &[String]) -> Self {
+        FailedImport {
+            path,
+            reason: warnings.join("; "),
+            message: None,
+        }
+    }
+
+    /// Why, in `lang`.
+    pub fn reason_in(&self, lang: Lang) -> String {
+        self.message
+            .as_ref()
+            .map_or_else(|| self.reason.clone(), |m| m.say(lang))
+    }
 }
 
 /// What an import did.

@@ -1,5 +1,6 @@
 //! An import worker: reads, decodes, parses and tags one file.
 
+use crate::i18n::Message;
 use crate::ingest::{self, IngestOptions};
 use crate::model::{ArticleDraft, Mention};
 use crate::tagging::Matcher;
@@ -21,12 +22,12 @@ pub(super) enum Outcome {
     },
     Failed {
         path: PathBuf,
-        reason: String,
+        reason: Message,
     },
     /// The import was cancelled while the file was read: nothing of it is stored.
     Cancelled {
         path: PathBuf,
-        reason: String,
+        reason: Message,
     },
 }
 
@@ -54,9 +55,9 @@ pub(super) fn read_and_tag(
 ) -> Outcome {
     let cancelled = |done: u64, total: u64| Outcome::Cancelled {
         path: path.to_path_buf(),
-        reason: format!(
-            "cancelled after {done} of {total} records had been read; nothing of this file was stored"
-        ),
+        reason: Message::new("reason-cancelled-read")
+            .count("done", done)
+            .count("total", total),
     };
     let mut watch = |done: u64, total: u64| {
         slot.total.store(total * 2, Ordering::Relaxed);
@@ -93,7 +94,7 @@ pub(super) fn read_and_tag(
             ingest::IngestErrorKind::Cancelled { done, total } => cancelled(done, total),
             kind => Outcome::Failed {
                 path: path.to_path_buf(),
-                reason: kind.to_string(),
+                reason: kind.message(),
             },
         },
     }

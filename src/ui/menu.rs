@@ -167,20 +167,20 @@ pub fn status_ui(ui: &mut egui::Ui, app: &PantauApp) -> Option<Action> {
                     for f in &report.failed {
                         ui.colored_label(
                             ui.visuals().error_fg_color,
-                            tr_with(lang, "import-report-failed", &path_reason(f)),
+                            tr_with(lang, "import-report-failed", &path_reason(f, lang)),
                         );
                     }
                     for f in &report.not_imported {
                         ui.colored_label(
                             ui.visuals().warn_fg_color,
-                            tr_with(lang, "import-report-not-imported", &path_reason(f)),
+                            tr_with(lang, "import-report-not-imported", &path_reason(f, lang)),
                         );
                     }
                     for f in &report.warnings {
                         ui.horizontal_wrapped(|ui| {
                             ui.colored_label(
                                 ui.visuals().warn_fg_color,
-                                tr_with(lang, "import-report-warning", &path_reason(f)),
+                                tr_with(lang, "import-report-warning", &path_reason(f, lang)),
                             );
                             if let Some(names) = crate::ingest::records::unread_fields(&f.reason)
                                 && let Some(first) = names.first()
@@ -256,14 +256,15 @@ pub fn import_progress_text(p: &crate::pipeline::ImportProgress, lang: Lang) -> 
     }
 }
 
-/// The placeables of a report line: the file and the reason (in English: the importers'
-/// reasons are not translated).
+/// The placeables of a report line: the file and the reason, in `lang` (the importers'
+/// warnings keep their English details).
 fn path_reason(
     f: &crate::pipeline::FailedImport,
+    lang: Lang,
 ) -> [(&'static str, fluent_bundle::FluentValue<'static>); 2] {
     [
         ("path", text(f.path.display().to_string())),
-        ("reason", text(f.reason.clone())),
+        ("reason", text(f.reason_in(lang))),
     ]
 }
 
