@@ -4,7 +4,7 @@
 //! back. No native dialog is ever opened.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use pantau::ui::{Action, ExportKind, PantauApp, Settings, Tab};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -986,6 +986,37 @@ fn named_in_the_headline_changes_the_timeline() {
 
 /// The window in Indonesian: the menus, tabs, toolbars, actors panel and status bar speak
 /// it, and none of their English labels is left.
+/// The English messages of the catalogs that Indonesian says otherwise (whole messages without
+/// placeables: what a label shows as it is).
+fn english_only_messages() -> std::collections::BTreeSet<String> {
+    use pantau::i18n::{CATALOGS, Lang, tr};
+    let (_, en) = CATALOGS[0];
+    en.lines()
+        .filter_map(|l| l.split_once(" = "))
+        .filter(|(id, v)| !id.starts_with('#') && !id.contains(' ') && !v.contains('{'))
+        .filter(|(id, _)| tr(Lang::En, id) != tr(Lang::Id, id))
+        .map(|(id, _)| tr(Lang::En, id))
+        .filter(|v| v.trim().len() > 1)
+        .collect()
+}
+
+/// Fails when any node of the window's tree (every label and value) shows an English message.
+fn assert_no_english(h: &Harness<'static, PantauApp>, where_: &str) {
+    let english = english_only_messages();
+    let mut seen = 0;
+    for node in h.query_all(egui_kittest::kittest::By::new()) {
+        let n = node.accesskit_node();
+        for text in [n.label(), n.value()].into_iter().flatten() {
+            seen += 1;
+            assert!(
+                !english.contains(text.trim()),
+                "{where_}: the English label {text:?} is shown"
+            );
+        }
+    }
+    assert!(seen > 30, "{where_}: only {seen} texts in the tree");
+}
+
 #[test]
 fn the_window_speaks_indonesian() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -1004,6 +1035,7 @@ fn the_window_speaks_indonesian() {
         h.get_by_label(tab).click();
         h.run_steps(2);
         wait_idle(&mut h);
+        assert_no_english(&h, tab);
         for indonesian in [
             "Berkas",
             "Tampilan",
@@ -1070,6 +1102,7 @@ fn the_window_speaks_indonesian() {
     h.get_by_label("Kamus").click();
     h.run_steps(2);
     wait_idle(&mut h);
+    assert_no_english(&h, "Kamus");
     for indonesian in [
         "Tandai ulang korpus",
         "Kandidat nama",
@@ -1099,6 +1132,7 @@ fn the_window_speaks_indonesian() {
     wait_idle(&mut h);
     assert!(h.query_by_label("Kata kunci dalam konteks").is_some());
     assert!(h.query_by_label("Keywords in context").is_none());
+    assert_no_english(&h, "Artikel, pembaca");
     h.get_by_label("Linimasa").click();
     h.run_steps(2);
     wait_idle(&mut h);

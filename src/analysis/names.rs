@@ -13,6 +13,8 @@ pub struct ActorNames {
     by_code: std::collections::HashMap<String, usize>,
     /// Code → its Indonesian display name, where the dictionary has one.
     name_id: std::collections::HashMap<String, String>,
+    /// Code → its (English) name.
+    name: std::collections::HashMap<String, String>,
 }
 
 /// What a typed name stands for.
@@ -79,10 +81,15 @@ impl ActorNames {
             .filter(|e| !e.name_id.trim().is_empty())
             .map(|e| (e.code.clone(), e.name_id.trim().to_string()))
             .collect();
+        let name = entries
+            .iter()
+            .map(|e| (e.code.clone(), e.name.trim().to_string()))
+            .collect();
         ActorNames {
             actors,
             by_code,
             name_id,
+            name,
         }
     }
 
@@ -92,6 +99,18 @@ impl ActorNames {
         match lang {
             crate::i18n::Lang::Id => self.name_id.get(code).map_or(name, String::as_str),
             crate::i18n::Lang::En => name,
+        }
+    }
+
+    /// `code` with its name in `lang` ("USA Amerika Serikat"), or the code alone when the
+    /// dictionary has no such actor; for places where only the code is at hand.
+    pub fn label(&self, code: &str, lang: crate::i18n::Lang) -> String {
+        let name = self.name.get(code).map_or("", String::as_str);
+        let shown = self.display(code, name, lang);
+        if shown.is_empty() || shown == code {
+            code.to_string()
+        } else {
+            format!("{code} {shown}")
         }
     }
 

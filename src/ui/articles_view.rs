@@ -294,7 +294,7 @@ fn articles_ui(ui: &mut egui::Ui, state: &mut ArticlesState, shown: Shown<'_>) -
     match state.drill.clone() {
         Some(what) => {
             ui.horizontal(|ui| {
-                ui.strong(describe(&what, lang));
+                ui.strong(describe(&what, names, lang));
                 if ui.button(tr(lang, "articles-show-all")).clicked() {
                     state.drill = None;
                     state.offset = 0;
@@ -318,7 +318,7 @@ fn articles_ui(ui: &mut egui::Ui, state: &mut ArticlesState, shown: Shown<'_>) -
             ui.weak(tr(lang, "articles-click-to-read"));
         }
         (Some(id), Some(a)) if a.id == id => {
-            if let Some(act) = super::reader_view::reader_ui(ui, a, lang) {
+            if let Some(act) = super::reader_view::reader_ui(ui, a, names, lang) {
                 action = Some(act);
             }
         }
@@ -329,12 +329,13 @@ fn articles_ui(ui: &mut egui::Ui, state: &mut ArticlesState, shown: Shown<'_>) -
     action
 }
 
-fn describe(what: &DrillDown, lang: Lang) -> String {
+fn describe(what: &DrillDown, names: Option<&ActorNames>, lang: Lang) -> String {
+    let label = |code: &str| names.map_or_else(|| code.to_string(), |n| n.label(code, lang));
     match what {
         DrillDown::Actor { actor_code } => tr_with(
             lang,
             "articles-drill-actor",
-            &[("actor", text(actor_code.clone()))],
+            &[("actor", text(label(actor_code)))],
         ),
         DrillDown::ActorBin {
             actor_code,
@@ -349,7 +350,7 @@ fn describe(what: &DrillDown, lang: Lang) -> String {
                 lang,
                 "articles-drill-actor-bin",
                 &[
-                    ("actor", text(actor_code.clone())),
+                    ("actor", text(label(actor_code))),
                     ("bin", text(tr(lang, bin_id).to_lowercase())),
                     ("start", text(bin_start.to_string())),
                 ],
@@ -368,8 +369,8 @@ fn describe(what: &DrillDown, lang: Lang) -> String {
                 lang,
                 "articles-drill-pair",
                 &[
-                    ("a", text(actor_a.clone())),
-                    ("b", text(actor_b.clone())),
+                    ("a", text(label(actor_a))),
+                    ("b", text(label(actor_b))),
                     ("window", text(tr(lang, window_id).to_lowercase())),
                 ],
             )
@@ -646,7 +647,11 @@ fn list_ui(
                 });
                 ui.horizontal(|ui| {
                     ui.add_space(28.0);
-                    let mut about = format!("{} · {}", row.source, row.language);
+                    let mut about = format!(
+                        "{} · {}",
+                        row.source,
+                        super::i18n::language_name(lang, &row.language)
+                    );
                     if !row.dateline_place.is_empty() {
                         about.push_str(" · ");
                         about.push_str(&tr_with(

@@ -175,15 +175,20 @@ impl TabView for CoocTab {
         &mut self,
         ui: &mut egui::Ui,
         settings: &mut Settings,
-        _shell: ShellView<'_>,
+        shell: ShellView<'_>,
     ) -> Vec<Action> {
-        self.draw(ui, settings).into_iter().collect()
+        self.draw(ui, settings, shell.names).into_iter().collect()
     }
 }
 
 impl CoocTab {
     /// Draws the controls, the matrix and the table.
-    fn draw(&mut self, ui: &mut egui::Ui, settings: &mut Settings) -> Option<Action> {
+    fn draw(
+        &mut self,
+        ui: &mut egui::Ui,
+        settings: &mut Settings,
+        names: Option<&super::analysis::ActorNames>,
+    ) -> Option<Action> {
         let mut action = None;
         let running = self.query.is_running();
         ui.horizontal_wrapped(|ui| {
@@ -303,7 +308,17 @@ impl CoocTab {
                                 .link(format!("{} + {}", p.actor_a, p.actor_b))
                                 .on_hover_text(settings.tr("cooc-pair-link-hint"))
                                 .clicked();
-                            ui.weak(format!("{} · {}", p.name_a, p.name_b));
+                            let lang = settings.lang();
+                            let name = |code: &str, name: &str| {
+                                names
+                                    .map_or(name, |n| n.display(code, name, lang))
+                                    .to_string()
+                            };
+                            ui.weak(format!(
+                                "{} · {}",
+                                name(&p.actor_a, &p.name_a),
+                                name(&p.actor_b, &p.name_b)
+                            ));
                         });
                     });
                     for (m, max) in Measure::ALL.iter().zip(&maxima) {

@@ -90,13 +90,9 @@ impl JobView {
     }
 }
 
-fn language_label(l: Option<Language>) -> &'static str {
-    match l {
-        None => "any",
-        Some(Language::Indonesian) => "id",
-        Some(Language::English) => "en",
-        Some(Language::Other) => "other",
-    }
+/// An alias's language (`None`: any) as a name in `lang`.
+fn language_label(l: Option<Language>, lang: crate::i18n::Lang) -> String {
+    super::i18n::language_name(lang, l.map_or("any", |l| l.as_str()))
 }
 
 /// The background jobs the dictionary view shows.
@@ -590,9 +586,10 @@ fn aliases_table_ui(
                 ui.label(counted.map_or("0".into(), |c| c.mentions.to_string()));
                 ui.label(counted.map_or("0".into(), |c| c.articles.to_string()));
                 ui.label(share(counted.map_or(0, |c| c.mentions)));
-                ui.label(language_label(a.language));
-                ui.label(a.case.as_str());
-                ui.label(a.via.as_str());
+                let lang = super::i18n::lang(ui);
+                ui.label(language_label(a.language, lang));
+                ui.label(super::i18n::case_name(lang, a.case));
+                ui.label(super::i18n::via_name(lang, a.via));
                 ui.label(if a.user { &user } else { &builtin });
                 let mut on = a.enabled;
                 if ui
@@ -698,18 +695,19 @@ fn add_alias_ui(
                 .hint_text(alias_hint)
                 .desired_width(160.0),
         );
+        let lang = super::i18n::lang(ui);
         egui::ComboBox::from_id_salt("new_alias_language")
-            .selected_text(language_label(state.new_language))
+            .selected_text(language_label(state.new_language, lang))
             .show_ui(ui, |ui| {
                 for l in [None, Some(Language::Indonesian), Some(Language::English)] {
-                    ui.selectable_value(&mut state.new_language, l, language_label(l));
+                    ui.selectable_value(&mut state.new_language, l, language_label(l, lang));
                 }
             });
         egui::ComboBox::from_id_salt("new_alias_via")
-            .selected_text(state.new_via.as_str())
+            .selected_text(super::i18n::via_name(lang, state.new_via))
             .show_ui(ui, |ui| {
                 for v in Via::ALL {
-                    ui.selectable_value(&mut state.new_via, v, v.as_str());
+                    ui.selectable_value(&mut state.new_via, v, super::i18n::via_name(lang, v));
                 }
             });
         let ok = state.new_alias.chars().any(char::is_alphanumeric);

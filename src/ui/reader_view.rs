@@ -11,7 +11,13 @@ use egui::text::{LayoutJob, TextFormat};
 use std::collections::BTreeMap;
 
 /// Draws an article.
-pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView, lang: Lang) -> Option<Action> {
+pub fn reader_ui(
+    ui: &mut egui::Ui,
+    a: &ArticleView,
+    names: Option<&super::analysis::ActorNames>,
+    lang: Lang,
+) -> Option<Action> {
+    let label = |code: &str| names.map_or_else(|| code.to_string(), |n| n.label(code, lang));
     let mut action = None;
     let no_source = tr(lang, "reader-no-source");
     let day = |d: Option<chrono::NaiveDate>| match d {
@@ -38,8 +44,8 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView, lang: Lang) -> Option<Actio
                 &a.source
             },
             day(a.published),
-            a.date_source,
-            a.language,
+            super::i18n::date_source_name(lang, &a.date_source),
+            super::i18n::language_name(lang, &a.language),
             a.id
         ));
         if !a.dateline_place.is_empty() {
@@ -167,8 +173,8 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView, lang: Lang) -> Option<Actio
     }
     ui.horizontal_wrapped(|ui| {
         for (code, n) in &per_actor {
-            let text =
-                egui::RichText::new(format!("{code} ×{n}")).background_color(highlight(code));
+            let text = egui::RichText::new(format!("{} ×{n}", label(code)))
+                .background_color(highlight(code));
             if ui
                 .button(text)
                 .on_hover_text(tr(lang, "reader-list-mentioning"))
@@ -184,7 +190,7 @@ pub fn reader_ui(ui: &mut egui::Ui, a: &ArticleView, lang: Lang) -> Option<Actio
         .default_open(false)
         .show(ui, |ui| {
             for code in per_actor.keys() {
-                ui.colored_label(actor_color(code), *code);
+                ui.colored_label(actor_color(code), label(code));
                 for k in kwic_lines(a, code, 5) {
                     ui.horizontal(|ui| {
                         let alias = k.parts().1.to_string();
