@@ -528,8 +528,8 @@ fn exports_read_back() {
     assert_eq!(rows[0][8], "0.750000");
 
     let mut out = Vec::new();
-    let edges =
-        export::write_network_gexf(&store, &mut out, Window::Article, 1, None, &f).expect("gexf");
+    let edges = export::write_network_gexf(&store, &mut out, Window::Article, 1, None, &f, None)
+        .expect("gexf");
     assert_eq!(edges, 3);
     let mut reader = quick_xml::Reader::from_reader(out.as_slice());
     let mut buf = Vec::new();
@@ -604,4 +604,258 @@ fn read_only_store_reads_while_the_writer_is_open() {
     .expect("pairs");
     assert_eq!(pairs.len(), 2);
     assert!(pairs.iter().all(|p| p.units == 9));
+}
+
+#[test]
+fn comparison_by_hand() {
+    let (_dir, store) = fixture();
+    // Periods: A = 2020-01-01 (articles 1, 2), B = from 2020-01-03 (3, 4).
+    let a = Filter {
+        to: Some(d("2020-01-01")),
+        ..Filter::default()
+    };
+    let b = Filter {
+        from: Some(d("2020-01-03")),
+        ..Filter::default()
+    };
+    let c = analysis::compare(&store, &a, &b, Window::Article, 1).expect("compare");
+    assert_eq!((c.a_units, c.b_units), (2, 2));
+    let codes: Vec<&str> = c.actors.iter().map(|x| x.code.as_str()).collect();
+    assert_eq!(codes, ["RUS", "TUR", "SYR"], "largest G² first, then code");
+    let rus = &c.actors[0];
+    assert_eq!((rus.a_articles, rus.b_articles), (2, 1));
+    assert!(close(rus.a_share, 1.0) && close(rus.b_share, 0.5));
+    // [[2, 0], [1, 1]]: E = 1.5, 0.5, 1.5, 0.5;
+    // G² = 2 (2 ln(2/1.5) + 1 ln(1/1.5) + 1 ln(1/0.5)) = 1.726092...
+    let g2 = 2.0 * (2.0 * (2.0f64 / 1.5).ln() + (1.0f64 / 1.5).ln() + 2f64.ln());
+    assert!(close(rus.llr, g2), "{} vs {g2}", rus.llr);
+    assert!((rus.llr - 1.726092).abs() < 1e-6);
+    assert!(close(rus.log_ratio, -1.0));
+    assert!(!rus.rose());
+    let syr = &c.actors[2];
+    assert!(close(syr.llr, 0.0) && close(syr.p_value, 1.0) && close(syr.log_ratio, 0.0));
+    // Every pair is on both sides.
+    assert!(c.appeared.is_empty() && c.vanished.is_empty(), "{c:?}");
+
+    // Outlets: A = 1, 3, 5 (the undated one too), B = 2, 4.
+    let a = Filter {
+        sources: vec!["A".into()],
+        ..Filter::default()
+    };
+    let b = Filter {
+        sources: vec!["B".into()],
+        ..Filter::default()
+    };
+    let c = analysis::compare(&store, &a, &b, Window::Article, 1).expect("compare");
+    assert_eq!((c.a_units, c.b_units), (3, 2));
+    let syr = c.actors.iter().find(|x| x.code == "SYR").expect("SYR");
+    assert_eq!((syr.a_articles, syr.b_articles), (2, 0));
+    // [[2, 1], [0, 2]]: E = 1.2, 1.8, 0.8, 1.2; G² = 2 (4 ln(2/1.2) + ln(1/1.8)) = 2.911034...
+    let g2 = 2.0 * (4.0 * (2.0f64 / 1.2).ln() + (1.0f64 / 1.8).ln());
+    assert!(close(syr.llr, g2), "{} vs {g2}", syr.llr);
+    // Log ratio with the zero taken as 0.5: log2((0.5/2) / (2/3)).
+    assert!(close(syr.log_ratio, (0.25f64 / (2.0 / 3.0)).log2()));
+    assert!(close(syr.p_value, libm_free_erfc_check(g2)));
+    // RUS+SYR and SYR+TUR are only in outlet A's articles (1 and 3); RUS+TUR is in both.
+    let vanished: Vec<(&str, &str, u64)> = c
+        .vanished
+        .iter()
+        .map(|p| (p.actor_a.as_str(), p.actor_b.as_str(), p.a_both))
+        .collect();
+    assert_eq!(vanished, [("RUS", "SYR", 2), ("SYR", "TUR", 2)]);
+    assert!(c.appeared.is_empty());
+    // Minimum support 3 keeps none of them.
+    let c = analysis::compare(&store, &a, &b, Window::Article, 3).expect("compare");
+    assert!(c.vanished.is_empty());
+}
+
+/// P(χ²₁ ≥ x) by the series of the standard normal tail, independent of the crate under test:
+/// 2 (1 − Φ(√x)), Φ from its Taylor series (enough for x below 20).
+fn libm_free_erfc_check(x: f64) -> f64 {
+    let z = x.sqrt();
+    // Φ(z) = 1/2 + φ-series: (1/√(2π)) Σ (−1)^k z^(2k+1) / (2^k k! (2k+1)).
+    let mut sum = 0.0;
+    let mut term = z;
+    for k in 0..200 {
+        sum += term / (2 * k + 1) as f64;
+        term *= -z * z / (2.0 * (k + 1) as f64);
+    }
+    let phi = 0.5 + sum / (2.0 * std::f64::consts::PI).sqrt();
+    2.0 * (1.0 - phi)
+}
+
+#[test]
+fn outlets_by_hand() {
+    let (_dir, store) = fixture();
+    let rows = analysis::outlets(&store, &Filter::default()).expect("outlets");
+    let got: Vec<(&str, &str, u64, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.source.as_str(),
+                r.actor_code.as_str(),
+                r.articles,
+                r.source_articles,
+            )
+        })
+        .collect();
+    // A: articles 1, 3, 5 (RUS in all, TUR and SYR in 1 and 3); B: 2, 4 (RUS and TUR in 2).
+    assert_eq!(
+        got,
+        [
+            ("A", "RUS", 3, 3),
+            ("A", "SYR", 2, 3),
+            ("A", "TUR", 2, 3),
+            ("B", "RUS", 1, 2),
+            ("B", "TUR", 1, 2),
+        ]
+    );
+    assert!(close(rows[1].share, 2.0 / 3.0));
+    let m = analysis::outlet_matrix(&rows, 1, 2);
+    assert_eq!(m.sources, [("A".to_string(), 3)]);
+    assert_eq!(m.more_sources, 1);
+    let actors: Vec<&str> = m.actors.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(actors, ["RUS", "SYR"], "most articles, then code");
+    assert_eq!(m.more_actors, 1);
+    assert_eq!(m.cells[0][1].0, 2);
+    // A date range leaves the undated article 5 out: A has 2 articles, RUS in both.
+    let f = Filter {
+        from: Some(d("2020-01-01")),
+        ..Filter::default()
+    };
+    let rows = analysis::outlets(&store, &f).expect("outlets");
+    assert_eq!((rows[0].articles, rows[0].source_articles), (2, 2));
+}
+
+#[test]
+fn insight_exports_read_back_as_csv_json_and_xlsx() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let (dir, store) = fixture();
+    let provenance = export::Provenance::new(&store, "t.db", "outlets", &Filter::default())
+        .expect("provenance")
+        .with("note", "test");
+    let csv_path = dir.path().join("o.csv");
+    let n = export::write_table_file(
+        &csv_path,
+        export::TableFormat::of_path(&csv_path),
+        CsvOptions::default(),
+        "outlets",
+        &provenance,
+        |w, o| export::write_outlets_csv(&store, w, o, &Filter::default()),
+    )
+    .expect("csv");
+    assert_eq!(n, 5);
+    let (header, rows) = read_csv(&std::fs::read(&csv_path).expect("read"));
+    assert_eq!(header, export::OUTLETS_COLUMNS);
+    assert_eq!(
+        rows[0],
+        ["A", "RUS", "Russia", "country", "3", "3", "1.000000"]
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("o.csv.json")).expect("sidecar"))
+            .expect("json");
+    assert_eq!(json["rows"], 5);
+    assert_eq!(json["database_articles"], 5);
+    assert_eq!(json["counting"], "articles");
+    assert_eq!(json["parameters"]["note"], "test");
+    assert_eq!(json["import_runs"].as_array().map(Vec::len), Some(1));
+    assert!(!json["dictionary_hash"].as_str().unwrap_or("").is_empty());
+
+    // The same table as a workbook: numbers are numbers, text is text, the provenance a sheet.
+    let xlsx_path = dir.path().join("o.xlsx");
+    export::write_table_file(
+        &xlsx_path,
+        export::TableFormat::of_path(&xlsx_path),
+        CsvOptions::default(),
+        "outlets",
+        &provenance,
+        |w, o| export::write_outlets_csv(&store, w, o, &Filter::default()),
+    )
+    .expect("xlsx");
+    let mut book = open_workbook_auto(&xlsx_path).expect("open xlsx");
+    assert_eq!(book.sheet_names(), ["outlets", "provenance"]);
+    let data = book.worksheet_range("outlets").expect("sheet");
+    assert_eq!(data.height(), 6);
+    assert_eq!(data.get((0, 0)), Some(&Data::String("source".into())));
+    assert_eq!(data.get((1, 1)), Some(&Data::String("RUS".into())));
+    assert_eq!(data.get((1, 4)), Some(&Data::Float(3.0)));
+    assert_eq!(data.get((2, 6)), Some(&Data::Float(0.666667)));
+    let prov = book.worksheet_range("provenance").expect("provenance");
+    let value_of = |key: &str| {
+        prov.rows()
+            .find(|r| r.first() == Some(&Data::String(key.into())))
+            .and_then(|r| r.get(1).cloned())
+    };
+    assert_eq!(value_of("rows"), Some(Data::String("5".into())));
+    assert_eq!(value_of("data_sheets"), Some(Data::String("1".into())));
+    assert_eq!(
+        value_of("parameter.note"),
+        Some(Data::String("test".into()))
+    );
+
+    // Dates are dates: the timeline's bin_start.
+    let t_path = dir.path().join("t.xlsx");
+    export::write_table_file(
+        &t_path,
+        export::TableFormat::Xlsx,
+        CsvOptions::default(),
+        "timeline",
+        &provenance,
+        |w, o| export::write_timeline_csv(&store, w, o, &[], Bin::Day, &Filter::default()),
+    )
+    .expect("timeline xlsx");
+    let mut book = open_workbook_auto(&t_path).expect("open");
+    let data = book.worksheet_range("timeline").expect("sheet");
+    match data.get((1, 0)) {
+        Some(Data::DateTime(dt)) => {
+            assert_eq!(dt.as_datetime().map(|d| d.date()), Some(d("2020-01-01")));
+        }
+        other => panic!("bin_start is not a date: {other:?}"),
+    }
+
+    // The comparison's columns.
+    let mut out = Vec::new();
+    let a = Filter {
+        sources: vec!["A".into()],
+        ..Filter::default()
+    };
+    let b = Filter {
+        sources: vec!["B".into()],
+        ..Filter::default()
+    };
+    export::write_compare_csv(
+        &store,
+        &mut out,
+        CsvOptions::default(),
+        (&a, &b),
+        Window::Article,
+        1,
+        false,
+    )
+    .expect("compare");
+    let (header, rows) = read_csv(&out);
+    assert_eq!(header, export::COMPARE_COLUMNS);
+    let syr = rows.iter().find(|r| r[0] == "SYR").expect("SYR");
+    assert_eq!(&syr[3..7], ["2", "3", "0", "2"]);
+    assert_eq!(syr[13], "fell");
+    let mut out = Vec::new();
+    export::write_compare_csv(
+        &store,
+        &mut out,
+        CsvOptions::default(),
+        (&a, &b),
+        Window::Article,
+        1,
+        true,
+    )
+    .expect("pairs");
+    let (header, rows) = read_csv(&out);
+    assert_eq!(header, export::COMPARE_PAIR_COLUMNS);
+    assert_eq!(
+        rows,
+        [
+            ["RUS", "SYR", "2", "0", "vanished"],
+            ["SYR", "TUR", "2", "0", "vanished"]
+        ]
+    );
 }

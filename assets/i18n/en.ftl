@@ -488,3 +488,16 @@ clihelp-stats = Print what the database holds
 clihelp-tag = Print the mentions found in files, without a database
 clihelp-tag--places = Count capitals and major cities for their country (via = place)
 clierr-did-you-mean = did you mean: { $like }?
+clierr-xlsx-stdout = an XLSX workbook cannot go to standard output: give a file with --out
+clihelp-arg--a_from = Side A's first day (YYYY-MM-DD)
+clihelp-arg--a_language = Side A's languages (id, en, other), comma-separated
+clihelp-arg--a_source = Side A's outlets, comma-separated
+clihelp-arg--a_to = Side A's last day
+clihelp-arg--b_from = Side B's first day
+clihelp-arg--b_language = Side B's languages, comma-separated
+clihelp-arg--b_source = Side B's outlets, comma-separated
+clihelp-arg--b_to = Side B's last day
+clihelp-arg--format = csv or xlsx (default: xlsx for a .xlsx file, else csv). A CSV file gets its provenance beside it in FILE.csv.json; a workbook has it as a sheet
+clihelp-arg--pairs = Write the pairs of actors that appeared and vanished instead of the actors
+clihelp-export-compare = Two periods, outlets or languages compared: actors that rose and fell (G², p-value, log ratio), or with --pairs the pairs that appeared and vanished
+clihelp-export-outlets = Outlets × actors: the articles of each outlet that mention each actor, and their share

@@ -482,3 +482,16 @@ clihelp-stats = Tampilkan isi basis data
 clihelp-tag = Tampilkan penyebutan yang ditemukan di berkas, tanpa basis data
 clihelp-tag--places = Hitung ibu kota dan kota besar untuk negaranya (via = place)
 clierr-did-you-mean = mungkin maksud Anda: { $like }?
+clierr-xlsx-stdout = buku kerja XLSX tidak bisa ditulis ke keluaran standar: berikan berkas dengan --out
+clihelp-arg--a_from = Hari pertama sisi A (YYYY-MM-DD)
+clihelp-arg--a_language = Bahasa sisi A (id, en, other), dipisah koma
+clihelp-arg--a_source = Media sisi A, dipisah koma
+clihelp-arg--a_to = Hari terakhir sisi A
+clihelp-arg--b_from = Hari pertama sisi B
+clihelp-arg--b_language = Bahasa sisi B, dipisah koma
+clihelp-arg--b_source = Media sisi B, dipisah koma
+clihelp-arg--b_to = Hari terakhir sisi B
+clihelp-arg--format = csv atau xlsx (bawaan: xlsx untuk berkas .xlsx, selain itu csv). Berkas CSV mendapat asal-usulnya di sampingnya dalam BERKAS.csv.json; buku kerja memuatnya sebagai lembar
+clihelp-arg--pairs = Tulis pasangan aktor yang muncul dan yang hilang, bukan aktornya
+clihelp-export-compare = Dua periode, media atau bahasa dibandingkan: aktor yang naik dan turun (G², nilai p, rasio log), atau dengan --pairs pasangan yang muncul dan hilang
+clihelp-export-outlets = Media × aktor: artikel setiap media yang menyebut setiap aktor, dan porsinya

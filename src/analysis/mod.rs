@@ -3,16 +3,20 @@
 //! Every function takes a [`Filter`] (date range, languages, sources, actor kind, full-text
 //! query). The SQL lives in [`crate::store`]; this module bins, pairs and scores.
 
+mod compare;
 mod cooccurrence;
 mod drilldown;
 mod names;
+mod outlets;
 mod spikes;
 mod timeline;
 
 pub use crate::model::Filter;
+pub use compare::{ActorChange, Comparison, PairChange, compare, compare_counts};
 pub use cooccurrence::{Measure, PairStat, Window, cooccurrence, pair_measures};
 pub use drilldown::{ArticleHit, DrillDown, KWIC_CONTEXT, Kwic, Page, drill_down, kwic_line};
 pub use names::{ActorNames, Resolved, fold};
+pub use outlets::{OutletActor, OutletMatrix, outlet_matrix, outlets};
 pub use spikes::{Spike, SpikeOptions, spikes, spikes_with};
 pub use timeline::{
     ActorCount, Bin, Series, Timeline, TimelinePoint, actor_counts, moving_average, timeline,

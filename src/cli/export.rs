@@ -5,8 +5,9 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use pantau::analysis::{Bin, Filter, Window};
 use pantau::export::{
-    CsvOptions, ExportError, ExportFilter, write_articles_csv_filtered, write_cooccurrence_csv,
-    write_mentions_csv_filtered, write_network_gexf, write_timeline_csv,
+    CsvOptions, ExportError, ExportFilter, Provenance, TableFormat, write_articles_csv_filtered,
+    write_compare_csv, write_cooccurrence_csv, write_mentions_csv_filtered, write_network_gexf,
+    write_outlets_csv, write_table_file, write_timeline_csv,
 };
 use pantau::i18n::{num, text};
 use pantau::model::{ActorKind, Language, Prominence};
@@ -28,6 +29,78 @@ pub enum ExportCommand {
     Cooccurrence(PairArgs),
     /// The actor network as GEXF 1.3 (for Gephi).
     Network(PairArgs),
+    /// Two periods, outlets or languages compared: actors that rose and fell (G², p-value, log ratio), or with --pairs the pairs that appeared and vanished.
+    Compare(CompareArgs),
+    /// Outlets × actors: the articles of each outlet that mention each actor, and their share.
+    Outlets(TableArgs),
+}
+
+/// The comparison export: the shared filter, then what sets side A apart from side B.
+#[derive(clap::Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    out: OutArgs,
+    /// Side A's first day (YYYY-MM-DD).
+    #[arg(long)]
+    a_from: Option<NaiveDate>,
+    /// Side A's last day.
+    #[arg(long)]
+    a_to: Option<NaiveDate>,
+    /// Side B's first day.
+    #[arg(long)]
+    b_from: Option<NaiveDate>,
+    /// Side B's last day.
+    #[arg(long)]
+    b_to: Option<NaiveDate>,
+    /// Side A's outlets, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    a_source: Vec<String>,
+    /// Side B's outlets, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    b_source: Vec<String>,
+    /// Side A's languages (id, en, other), comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = parse_language)]
+    a_language: Vec<Language>,
+    /// Side B's languages, comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = parse_language)]
+    b_language: Vec<Language>,
+    /// Write the pairs of actors that appeared and vanished instead of the actors.
+    #[arg(long)]
+    pairs: bool,
+    /// The unit two actors must share: article, paragraph or sentence.
+    #[arg(long, default_value = "article", value_parser = parse_window)]
+    window: Window,
+    /// Fewest units with both actors for a pair to be kept.
+    #[arg(long, default_value_t = 1)]
+    min_support: u64,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+impl CompareArgs {
+    /// The two sides: the shared filter with each side's dates, outlets and languages.
+    fn sides(&self) -> (Filter, Filter) {
+        let base = self.filter.filter();
+        let side = |from: Option<NaiveDate>,
+                    to: Option<NaiveDate>,
+                    sources: &[String],
+                    languages: &[Language]| {
+            let mut f = base.clone();
+            f.from = from.or(base.from);
+            f.to = to.or(base.to);
+            if !sources.is_empty() {
+                f.sources = sources.to_vec();
+            }
+            if !languages.is_empty() {
+                f.languages = languages.to_vec();
+            }
+            f
+        };
+        (
+            side(self.a_from, self.a_to, &self.a_source, &self.a_language),
+            side(self.b_from, self.b_to, &self.b_source, &self.b_language),
+        )
+    }
 }
 
 /// Where to write.
@@ -39,6 +112,13 @@ pub struct OutArgs {
     /// Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8.
     #[arg(long)]
     excel: bool,
+    /// csv or xlsx (default: xlsx for a .xlsx file, else csv). A CSV file gets its provenance beside it in FILE.csv.json; a workbook has it as a sheet.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<TableFormat>,
+}
+
+fn parse_format(s: &str) -> Result<TableFormat, String> {
+    TableFormat::parse(s).ok_or_else(|| unknown("format", s, "csv, xlsx"))
 }
 
 /// Which articles and actors to export (shared by every export).
@@ -194,15 +274,53 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     store
         .index_new_articles()
         .with_context(|| say("clierr-indexing", &[]))?;
-    let out_args = match &cmd {
-        ExportCommand::Mentions(a) | ExportCommand::Articles(a) => &a.out,
-        ExportCommand::Timeline(a) => &a.out,
-        ExportCommand::Cooccurrence(a) | ExportCommand::Network(a) => &a.out,
+    let (name, out_args, filter_args) = match &cmd {
+        ExportCommand::Mentions(a) => ("mentions", &a.out, &a.filter),
+        ExportCommand::Articles(a) => ("articles", &a.out, &a.filter),
+        ExportCommand::Outlets(a) => ("outlets", &a.out, &a.filter),
+        ExportCommand::Timeline(a) => ("timeline", &a.out, &a.filter),
+        ExportCommand::Cooccurrence(a) => ("cooccurrence", &a.out, &a.filter),
+        ExportCommand::Network(a) => ("network", &a.out, &a.filter),
+        ExportCommand::Compare(a) => ("compare", &a.out, &a.filter),
     };
     let options = CsvOptions {
         excel_bom: out_args.excel,
     };
-    let write = |w: &mut dyn Write| -> Result<u64, ExportError> {
+    let mut provenance = Provenance::new(
+        &store,
+        &db.display().to_string(),
+        name,
+        &filter_args.filter(),
+    )?;
+    if !filter_args.actors.is_empty() {
+        provenance = provenance.with("actors", filter_args.actors.join(","));
+    }
+    match &cmd {
+        ExportCommand::Timeline(a) => provenance = provenance.with("bin", a.bin.as_str()),
+        ExportCommand::Cooccurrence(a) | ExportCommand::Network(a) => {
+            provenance = provenance
+                .with("window", a.window.as_str())
+                .with("min_support", a.min_support);
+            if let Some(top) = a.top {
+                provenance = provenance.with("top", top);
+            }
+        }
+        ExportCommand::Compare(a) => {
+            let (fa, fb) = a.sides();
+            provenance
+                .parameters
+                .extend(pantau::export::provenance::filter_fields(&fa, "a."));
+            provenance
+                .parameters
+                .extend(pantau::export::provenance::filter_fields(&fb, "b."));
+            provenance = provenance
+                .with("window", a.window.as_str())
+                .with("min_support", a.min_support)
+                .with("rows", if a.pairs { "pairs" } else { "actors" });
+        }
+        _ => {}
+    }
+    let write = |w: &mut dyn Write, options: CsvOptions| -> Result<u64, ExportError> {
         match &cmd {
             ExportCommand::Mentions(a) | ExportCommand::Articles(a) => {
                 let scope = ExportFilter {
@@ -215,6 +333,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                     write_articles_csv_filtered(&store, w, options, &scope)
                 }
             }
+            ExportCommand::Outlets(a) => write_outlets_csv(&store, w, options, &a.filter.filter()),
             ExportCommand::Timeline(a) => write_timeline_csv(
                 &store,
                 w,
@@ -239,27 +358,54 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                 a.min_support,
                 a.top,
                 &a.filter.filter(),
+                Some(&provenance),
             ),
+            ExportCommand::Compare(a) => {
+                let (fa, fb) = a.sides();
+                write_compare_csv(
+                    &store,
+                    w,
+                    options,
+                    (&fa, &fb),
+                    a.window,
+                    a.min_support,
+                    a.pairs,
+                )
+            }
         }
     };
-    if out_args.out.as_os_str() == "-" {
+    let format = out_args
+        .format
+        .unwrap_or_else(|| TableFormat::of_path(&out_args.out));
+    let to_stdout = out_args.out.as_os_str() == "-";
+    if to_stdout {
+        if format == TableFormat::Xlsx {
+            anyhow::bail!("{}", say("clierr-xlsx-stdout", &[]));
+        }
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
-        write(&mut lock)?;
-    } else {
+        write(&mut lock, options)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let n = if matches!(cmd, ExportCommand::Network(_)) {
+        // A graph, not a table: its provenance is in its meta.
         let file = std::fs::File::create(&out_args.out)
             .with_context(|| say("clierr-creating", &[("path", shown(&out_args.out))]))?;
         let mut out = std::io::BufWriter::new(file);
-        let n = write(&mut out)?;
+        let n = write(&mut out, options)?;
         out.flush()
             .with_context(|| say("clierr-writing", &[("path", shown(&out_args.out))]))?;
-        eprintln!(
-            "{}",
-            say(
-                "cli-rows-written",
-                &[("count", num(n as f64)), ("path", shown(&out_args.out))]
-            )
-        );
-    }
+        n
+    } else {
+        write_table_file(&out_args.out, format, options, name, &provenance, write)
+            .with_context(|| say("clierr-writing", &[("path", shown(&out_args.out))]))?
+    };
+    eprintln!(
+        "{}",
+        say(
+            "cli-rows-written",
+            &[("count", num(n as f64)), ("path", shown(&out_args.out))]
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }

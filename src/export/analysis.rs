@@ -161,7 +161,8 @@ pub fn cooccurrence_columns() -> Vec<&'static str> {
 
 /// Writes the actor network as GEXF 1.3 (opens in Gephi): the actors of the pairs as nodes
 /// (id = code, label = name, attributes `kind` and `mentions`), each pair an undirected edge
-/// weighted by its units with both. Returns the number of edges.
+/// weighted by its units with both; the meta's description carries `provenance` when given.
+/// Returns the number of edges.
 pub fn write_network_gexf<W: Write>(
     store: &Store,
     out: W,
@@ -169,6 +170,7 @@ pub fn write_network_gexf<W: Write>(
     min_support: u64,
     top_n: Option<usize>,
     filter: &Filter,
+    provenance: Option<&super::Provenance>,
 ) -> Result<u64, ExportError> {
     let pairs = analysis::cooccurrence(store, window, min_support, top_n, Measure::Both, filter)?;
     let counts: HashMap<String, analysis::ActorCount> = analysis::actor_counts(store, filter)?
@@ -200,11 +202,17 @@ pub fn write_network_gexf<W: Write>(
             w.create_element("meta").write_inner_content(|w| {
                 w.create_element("creator")
                     .write_text_content(quick_xml::events::BytesText::new("pantau"))?;
-                w.create_element("description").write_text_content(
-                    quick_xml::events::BytesText::new(&format!(
-                        "co-occurrence of actors, window {window}, min support {min_support}"
-                    )),
-                )?;
+                let mut description =
+                    format!("co-occurrence of actors, window {window}, min support {min_support}");
+                if let Some(p) = provenance {
+                    let mut p = p.clone();
+                    p.rows = pairs.len() as u64;
+                    for (k, v) in p.lines() {
+                        description.push_str(&format!("\n{k}: {v}"));
+                    }
+                }
+                w.create_element("description")
+                    .write_text_content(quick_xml::events::BytesText::new(&description))?;
                 Ok(())
             })?;
             w.create_element("graph")

@@ -6,13 +6,21 @@
 //! UTF-8 byte-order mark so Excel reads the file as UTF-8.
 
 mod analysis;
+mod insight;
+pub mod provenance;
 mod tables;
+pub mod xlsx;
 
 pub use analysis::{
     ExportFilter, TIMELINE_COLUMNS, cooccurrence_columns, write_articles_csv_filtered,
     write_cooccurrence_csv, write_cooccurrence_rows, write_mentions_csv_filtered,
     write_network_gexf, write_timeline_csv, write_timeline_rows,
 };
+pub use insight::{
+    COMPARE_COLUMNS, COMPARE_PAIR_COLUMNS, OUTLETS_COLUMNS, write_compare_csv,
+    write_compare_pair_rows, write_compare_rows, write_outlet_rows, write_outlets_csv,
+};
+pub use provenance::Provenance;
 pub use tables::{write_articles_csv, write_mentions_csv};
 
 use std::borrow::Cow;
@@ -33,6 +41,9 @@ pub enum ExportError {
     /// The CSV writer failed.
     #[error("cannot write the export: {0}")]
     Csv(#[from] csv::Error),
+    /// The XLSX writer failed.
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// Settings of a CSV export.
@@ -53,6 +64,74 @@ pub(crate) fn csv_writer<W: Write>(
     Ok(csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out))
+}
+
+/// The forms of a table export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TableFormat {
+    /// CSV, with its provenance beside it in `FILE.csv.json`.
+    #[default]
+    Csv,
+    /// An XLSX workbook with typed cells and a provenance sheet.
+    Xlsx,
+}
+
+impl TableFormat {
+    /// XLSX for a `.xlsx` file, else CSV.
+    pub fn of_path(path: &std::path::Path) -> TableFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("xlsx") => TableFormat::Xlsx,
+            _ => TableFormat::Csv,
+        }
+    }
+
+    /// Parses `csv` or `xlsx`.
+    pub fn parse(s: &str) -> Option<TableFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "csv" => Some(TableFormat::Csv),
+            "xlsx" => Some(TableFormat::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// Writes a table export to the file `path` in `format`, `write` writing its CSV: a CSV file
+/// with `FILE.csv.json` beside it, or a workbook (data sheets named `sheet`, then the
+/// provenance sheet). Returns the data rows.
+pub fn write_table_file(
+    path: &std::path::Path,
+    format: TableFormat,
+    options: CsvOptions,
+    sheet: &str,
+    provenance: &Provenance,
+    write: impl FnOnce(&mut dyn Write, CsvOptions) -> Result<u64, ExportError>,
+) -> Result<u64, ExportError> {
+    match format {
+        TableFormat::Csv => {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let rows = write(&mut out, options)?;
+            out.flush()?;
+            let mut p = provenance.clone();
+            p.rows = rows;
+            p.write_json(&Provenance::sidecar(path))?;
+            Ok(rows)
+        }
+        TableFormat::Xlsx => {
+            // The CSV goes to a temporary file beside the workbook, then row by row into it.
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or_else(|| std::path::Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+            {
+                let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+                write(&mut out, CsvOptions { excel_bom: false })?;
+                out.flush()?;
+            }
+            let csv = std::io::BufReader::new(std::fs::File::open(tmp.path())?);
+            xlsx::csv_to_xlsx(csv, path, sheet, provenance)
+        }
+    }
 }
 
 /// A text cell made safe against formula injection.

@@ -271,6 +271,34 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Per outlet and actor: articles passing `filter` from that outlet that mention the actor
+    /// (as prominent as the filter asks). An article without an outlet counts under "".
+    pub fn source_actor_articles(&self, filter: &Filter) -> Result<Vec<(String, ActorId, u64)>> {
+        let (cond, values) = conditions(filter, false)?;
+        let p = prominence_sql(filter, "x", "m");
+        let sql = format!(
+            "SELECT a.source, x.actor_id, COUNT(*) FROM article_actors x
+             JOIN articles a ON a.id = x.article_id WHERE 1{cond}{}
+             GROUP BY a.source, x.actor_id",
+            p.row
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?, u(r.get(2)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Articles passing `filter` per outlet ("" for articles without one).
+    pub fn source_articles(&self, filter: &Filter) -> Result<Vec<(String, u64)>> {
+        let (cond, values) = conditions(filter, false)?;
+        let sql =
+            format!("SELECT a.source, COUNT(*) FROM articles a WHERE 1{cond} GROUP BY a.source");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, u(r.get(1)?))))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Dated articles passing `filter`, per day (days without articles left out).
     pub fn articles_per_day(&self, filter: &Filter) -> Result<Vec<(i64, u64)>> {
         let (cond, values) = conditions(filter, true)?;

@@ -33,7 +33,7 @@ pub use reader::{
     StoryCopy,
 };
 pub use rows::{ArticleRow, MentionRow, TextStatus};
-pub use runs::{FileRecord, FileStatus, RunCounts};
+pub use runs::{FileRecord, FileStatus, ImportRun, RunCounts};
 pub use stats::{FailedFile, Stats};
 
 use rusqlite::Connection;

@@ -85,6 +85,26 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Every import run, oldest first (for the provenance of an export).
+    pub fn import_runs(&self) -> Result<Vec<ImportRun>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, started_at, COALESCE(finished_at, ''), status, files_read, files_failed,
+                    articles_added FROM import_runs ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ImportRun {
+                id: r.get(0)?,
+                started_at: r.get(1)?,
+                finished_at: r.get(2)?,
+                status: r.get(3)?,
+                files_read: r.get::<_, i64>(4)?.max(0) as u64,
+                files_failed: r.get::<_, i64>(5)?.max(0) as u64,
+                articles_added: r.get::<_, i64>(6)?.max(0) as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Ends a run with its status ("finished", "cancelled", "failed") and counts.
     pub fn finish_run(&mut self, run: RunId, status: &str, counts: &RunCounts) -> Result<()> {
         self.conn.execute(
@@ -104,6 +124,25 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// One import run as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportRun {
+    /// Its id.
+    pub id: RunId,
+    /// When it started (local time, ISO 8601).
+    pub started_at: String,
+    /// When it ended ("" while running or when it never ended).
+    pub finished_at: String,
+    /// running, finished, cancelled or failed.
+    pub status: String,
+    /// Files read.
+    pub files_read: u64,
+    /// Files that failed.
+    pub files_failed: u64,
+    /// Articles it added.
+    pub articles_added: u64,
 }
 
 impl Tx<'_> {

@@ -36,8 +36,16 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
             Box::new(move || {
                 let store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
                 let out = std::io::BufWriter::new(create(&path)?);
-                crate::export::write_network_gexf(&store, out, window, min_support, None, &filter)
-                    .map_err(|e| e.to_string())
+                crate::export::write_network_gexf(
+                    &store,
+                    out,
+                    window,
+                    min_support,
+                    None,
+                    &filter,
+                    None,
+                )
+                .map_err(|e| e.to_string())
             })
         }
         ExportKind::Timeline => {
