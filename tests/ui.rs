@@ -1031,7 +1031,7 @@ fn the_window_speaks_indonesian() {
     imported(&mut h);
     h.state_mut().settings.selected = vec!["RUS".into(), "TUR".into()];
     wait_idle(&mut h);
-    for tab in ["Linimasa", "Kemunculan bersama"] {
+    for tab in ["Linimasa", "Kemunculan bersama", "Bandingkan", "Media"] {
         h.get_by_label(tab).click();
         h.run_steps(2);
         wait_idle(&mut h);
@@ -1170,4 +1170,102 @@ fn switching_the_language_changes_the_labels_at_once() {
     h.run_steps(2);
     assert!(h.query_by_label("Timeline").is_some());
     assert!(h.query_by_label("Linimasa").is_none());
+}
+
+#[test]
+fn compare_and_outlets_tabs_compute_drill_down_and_export() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    imported(&mut h);
+
+    // Outlets × actors: the heat map's controls, then its export as a workbook.
+    h.get_by_label("Outlets").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    assert!(h.query_by_label("Colour by:").is_some());
+    let xlsx = dir.path().join("outlets.xlsx");
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::Outlets, xlsx.clone()));
+    step_until(&mut h, "the outlets export", |app| {
+        !app.is_busy() && xlsx.exists()
+    });
+    let store = pantau::store::Store::open(&db).expect("store");
+    let want =
+        pantau::analysis::outlets(&store, &pantau::analysis::Filter::default()).expect("outlets");
+    let mut book = open_workbook_auto(&xlsx).expect("xlsx");
+    let sheet = book.worksheet_range("outlets").expect("sheet");
+    assert_eq!(sheet.height(), want.len() + 1);
+    let cnn_usa = want
+        .iter()
+        .find(|r| r.source == "cnn indonesia" && r.actor_code == "USA")
+        .expect("cnn indonesia mentions USA");
+    let row = sheet
+        .rows()
+        .find(|r| {
+            r.first() == Some(&Data::String("cnn indonesia".into()))
+                && r.get(1) == Some(&Data::String("USA".into()))
+        })
+        .expect("the row");
+    assert_eq!(row.get(4), Some(&Data::Float(cnn_usa.articles as f64)));
+    assert!(book.worksheet_range("provenance").is_ok());
+
+    // A cell's articles: that outlet's articles of that actor.
+    h.state_mut()
+        .send(Action::DrillDown(pantau::ui::DrillDown::OutletActor {
+            source: "cnn indonesia".into(),
+            actor_code: "USA".into(),
+        }));
+    wait_for_label(&mut h, "Articles of cnn indonesia mentioning USA");
+    wait_idle(&mut h);
+    let page = format!("1–{0} of {0}", cnn_usa.articles);
+    wait_for_label(&mut h, &page);
+
+    // Compare: two halves of the dated range by default; the table links to the articles.
+    h.get_by_label("Compare").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    wait_for_label(&mut h, "Side A:");
+    assert!(
+        h.query_all_by_label_contains("the most changed first")
+            .next()
+            .is_some()
+    );
+    let link = h
+        .query_all_by_label_contains("▲ ")
+        .chain(h.query_all_by_label_contains("▼ "))
+        .next()
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .expect("an actor in the table");
+    let code = link
+        .split_whitespace()
+        .nth(1)
+        .expect("its code")
+        .to_string();
+    h.get_by_label(&link).click();
+    h.run_steps(2);
+    wait_for_label(&mut h, &format!("Articles mentioning {code}"));
+    h.get_by_label("Compare").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    let csv_path = dir.path().join("compare.csv");
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::Compare, csv_path.clone()));
+    step_until(&mut h, "the compare export", |app| {
+        !app.is_busy() && csv_path.exists()
+    });
+    let mut r = csv::Reader::from_path(&csv_path).expect("csv");
+    assert_eq!(
+        r.headers().expect("header").iter().collect::<Vec<_>>(),
+        pantau::export::COMPARE_COLUMNS
+    );
+    assert!(r.records().count() > 0);
+    let json: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("compare.csv.json")).expect("provenance"),
+    )
+    .expect("json");
+    // The halves the tab filled in are recorded.
+    assert_eq!(json["parameters"]["a.from"], "2016-09-23");
+    assert_eq!(json["parameters"]["b.to"], "2016-12-04");
 }

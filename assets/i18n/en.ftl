@@ -501,3 +501,53 @@ clihelp-arg--format = csv or xlsx (default: xlsx for a .xlsx file, else csv). A 
 clihelp-arg--pairs = Write the pairs of actors that appeared and vanished instead of the actors
 clihelp-export-compare = Two periods, outlets or languages compared: actors that rose and fell (G², p-value, log ratio), or with --pairs the pairs that appeared and vanished
 clihelp-export-outlets = Outlets × actors: the articles of each outlet that mention each actor, and their share
+
+## Compare and Outlets tabs
+tab-compare = Compare
+tab-outlets = Outlets
+menu-export-outlets = Outlets × actors (CSV or XLSX)…
+menu-export-compare = Comparison (CSV or XLSX)…
+dialog-filter-xlsx = Excel workbook
+toolbar-export-table = Export…
+common-decimal = { $x }
+common-percent = { $x }%
+articles-drill-outlet-actor = Articles of { $source } mentioning { $actor }
+outlets-sources-shown = Outlets:
+outlets-actors-shown = Actors:
+outlets-colour-by = Colour by:
+outlets-by-share = share of the outlet's articles
+outlets-by-articles = articles
+outlets-empty = No article passes the filter.
+outlets-more = { $sources ->
+        [0] { $actors } more actors are not shown
+       *[other] { $sources } more outlets and { $actors } more actors are not shown
+    } (the export has them all).
+outlets-cell-hint = { $source } · { $actor }: { $articles } of { $total } articles ({ $share }%). Click to read them.
+compare-by = Compare:
+compare-by-periods = two periods
+compare-by-outlets = two outlets
+compare-by-languages = two languages
+compare-significant = Only significant changes
+compare-significant-hint = Only actors whose change has p < 0.05 (log-likelihood G², one degree of freedom)
+compare-side = Side { $side }:
+compare-pick-outlet = pick an outlet
+compare-pick-language = pick a language
+compare-summary = Side A: { $a } articles, side B: { $b } articles; { $actors } actors, the most changed first.
+compare-empty-side = One side has no article: set its dates, outlet or language.
+compare-appeared = Pairs that appeared ({ $count })
+compare-vanished = Pairs that vanished ({ $count })
+compare-more-pairs = and { $count } more (the export has them all)
+compare-chart = log ratio
+compare-axis-log-ratio = log₂ of B's share over A's (right: rose, left: fell)
+compare-bar-hint = { $actor }: log ratio { $ratio }
+compare-col-actor = Actor
+compare-col-a = A articles
+compare-col-a-share = A share
+compare-col-b = B articles
+compare-col-b-share = B share
+compare-col-change = Change
+compare-col-log-ratio = Log ratio
+compare-col-llr = G²
+compare-col-p = p
+compare-actor-hint = Read the articles that mention it
+compare-p-tiny = < 0.001

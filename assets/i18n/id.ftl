@@ -495,3 +495,53 @@ clihelp-arg--format = csv atau xlsx (bawaan: xlsx untuk berkas .xlsx, selain itu
 clihelp-arg--pairs = Tulis pasangan aktor yang muncul dan yang hilang, bukan aktornya
 clihelp-export-compare = Dua periode, media atau bahasa dibandingkan: aktor yang naik dan turun (G², nilai p, rasio log), atau dengan --pairs pasangan yang muncul dan hilang
 clihelp-export-outlets = Media × aktor: artikel setiap media yang menyebut setiap aktor, dan porsinya
+
+## Tab Bandingkan dan Media
+tab-compare = Bandingkan
+tab-outlets = Media
+menu-export-outlets = Media × aktor (CSV atau XLSX)…
+menu-export-compare = Perbandingan (CSV atau XLSX)…
+dialog-filter-xlsx = Buku kerja Excel
+toolbar-export-table = Ekspor…
+common-decimal = { $x }
+common-percent = { $x }%
+articles-drill-outlet-actor = Artikel { $source } yang menyebut { $actor }
+outlets-sources-shown = Media:
+outlets-actors-shown = Aktor:
+outlets-colour-by = Warna menurut:
+outlets-by-share = porsi artikel media itu
+outlets-by-articles = artikel
+outlets-empty = Tidak ada artikel yang lolos saringan.
+outlets-more = { $sources ->
+        [0] { $actors } aktor lagi tidak ditampilkan
+       *[other] { $sources } media dan { $actors } aktor lagi tidak ditampilkan
+    } (ekspor memuat semuanya).
+outlets-cell-hint = { $source } · { $actor }: { $articles } dari { $total } artikel ({ $share }%). Klik untuk membacanya.
+compare-by = Bandingkan:
+compare-by-periods = dua periode
+compare-by-outlets = dua media
+compare-by-languages = dua bahasa
+compare-significant = Hanya perubahan yang signifikan
+compare-significant-hint = Hanya aktor yang perubahannya ber-p < 0,05 (log-likelihood G², satu derajat kebebasan)
+compare-side = Sisi { $side }:
+compare-pick-outlet = pilih media
+compare-pick-language = pilih bahasa
+compare-summary = Sisi A: { $a } artikel, sisi B: { $b } artikel; { $actors } aktor, yang paling berubah lebih dulu.
+compare-empty-side = Salah satu sisi tidak punya artikel: atur tanggal, media atau bahasanya.
+compare-appeared = Pasangan yang muncul ({ $count })
+compare-vanished = Pasangan yang hilang ({ $count })
+compare-more-pairs = dan { $count } lagi (ekspor memuat semuanya)
+compare-chart = rasio log
+compare-axis-log-ratio = log₂ porsi B atas porsi A (kanan: naik, kiri: turun)
+compare-bar-hint = { $actor }: rasio log { $ratio }
+compare-col-actor = Aktor
+compare-col-a = Artikel A
+compare-col-a-share = Porsi A
+compare-col-b = Artikel B
+compare-col-b-share = Porsi B
+compare-col-change = Perubahan
+compare-col-log-ratio = Rasio log
+compare-col-llr = G²
+compare-col-p = p
+compare-actor-hint = Baca artikel yang menyebutnya
+compare-p-tiny = < 0,001

@@ -31,6 +31,13 @@ pub enum DrillDown {
         /// Actor code.
         actor_code: String,
     },
+    /// The articles of one outlet mentioning an actor (a cell of outlets × actors).
+    OutletActor {
+        /// The outlet ("" for articles without one).
+        source: String,
+        /// Actor code.
+        actor_code: String,
+    },
 }
 
 /// One keyword-in-context line.
@@ -141,6 +148,18 @@ pub fn drill_down(
         offset,
     };
     let lookup = |code: &str| ids.get(code).copied();
+    // An outlet's cell narrows the filter to that outlet.
+    let narrowed;
+    let filter = match what {
+        DrillDown::OutletActor { source, .. } => {
+            narrowed = Filter {
+                sources: vec![source.clone()],
+                ..filter.clone()
+            };
+            &narrowed
+        }
+        _ => filter,
+    };
     let (target, actors, unit) = match what {
         DrillDown::ActorBin {
             actor_code,
@@ -156,7 +175,7 @@ pub fn drill_down(
             ));
             (DrillTarget::Actor { actor: a, days }, vec![a], None)
         }
-        DrillDown::Actor { actor_code } => {
+        DrillDown::Actor { actor_code } | DrillDown::OutletActor { actor_code, .. } => {
             let Some(a) = lookup(actor_code) else {
                 return Ok(empty);
             };

@@ -54,7 +54,7 @@ pub struct CsvOptions {
 }
 
 /// A CSV writer with pantau's settings.
-pub(crate) fn csv_writer<W: Write>(
+pub fn csv_writer<W: Write>(
     mut out: W,
     options: CsvOptions,
 ) -> Result<csv::Writer<W>, ExportError> {

@@ -20,6 +20,10 @@ pub enum ExportKind {
     ArticleList,
     /// The co-occurrence network (GEXF, for Gephi).
     Network,
+    /// Outlets × actors as computed.
+    Outlets,
+    /// The comparison of two sides as shown.
+    Compare,
 }
 
 impl ExportKind {
@@ -32,6 +36,22 @@ impl ExportKind {
             ExportKind::Cooccurrence => "cooccurrence.csv",
             ExportKind::ArticleList => "article-list.csv",
             ExportKind::Network => "network.gexf",
+            ExportKind::Outlets => "outlets.csv",
+            ExportKind::Compare => "compare.csv",
+        }
+    }
+
+    /// The name of its data (the sheet of a workbook, `export` in the provenance).
+    pub fn sheet(self) -> &'static str {
+        match self {
+            ExportKind::Mentions => "mentions",
+            ExportKind::Articles => "articles",
+            ExportKind::Timeline => "timeline",
+            ExportKind::Cooccurrence => "cooccurrence",
+            ExportKind::ArticleList => "article list",
+            ExportKind::Network => "network",
+            ExportKind::Outlets => "outlets",
+            ExportKind::Compare => "compare",
         }
     }
 }

@@ -337,6 +337,14 @@ fn describe(what: &DrillDown, names: Option<&ActorNames>, lang: Lang) -> String 
             "articles-drill-actor",
             &[("actor", text(label(actor_code)))],
         ),
+        DrillDown::OutletActor { source, actor_code } => tr_with(
+            lang,
+            "articles-drill-outlet-actor",
+            &[
+                ("actor", text(label(actor_code))),
+                ("source", text(source.clone())),
+            ],
+        ),
         DrillDown::ActorBin {
             actor_code,
             bin,

@@ -2,14 +2,16 @@
 //! `crate::export`, or what a view shows, written on a background thread.
 
 use super::action::ExportKind;
-use super::analysis::{PairStat, Timeline};
 use super::app::PantauApp;
 use super::articles_view::ArticleListing;
 use super::jobs::{Done, Task};
-use crate::export::{CsvOptions, safe_cell};
+use crate::export::{CsvOptions, ExportError, Provenance, TableFormat, safe_cell};
+use crate::store::Store;
 use std::path::{Path, PathBuf};
 
-/// Starts writing `kind` to `path`; the outcome comes back as a notice.
+/// Starts writing `kind` to `path`; the outcome comes back as a notice. Tables are written as
+/// CSV (with `FILE.csv.json` beside it) or, for a `.xlsx` name, as a workbook; both carry the
+/// provenance of what is shown (database, filter, counting, import runs).
 pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::Context) {
     let db = app.database().to_path_buf();
     // The file written, as the user named it (not the dialog's default name).
@@ -17,24 +19,51 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let job: Box<dyn FnOnce() -> Result<u64, String> + Send> = match kind {
-        ExportKind::Mentions | ExportKind::Articles => Box::new(move || {
-            let store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
-            let file = create(&path)?;
-            let out = std::io::BufWriter::new(file);
-            let written = if kind == ExportKind::Mentions {
-                crate::export::write_mentions_csv(&store, out, CsvOptions::default())
-            } else {
-                crate::export::write_articles_csv(&store, out, CsvOptions::default())
-            };
-            written.map_err(|e| e.to_string())
-        }),
+    let filter = app.filter();
+    let sheet = kind.sheet();
+    // A table: `write` writes its CSV; the provenance is made in the job from the database.
+    type Write = Box<
+        dyn FnOnce(&Store, &mut dyn std::io::Write, CsvOptions) -> Result<u64, ExportError> + Send,
+    >;
+    let table = |write: Write, parameters: Vec<(&'static str, String)>| -> Job {
+        let (db, path, filter) = (db.clone(), path.clone(), filter.clone());
+        Box::new(move || {
+            let store = Store::open(&db).map_err(|e| e.to_string())?;
+            let mut provenance = Provenance::new(&store, &db.display().to_string(), sheet, &filter)
+                .map_err(|e| e.to_string())?;
+            for (k, v) in parameters {
+                provenance = provenance.with(k, v);
+            }
+            crate::export::write_table_file(
+                &path,
+                TableFormat::of_path(&path),
+                CsvOptions::default(),
+                sheet,
+                &provenance,
+                |w, o| write(&store, w, o),
+            )
+            .map_err(|e| e.to_string())
+        })
+    };
+    let job: Job = match kind {
+        ExportKind::Mentions => table(
+            Box::new(|s, w, o| crate::export::write_mentions_csv(s, w, o)),
+            vec![("scope", "whole database".into())],
+        ),
+        ExportKind::Articles => table(
+            Box::new(|s, w, o| crate::export::write_articles_csv(s, w, o)),
+            vec![("scope", "whole database".into())],
+        ),
         ExportKind::Network => {
-            let filter = app.filter();
             let window = super::app::WINDOWS[app.settings.window.min(2)].0;
             let min_support = app.settings.min_support;
             Box::new(move || {
-                let store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
+                let store = Store::open(&db).map_err(|e| e.to_string())?;
+                let provenance =
+                    Provenance::new(&store, &db.display().to_string(), "network", &filter)
+                        .map_err(|e| e.to_string())?
+                        .with("window", window.as_str())
+                        .with("min_support", min_support);
                 let out = std::io::BufWriter::new(create(&path)?);
                 crate::export::write_network_gexf(
                     &store,
@@ -43,7 +72,7 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                     min_support,
                     None,
                     &filter,
-                    None,
+                    Some(&provenance),
                 )
                 .map_err(|e| e.to_string())
             })
@@ -54,11 +83,25 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                     .push((app.settings.tr("notice-export-timeline-empty"), true));
                 return;
             };
-            Box::new(move || timeline_csv(&data.0, &path))
+            let bin = super::settings::BINS[app.settings.bin.min(3)].0;
+            table(
+                Box::new(move |_, w, o| crate::export::write_timeline_rows(&data.0, w, o)),
+                vec![
+                    ("bin", bin.as_str().into()),
+                    ("actors", app.settings.selected.join(",")),
+                ],
+            )
         }
         ExportKind::Cooccurrence => {
             let pairs = app.pairs();
-            Box::new(move || pairs_csv(&pairs, &path))
+            let window = super::app::WINDOWS[app.settings.window.min(2)].0;
+            table(
+                Box::new(move |_, w, o| crate::export::write_cooccurrence_rows(&pairs, w, o)),
+                vec![
+                    ("window", window.as_str().into()),
+                    ("min_support", app.settings.min_support.to_string()),
+                ],
+            )
         }
         ExportKind::ArticleList => {
             let Some(list) = app.article_list() else {
@@ -66,7 +109,49 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                     .push((app.settings.tr("notice-export-empty"), true));
                 return;
             };
-            Box::new(move || list_csv(&list, &path))
+            table(
+                Box::new(move |_, w, o| list_rows(&list, w, o)),
+                vec![("scope", "the list as shown".into())],
+            )
+        }
+        ExportKind::Outlets => {
+            let Some(rows) = app.tabs.outlets.rows() else {
+                app.notices
+                    .push((app.settings.tr("notice-export-empty"), true));
+                return;
+            };
+            table(
+                Box::new(move |_, w, o| crate::export::write_outlet_rows(&rows, w, o)),
+                Vec::new(),
+            )
+        }
+        ExportKind::Compare => {
+            let Some(data) = app.tabs.compare.data() else {
+                app.notices
+                    .push((app.settings.tr("notice-export-empty"), true));
+                return;
+            };
+            let mut parameters: Vec<(&'static str, String)> = Vec::new();
+            for (side, f) in [("a", &data.a), ("b", &data.b)] {
+                for (k, v) in crate::export::provenance::filter_fields(f, "") {
+                    let key: &'static str = match (side, k.as_str()) {
+                        ("a", "from") => "a.from",
+                        ("a", "to") => "a.to",
+                        ("a", "sources") => "a.sources",
+                        ("a", "languages") => "a.languages",
+                        ("b", "from") => "b.from",
+                        ("b", "to") => "b.to",
+                        ("b", "sources") => "b.sources",
+                        ("b", "languages") => "b.languages",
+                        _ => continue,
+                    };
+                    parameters.push((key, v));
+                }
+            }
+            table(
+                Box::new(move |_, w, o| crate::export::write_compare_rows(&data.comparison, w, o)),
+                parameters,
+            )
         }
     };
     let name = path_name.clone();
@@ -85,42 +170,30 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
     }));
 }
 
+/// An export's work, run on a background thread.
+type Job = Box<dyn FnOnce() -> Result<u64, String> + Send>;
+
 fn create(path: &Path) -> Result<std::fs::File, String> {
     std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// One row per actor and bin (the library's timeline export of what is shown).
-pub fn timeline_csv(t: &Timeline, path: &Path) -> Result<u64, String> {
-    let out = std::io::BufWriter::new(create(path)?);
-    crate::export::write_timeline_rows(t, out, CsvOptions::default()).map_err(|e| e.to_string())
-}
-
-/// One row per pair, in the table's order.
-pub fn pairs_csv(pairs: &[PairStat], path: &Path) -> Result<u64, String> {
-    let out = std::io::BufWriter::new(create(path)?);
-    crate::export::write_cooccurrence_rows(pairs, out, CsvOptions::default())
-        .map_err(|e| e.to_string())
-}
-
 /// The article list page as shown.
-pub fn list_csv(list: &ArticleListing, path: &Path) -> Result<u64, String> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(create(path)?);
-    let mut rows = || -> Result<(), csv::Error> {
-        w.write_record(["article_id", "published", "source", "language", "title"])?;
-        for r in &list.rows {
-            w.write_record([
-                r.id.to_string(),
-                r.published.map(|d| d.to_string()).unwrap_or_default(),
-                safe_cell(&r.source).into_owned(),
-                r.language.clone(),
-                safe_cell(&r.title).into_owned(),
-            ])?;
-        }
-        w.flush()?;
-        Ok(())
-    };
-    rows().map_err(|e| e.to_string())?;
+pub fn list_rows(
+    list: &ArticleListing,
+    out: &mut dyn std::io::Write,
+    options: CsvOptions,
+) -> Result<u64, ExportError> {
+    let mut w = crate::export::csv_writer(out, options)?;
+    w.write_record(["article_id", "published", "source", "language", "title"])?;
+    for r in &list.rows {
+        w.write_record([
+            r.id.to_string(),
+            r.published.map(|d| d.to_string()).unwrap_or_default(),
+            safe_cell(&r.source).into_owned(),
+            r.language.clone(),
+            safe_cell(&r.title).into_owned(),
+        ])?;
+    }
+    w.flush()?;
     Ok(list.rows.len() as u64)
 }

@@ -40,6 +40,8 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
                     ("menu-export-timeline", ExportKind::Timeline),
                     ("menu-export-cooccurrence", ExportKind::Cooccurrence),
                     ("menu-export-network", ExportKind::Network),
+                    ("menu-export-outlets", ExportKind::Outlets),
+                    ("menu-export-compare", ExportKind::Compare),
                 ] {
                     if ui.button(tr(lang, label)).clicked() {
                         action = Some(Action::Export(kind));

@@ -1,5 +1,6 @@
 //! The dashboard window (feature `gui`): an actors panel and the tabs (timeline,
-//! co-occurrence, the articles behind every number, the dictionary), each tab one type that
+//! co-occurrence, compare, outlets × actors, the articles behind every number, the
+//! dictionary), each tab one type that
 //! owns its state, queries and drawing (`tabs`). Views return [`Action`]s that one exhaustive
 //! reducer (`reducer`) applies at the end of the frame; imports, queries, dictionary edits
 //! and exports run on background threads.
@@ -10,6 +11,7 @@ mod app;
 mod articles_view;
 mod candidates_view;
 mod colors;
+mod compare_view;
 mod cooccurrence_view;
 mod dictionary_view;
 mod export;
@@ -19,6 +21,7 @@ mod i18n;
 mod import_options;
 mod jobs;
 mod menu;
+mod outlets_view;
 mod reader_view;
 mod reducer;
 mod sample;

@@ -95,14 +95,16 @@ impl PantauApp {
                 self.notices.push((text, false));
             }
             Action::Export(kind) => self.dialogs.spawn(ctx, move || {
-                let (name, ext) = if kind == ExportKind::Network {
-                    ("GEXF", "gexf")
+                let dialog = rfd::FileDialog::new().set_title(t("dialog-export"));
+                let dialog = if kind == ExportKind::Network {
+                    dialog.add_filter("GEXF", &["gexf"])
                 } else {
-                    ("CSV", "csv")
+                    // A table: CSV, or a workbook when the name ends in .xlsx.
+                    dialog
+                        .add_filter("CSV", &["csv"])
+                        .add_filter(t("dialog-filter-xlsx"), &["xlsx"])
                 };
-                rfd::FileDialog::new()
-                    .set_title(t("dialog-export"))
-                    .add_filter(name, &[ext])
+                dialog
                     .set_file_name(kind.file_name())
                     .save_file()
                     .map(|p| Action::ExportTo(kind, p))

@@ -14,6 +14,10 @@ pub enum Tab {
     Timeline,
     /// Pairs of actors.
     Cooccurrence,
+    /// Two periods, outlets or languages compared.
+    Compare,
+    /// Outlets × actors.
+    Outlets,
     /// The articles and the reader.
     Articles,
     /// Actors and aliases.
@@ -22,9 +26,11 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab id (each tab's title and content live in its own type: see `ui::tabs`).
-    pub const ALL: [Tab; 4] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Timeline,
         Tab::Cooccurrence,
+        Tab::Compare,
+        Tab::Outlets,
         Tab::Articles,
         Tab::Dictionary,
     ];

@@ -7,8 +7,10 @@
 use super::action::Action;
 use super::analysis::Filter;
 use super::articles_view::ArticlesTab;
+use super::compare_view::CompareTab;
 use super::cooccurrence_view::CoocTab;
 use super::dictionary_view::DictionaryTab;
+use super::outlets_view::OutletsTab;
 use super::settings::{Settings, Tab};
 use super::timeline_view::TimelineTab;
 use std::path::Path;
@@ -69,6 +71,8 @@ pub(crate) trait TabView {
 pub(crate) struct Tabs {
     pub timeline: TimelineTab,
     pub cooccurrence: CoocTab,
+    pub compare: CompareTab,
+    pub outlets: OutletsTab,
     pub articles: ArticlesTab,
     pub dictionary: DictionaryTab,
 }
@@ -80,6 +84,8 @@ macro_rules! tab_list {
         [
             $($borrow)+ $tabs.timeline,
             $($borrow)+ $tabs.cooccurrence,
+            $($borrow)+ $tabs.compare,
+            $($borrow)+ $tabs.outlets,
             $($borrow)+ $tabs.articles,
             $($borrow)+ $tabs.dictionary,
         ]
@@ -87,7 +93,7 @@ macro_rules! tab_list {
 }
 
 /// How many tabs there are.
-pub(crate) const TAB_COUNT: usize = 4;
+pub(crate) const TAB_COUNT: usize = 6;
 
 impl Tabs {
     /// Every tab, in order.
