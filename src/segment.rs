@@ -66,6 +66,14 @@ impl Segments {
         self.paragraph_starts.len()
     }
 
+    /// Byte range of sentence `i` of a text of `len` bytes (to the next sentence's start, or
+    /// the end).
+    pub fn sentence_range(&self, i: usize, len: usize) -> Option<(usize, usize)> {
+        let start = *self.sentence_starts.get(i)?;
+        let end = self.sentence_starts.get(i + 1).copied().unwrap_or(len);
+        (start <= end && end <= len).then_some((start, end))
+    }
+
     /// Index of the sentence holding byte offset `pos`.
     pub fn sentence_of(&self, pos: usize) -> u32 {
         self.sentence_starts

@@ -859,3 +859,84 @@ fn insight_exports_read_back_as_csv_json_and_xlsx() {
         ]
     );
 }
+
+#[test]
+fn profile_by_hand() {
+    let (_dir, store) = fixture();
+    let options = analysis::ProfileOptions {
+        min_count: 1,
+        ..Default::default()
+    };
+    let p = analysis::profile(&store, "RUS", &Filter::default(), options)
+        .expect("profile")
+        .expect("RUS is known");
+    assert_eq!((p.articles, p.units, p.reference_articles), (4, 5, 1));
+    assert_eq!((p.context_articles_read, p.reference_articles_read), (4, 1));
+    // Co-actors: TUR in articles 1, 2, 3; SYR in 1 and 3.
+    let co: Vec<(&str, u64)> = p.co_actors.iter().map(|c| (c.0.as_str(), c.2)).collect();
+    assert_eq!(co, [("TUR", 3), ("SYR", 2)]);
+    let outlets: Vec<(&str, u64)> = p
+        .outlets
+        .iter()
+        .map(|o| (o.source.as_str(), o.articles))
+        .collect();
+    assert_eq!(outlets, [("A", 3), ("B", 1)]);
+    // Its sentences, without stop words (dan, di, itu, juga, datang, sendiri, saja) and its
+    // own name: "turki bertemu jakarta", "menyerang kota", "pulang" = 6 words. The others:
+    // "suriah hadir", "turki marah", "turki suriah berunding", "cuaca cerah kota" = 10.
+    assert_eq!((p.context_words, p.reference_words), (6, 10));
+    let terms: Vec<(&str, u64, u64)> = p
+        .terms
+        .iter()
+        .map(|t| (t.term.as_str(), t.in_context, t.elsewhere))
+        .collect();
+    // "turki" (1 of 6 against 2 of 10) is not over-represented.
+    assert_eq!(
+        terms,
+        [
+            ("bertemu", 1, 0),
+            ("jakarta", 1, 0),
+            ("menyerang", 1, 0),
+            ("pulang", 1, 0),
+            ("kota", 1, 1),
+        ]
+    );
+    // [[0, 10], [1, 5]]: E = 0.625, 9.375, 0.375, 5.625.
+    let g2 =
+        2.0 * (10.0 * (10.0f64 / 9.375).ln() + (1.0f64 / 0.375).ln() + 5.0 * (5.0f64 / 5.625).ln());
+    assert!(close(p.terms[0].llr, g2), "{} vs {g2}", p.terms[0].llr);
+    // kota: [[1, 9], [1, 5]]: E = 1.25, 8.75, 0.75, 5.25.
+    let g2 = 2.0
+        * ((1.0f64 / 1.25).ln()
+            + 9.0 * (9.0f64 / 8.75).ln()
+            + (1.0f64 / 0.75).ln()
+            + 5.0 * (5.0f64 / 5.25).ln());
+    assert!(close(p.terms[4].llr, g2), "{} vs {g2}", p.terms[4].llr);
+    assert!(close(
+        p.terms[4].log_ratio,
+        ((1.0f64 / 6.0) / (1.0 / 10.0)).log2()
+    ));
+    // The default minimum of 3 keeps none of them; an unknown code has no profile.
+    let p = analysis::profile(&store, "RUS", &Filter::default(), Default::default())
+        .expect("profile")
+        .expect("RUS");
+    assert!(p.terms.is_empty());
+    assert!(
+        analysis::profile(&store, "XXX", &Filter::default(), Default::default())
+            .expect("profile")
+            .is_none()
+    );
+    // Its export.
+    let options = analysis::ProfileOptions {
+        min_count: 1,
+        ..Default::default()
+    };
+    let p = analysis::profile(&store, "RUS", &Filter::default(), options)
+        .expect("profile")
+        .expect("RUS");
+    let mut out = Vec::new();
+    export::write_profile_rows(&p, &mut out, CsvOptions::default()).expect("csv");
+    let (header, rows) = read_csv(&out);
+    assert_eq!(header, export::PROFILE_COLUMNS);
+    assert_eq!(rows[4][..3], ["kota", "1", "1"]);
+}

@@ -8,6 +8,7 @@ mod cooccurrence;
 mod drilldown;
 mod names;
 mod outlets;
+mod profile;
 mod spikes;
 mod timeline;
 
@@ -17,6 +18,7 @@ pub use cooccurrence::{Measure, PairStat, Window, cooccurrence, pair_measures};
 pub use drilldown::{ArticleHit, DrillDown, KWIC_CONTEXT, Kwic, Page, drill_down, kwic_line};
 pub use names::{ActorNames, Resolved, fold};
 pub use outlets::{OutletActor, OutletMatrix, outlet_matrix, outlets};
+pub use profile::{KeyTerm, Profile, ProfileOptions, for_each_word, profile};
 pub use spikes::{Spike, SpikeOptions, spikes, spikes_with};
 pub use timeline::{
     ActorCount, Bin, Series, Timeline, TimelinePoint, actor_counts, moving_average, timeline,

@@ -33,6 +33,29 @@ pub enum ExportCommand {
     Compare(CompareArgs),
     /// Outlets × actors: the articles of each outlet that mention each actor, and their share.
     Outlets(TableArgs),
+    /// How an actor is framed: the words over-represented in the sentences that mention it, against the rest of the corpus (log-likelihood keyness).
+    Profile(ProfileArgs),
+}
+
+/// The profile export.
+#[derive(clap::Args)]
+pub struct ProfileArgs {
+    #[command(flatten)]
+    out: OutArgs,
+    /// Actor code.
+    #[arg(long)]
+    actor: String,
+    /// Fewest occurrences in its sentences for a word to be kept.
+    #[arg(long, default_value_t = 3)]
+    min_count: u64,
+    /// Most of its articles read (taken evenly; the provenance says how many were read).
+    #[arg(long, default_value_t = 5000)]
+    max_context_articles: usize,
+    /// Most other articles read for the reference.
+    #[arg(long, default_value_t = 3000)]
+    max_reference_articles: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
 }
 
 /// The comparison export: the shared filter, then what sets side A apart from side B.
@@ -282,6 +305,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         ExportCommand::Cooccurrence(a) => ("cooccurrence", &a.out, &a.filter),
         ExportCommand::Network(a) => ("network", &a.out, &a.filter),
         ExportCommand::Compare(a) => ("compare", &a.out, &a.filter),
+        ExportCommand::Profile(a) => ("profile", &a.out, &a.filter),
     };
     let options = CsvOptions {
         excel_bom: out_args.excel,
@@ -320,6 +344,30 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         }
         _ => {}
     }
+    // The profile is computed first: what it read goes into its provenance.
+    let profile = match &cmd {
+        ExportCommand::Profile(a) => {
+            let options = pantau::analysis::ProfileOptions {
+                max_context_articles: a.max_context_articles,
+                max_reference_articles: a.max_reference_articles,
+                min_count: a.min_count,
+                ..Default::default()
+            };
+            let Some(p) = pantau::analysis::profile(&store, &a.actor, &a.filter.filter(), options)?
+            else {
+                anyhow::bail!(
+                    "{}",
+                    say("clierr-unknown-actor", &[("code", text(a.actor.clone()))])
+                );
+            };
+            for (k, v) in pantau::export::profile_parameters(&p) {
+                provenance = provenance.with(k, v);
+            }
+            provenance = provenance.with("min_count", a.min_count);
+            Some(p)
+        }
+        _ => None,
+    };
     let write = |w: &mut dyn Write, options: CsvOptions| -> Result<u64, ExportError> {
         match &cmd {
             ExportCommand::Mentions(a) | ExportCommand::Articles(a) => {
@@ -372,6 +420,10 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                     a.pairs,
                 )
             }
+            ExportCommand::Profile(_) => match &profile {
+                Some(p) => pantau::export::write_profile_rows(p, w, options),
+                None => Ok(0),
+            },
         }
     };
     let format = out_args

@@ -261,6 +261,15 @@ mod tests {
             let key = match id {
                 None => key.clone(),
                 Some(id) => match arg_key(Lang::En, path, id) {
+                    // The shared text is another one: this command needs its own.
+                    Some(k)
+                        if k.starts_with("clihelp-arg--")
+                            && tr(Lang::En, &k) != help.replace('\n', " ") =>
+                    {
+                        let [one, _] = arg_keys(path, id);
+                        missing.push(format!("{one} = {}", help.replace('\n', " ")));
+                        continue;
+                    }
                     Some(k) => k,
                     None => {
                         let [one, shared] = arg_keys(path, id);

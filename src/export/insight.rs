@@ -168,3 +168,43 @@ pub fn write_outlets_csv<W: Write>(
 ) -> Result<u64, ExportError> {
     write_outlet_rows(&analysis::outlets(store, filter)?, out, options)
 }
+
+/// Columns of the profile export (one row per word).
+pub const PROFILE_COLUMNS: [&str; 5] = ["term", "in_context", "elsewhere", "llr", "log_ratio"];
+
+/// Writes the words of a profile, the largest G² first; returns the rows.
+pub fn write_profile_rows<W: Write>(
+    p: &analysis::Profile,
+    out: W,
+    options: CsvOptions,
+) -> Result<u64, ExportError> {
+    let mut w = csv_writer(out, options)?;
+    w.write_record(PROFILE_COLUMNS)?;
+    for t in &p.terms {
+        w.write_record([
+            safe_cell(&t.term).as_ref(),
+            &t.in_context.to_string(),
+            &t.elsewhere.to_string(),
+            &fixed(t.llr),
+            &fixed(t.log_ratio),
+        ])?;
+    }
+    w.flush()?;
+    Ok(p.terms.len() as u64)
+}
+
+/// What a profile read, for its provenance: the parameters that say how far its words reach.
+pub fn profile_parameters(p: &analysis::Profile) -> Vec<(&'static str, String)> {
+    vec![
+        ("actor", p.code.clone()),
+        ("actor_articles", p.articles.to_string()),
+        ("context_articles_read", p.context_articles_read.to_string()),
+        ("reference_articles", p.reference_articles.to_string()),
+        (
+            "reference_articles_read",
+            p.reference_articles_read.to_string(),
+        ),
+        ("context_words", p.context_words.to_string()),
+        ("reference_words", p.reference_words.to_string()),
+    ]
+}

@@ -17,8 +17,9 @@ pub use analysis::{
     write_network_gexf, write_timeline_csv, write_timeline_rows,
 };
 pub use insight::{
-    COMPARE_COLUMNS, COMPARE_PAIR_COLUMNS, OUTLETS_COLUMNS, write_compare_csv,
-    write_compare_pair_rows, write_compare_rows, write_outlet_rows, write_outlets_csv,
+    COMPARE_COLUMNS, COMPARE_PAIR_COLUMNS, OUTLETS_COLUMNS, PROFILE_COLUMNS, profile_parameters,
+    write_compare_csv, write_compare_pair_rows, write_compare_rows, write_outlet_rows,
+    write_outlets_csv, write_profile_rows,
 };
 pub use provenance::Provenance;
 pub use tables::{write_articles_csv, write_mentions_csv};

@@ -225,6 +225,16 @@ impl Store {
         Ok((out, total.max(0) as u64))
     }
 
+    /// An article's text (for the words of a profile); `None` if there is no such article.
+    pub fn article_body(&self, id: ArticleId) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT text FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// One article with its mentions; `None` if there is no such article.
     pub fn article(&self, id: ArticleId) -> Result<Option<ArticleView>> {
         let article = self
