@@ -1031,7 +1031,13 @@ fn the_window_speaks_indonesian() {
     imported(&mut h);
     h.state_mut().settings.selected = vec!["RUS".into(), "TUR".into()];
     wait_idle(&mut h);
-    for tab in ["Linimasa", "Kemunculan bersama", "Bandingkan", "Media"] {
+    for tab in [
+        "Linimasa",
+        "Kemunculan bersama",
+        "Bandingkan",
+        "Media",
+        "Profil",
+    ] {
         h.get_by_label(tab).click();
         h.run_steps(2);
         wait_idle(&mut h);
@@ -1268,4 +1274,63 @@ fn compare_and_outlets_tabs_compute_drill_down_and_export() {
     // The halves the tab filled in are recorded.
     assert_eq!(json["parameters"]["a.from"], "2016-09-23");
     assert_eq!(json["parameters"]["b.to"], "2016-12-04");
+}
+
+#[test]
+fn the_profile_tab_shows_an_actors_words_outlets_and_co_actors() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    imported(&mut h);
+    h.state_mut().settings.selected = vec!["USA".into()];
+    h.get_by_label("Profile").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    let store = pantau::store::Store::open(&db).expect("store");
+    let filter = pantau::analysis::Filter::default();
+    let want = pantau::analysis::profile(&store, "USA", &filter, Default::default())
+        .expect("profile")
+        .expect("USA");
+    wait_for_label(
+        &mut h,
+        &format!("Named in {} of {} articles.", want.articles, want.units),
+    );
+    assert!(h.query_by_label("Outlets that cover it").is_some());
+    // Typing another actor by its name profiles it.
+    h.get_by_label("Actor:").click();
+    h.run_steps(1);
+    h.get_by_label("Actor:").type_text("Rusia");
+    h.run_steps(2);
+    wait_idle(&mut h);
+    let rus = pantau::analysis::profile(&store, "RUS", &filter, Default::default())
+        .expect("profile")
+        .expect("RUS");
+    wait_for_label(&mut h, &format!("Named in {} of", rus.articles));
+    // An outlet's line lists that outlet's articles of the actor.
+    let first = rus.outlets.first().expect("an outlet");
+    h.get_by_label_contains(&format!("{}: {} (", first.source, first.articles))
+        .click();
+    h.run_steps(2);
+    wait_for_label(
+        &mut h,
+        &format!("Articles of {} mentioning RUS", first.source),
+    );
+    // Its words as a workbook.
+    h.get_by_label("Profile").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    let xlsx = dir.path().join("profile.xlsx");
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::Profile, xlsx.clone()));
+    step_until(&mut h, "the profile export", |app| {
+        !app.is_busy() && xlsx.exists()
+    });
+    let mut book = open_workbook_auto(&xlsx).expect("xlsx");
+    let sheet = book.worksheet_range("profile").expect("sheet");
+    assert_eq!(sheet.height(), rus.terms.len() + 1);
+    if let Some(t) = rus.terms.first() {
+        assert_eq!(sheet.get((1, 0)), Some(&Data::String(t.term.clone())));
+        assert_eq!(sheet.get((1, 1)), Some(&Data::Float(t.in_context as f64)));
+    }
 }

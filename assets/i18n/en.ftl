@@ -556,3 +556,27 @@ clihelp-arg--max_context_articles = Most of its articles read (taken evenly; the
 clihelp-arg--max_reference_articles = Most other articles read for the reference
 clihelp-export-profile = How an actor is framed: the words over-represented in the sentences that mention it, against the rest of the corpus (log-likelihood keyness)
 clihelp-export-profile--min_count = Fewest occurrences in its sentences for a word to be kept
+
+## Profile tab
+tab-profile = Profile
+menu-export-profile = Actor profile's words (CSV or XLSX)…
+profile-actor = Actor:
+profile-actor-hint = code, name or alias
+profile-outlet = Outlet:
+profile-next-to = next to:
+profile-every-outlet = every outlet
+profile-no-outlet = none
+profile-pick = Type an actor, or plot one in the list on the left.
+profile-unknown = No actor has this code or name.
+profile-summary = Named in { $articles } of { $units } articles.
+profile-co-actors = Named with it (articles)
+profile-outlets = Outlets that cover it
+profile-outlet-line = { $source }: { $articles } ({ $share }% of its articles)
+profile-words = Words of the sentences that name it
+profile-words-of = Words of { $source }'s sentences that name it
+profile-read = from { $read } of its { $articles } articles, against { $others_read } of { $others } other articles (taken evenly)
+profile-no-words = No word stands out (each must occur at least 3 times in its sentences).
+profile-col-word = Word
+profile-col-here = Here
+profile-col-elsewhere = Elsewhere
+profile-more-words = and { $count } more (the export has them all)

@@ -550,3 +550,27 @@ clihelp-arg--max_context_articles = Jumlah terbanyak artikelnya yang dibaca (dia
 clihelp-arg--max_reference_articles = Jumlah terbanyak artikel lain yang dibaca sebagai pembanding
 clihelp-export-profile = Bagaimana seorang aktor dibingkai: kata-kata yang menonjol dalam kalimat yang menyebutnya, dibanding sisa korpus (keyness log-likelihood)
 clihelp-export-profile--min_count = Kemunculan paling sedikit dalam kalimat-kalimatnya agar sebuah kata disimpan
+
+## Tab Profil
+tab-profile = Profil
+menu-export-profile = Kata-kata profil aktor (CSV atau XLSX)…
+profile-actor = Aktor:
+profile-actor-hint = kode, nama atau alias
+profile-outlet = Media:
+profile-next-to = dibanding:
+profile-every-outlet = semua media
+profile-no-outlet = tidak ada
+profile-pick = Ketik nama aktor, atau tampilkan satu dari daftar di kiri.
+profile-unknown = Tidak ada aktor dengan kode atau nama ini.
+profile-summary = Disebut di { $articles } dari { $units } artikel.
+profile-co-actors = Disebut bersamanya (artikel)
+profile-outlets = Media yang meliputnya
+profile-outlet-line = { $source }: { $articles } ({ $share }% artikelnya)
+profile-words = Kata-kata dalam kalimat yang menyebutnya
+profile-words-of = Kata-kata dalam kalimat { $source } yang menyebutnya
+profile-read = dari { $read } di antara { $articles } artikelnya, dibanding { $others_read } dari { $others } artikel lain (diambil merata)
+profile-no-words = Tidak ada kata yang menonjol (tiap kata harus muncul sedikitnya 3 kali dalam kalimat-kalimatnya).
+profile-col-word = Kata
+profile-col-here = Di sini
+profile-col-elsewhere = Di tempat lain
+profile-more-words = dan { $count } lagi (ekspor memuat semuanya)

@@ -24,6 +24,8 @@ pub enum ExportKind {
     Outlets,
     /// The comparison of two sides as shown.
     Compare,
+    /// The words of the actor profile as shown.
+    Profile,
 }
 
 impl ExportKind {
@@ -38,6 +40,7 @@ impl ExportKind {
             ExportKind::Network => "network.gexf",
             ExportKind::Outlets => "outlets.csv",
             ExportKind::Compare => "compare.csv",
+            ExportKind::Profile => "profile.csv",
         }
     }
 
@@ -52,6 +55,7 @@ impl ExportKind {
             ExportKind::Network => "network",
             ExportKind::Outlets => "outlets",
             ExportKind::Compare => "compare",
+            ExportKind::Profile => "profile",
         }
     }
 }

@@ -125,6 +125,21 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                 Vec::new(),
             )
         }
+        ExportKind::Profile => {
+            let Some(first) = app.tabs.profile.data().and_then(|d| d.first.clone()) else {
+                app.notices
+                    .push((app.settings.tr("notice-export-empty"), true));
+                return;
+            };
+            let mut parameters = crate::export::profile_parameters(&first);
+            if !app.tabs.profile.source.is_empty() {
+                parameters.push(("source", app.tabs.profile.source.clone()));
+            }
+            table(
+                Box::new(move |_, w, o| crate::export::write_profile_rows(&first, w, o)),
+                parameters,
+            )
+        }
         ExportKind::Compare => {
             let Some(data) = app.tabs.compare.data() else {
                 app.notices

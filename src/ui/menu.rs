@@ -42,6 +42,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
                     ("menu-export-network", ExportKind::Network),
                     ("menu-export-outlets", ExportKind::Outlets),
                     ("menu-export-compare", ExportKind::Compare),
+                    ("menu-export-profile", ExportKind::Profile),
                 ] {
                     if ui.button(tr(lang, label)).clicked() {
                         action = Some(Action::Export(kind));

@@ -1,5 +1,5 @@
 //! The dashboard window (feature `gui`): an actors panel and the tabs (timeline,
-//! co-occurrence, compare, outlets × actors, the articles behind every number, the
+//! co-occurrence, compare, outlets × actors, an actor's profile, the articles behind every number, the
 //! dictionary), each tab one type that
 //! owns its state, queries and drawing (`tabs`). Views return [`Action`]s that one exhaustive
 //! reducer (`reducer`) applies at the end of the frame; imports, queries, dictionary edits
@@ -22,6 +22,7 @@ mod import_options;
 mod jobs;
 mod menu;
 mod outlets_view;
+mod profile_view;
 mod reader_view;
 mod reducer;
 mod sample;

@@ -18,6 +18,8 @@ pub enum Tab {
     Compare,
     /// Outlets × actors.
     Outlets,
+    /// How one actor is framed.
+    Profile,
     /// The articles and the reader.
     Articles,
     /// Actors and aliases.
@@ -26,11 +28,12 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab id (each tab's title and content live in its own type: see `ui::tabs`).
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Timeline,
         Tab::Cooccurrence,
         Tab::Compare,
         Tab::Outlets,
+        Tab::Profile,
         Tab::Articles,
         Tab::Dictionary,
     ];

@@ -11,6 +11,7 @@ use super::compare_view::CompareTab;
 use super::cooccurrence_view::CoocTab;
 use super::dictionary_view::DictionaryTab;
 use super::outlets_view::OutletsTab;
+use super::profile_view::ProfileTab;
 use super::settings::{Settings, Tab};
 use super::timeline_view::TimelineTab;
 use std::path::Path;
@@ -73,6 +74,7 @@ pub(crate) struct Tabs {
     pub cooccurrence: CoocTab,
     pub compare: CompareTab,
     pub outlets: OutletsTab,
+    pub profile: ProfileTab,
     pub articles: ArticlesTab,
     pub dictionary: DictionaryTab,
 }
@@ -86,6 +88,7 @@ macro_rules! tab_list {
             $($borrow)+ $tabs.cooccurrence,
             $($borrow)+ $tabs.compare,
             $($borrow)+ $tabs.outlets,
+            $($borrow)+ $tabs.profile,
             $($borrow)+ $tabs.articles,
             $($borrow)+ $tabs.dictionary,
         ]
@@ -93,7 +96,7 @@ macro_rules! tab_list {
 }
 
 /// How many tabs there are.
-pub(crate) const TAB_COUNT: usize = 6;
+pub(crate) const TAB_COUNT: usize = 7;
 
 impl Tabs {
     /// Every tab, in order.
