@@ -993,3 +993,155 @@ fn the_cli_speaks_the_system_language() {
         .expect("run pantau");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("article_id,source_id,path,title"));
 }
+
+/// Every text node of an SVG file.
+fn svg_texts(path: &std::path::Path) -> Vec<String> {
+    let xml = std::fs::read_to_string(path).expect("svg");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event().expect("well-formed SVG") {
+            quick_xml::events::Event::Text(t) => {
+                let s = t.decode().expect("text").trim().to_string();
+                if !s.is_empty() {
+                    out.push(s);
+                }
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn cli_insight_exports_and_charts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("c.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+    let seed = fixture("ui/indosum-8.jsonl");
+    let out = pantau(&["import", "--db", db_arg, seed.to_str().expect("path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // The timeline chart as SVG: title, legend, axis labels and source line are text.
+    let svg = dir.path().join("t.svg");
+    let out = pantau(&[
+        "export",
+        "chart",
+        "timeline",
+        "--db",
+        db_arg,
+        "--out",
+        svg.to_str().expect("path"),
+        "--actors",
+        "USA,IDN",
+        "--bin",
+        "month",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let texts = svg_texts(&svg);
+    let has = |s: &str| texts.iter().any(|t| t.contains(s));
+    assert!(has("Articles per month"), "{texts:?}");
+    assert!(
+        has("USA United States") && has("IDN Indonesia"),
+        "{texts:?}"
+    );
+    assert!(has("First day of the bin") && has("articles"), "{texts:?}");
+    assert!(
+        has("Source: pantau") && has("c.db (8 articles)"),
+        "{texts:?}"
+    );
+    // The same as PNG: an image of the asked size that is not blank.
+    let png_path = dir.path().join("t.png");
+    let out = pantau(&[
+        "export",
+        "chart",
+        "timeline",
+        "--db",
+        db_arg,
+        "--out",
+        png_path.to_str().expect("path"),
+        "--actors",
+        "USA",
+        "--width",
+        "640",
+        "--height",
+        "400",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&png_path).expect("png"),
+    ));
+    let mut reader = decoder.read_info().expect("png header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("png frame");
+    assert_eq!((info.width, info.height), (640, 400));
+    let pixels = &buf[..info.buffer_size()];
+    let white = pixels.chunks(3).filter(|p| p == &[255, 255, 255]).count();
+    assert!(white < pixels.len() / 3, "a blank image");
+    assert!(white > pixels.len() / 6, "no white background");
+
+    // Outlets × actors and the comparison as tables, one as a workbook.
+    let outlets = dir.path().join("o.xlsx");
+    let out = pantau(&[
+        "export",
+        "outlets",
+        "--db",
+        db_arg,
+        "--out",
+        outlets.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(outlets.exists() && !dir.path().join("o.xlsx.json").exists());
+    let compare = dir.path().join("c.csv");
+    let out = pantau(&[
+        "export",
+        "compare",
+        "--db",
+        db_arg,
+        "--out",
+        compare.to_str().expect("path"),
+        "--a-to",
+        "2016-10-31",
+        "--b-from",
+        "2016-11-01",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("c.csv.json")).expect("provenance"))
+            .expect("json");
+    assert_eq!(json["export"], "compare");
+    assert_eq!(json["parameters"]["a.to"], "2016-10-31");
+    assert_eq!(json["database_articles"], 8);
+    // An XLSX cannot go to standard output; an unknown actor has no profile.
+    let out = pantau(&[
+        "export", "outlets", "--db", db_arg, "--out", "-", "--format", "xlsx",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard output"));
+    let out = pantau(&[
+        "export", "profile", "--db", db_arg, "--actor", "NOPE", "--out", "-",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("NOPE"));
+}

@@ -580,3 +580,25 @@ profile-col-word = Word
 profile-col-here = Here
 profile-col-elsewhere = Elsewhere
 profile-more-words = and { $count } more (the export has them all)
+
+## Charts
+chart-timeline-title = Articles per { $bin }
+chart-timeline-share-title = Share of the articles per { $bin }
+chart-axis-bin = First day of the bin
+chart-axis-actors = Actors
+chart-axis-outlets = Outlets (articles)
+chart-outlets-title = Outlets × actors: share of each outlet's articles
+chart-outlets-articles-title = Outlets × actors: articles
+chart-compare-title = Actors that rose and fell between side A and side B
+cli-chart-written = chart written to { $path }
+clierr-chart-stdout = a chart cannot go to standard output: give a .svg or .png file with --out
+clihelp-arg--actors_shown = Actors shown (those with most articles in those outlets)
+clihelp-arg--by_articles = Shade by articles instead of by the share of the outlet's articles
+clihelp-arg--height = Height in pixels
+clihelp-arg--share = Plot each actor's share of the bin's articles instead of its articles
+clihelp-arg--sources_shown = Outlets shown (those with most articles)
+clihelp-arg--width = Width in pixels
+clihelp-export-chart = A chart for a report as SVG or PNG (by the file's extension), with its title, legend, axis labels and source line
+clihelp-export-chart-compare = The most changed actors between two sides as diverging bars
+clihelp-export-chart-outlets = Outlets × actors as a heat map
+clihelp-export-chart-timeline = The timeline of some actors (--actors; none = the 10 with most articles)

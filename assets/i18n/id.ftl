@@ -574,3 +574,25 @@ profile-col-word = Kata
 profile-col-here = Di sini
 profile-col-elsewhere = Di tempat lain
 profile-more-words = dan { $count } lagi (ekspor memuat semuanya)
+
+## Grafik
+chart-timeline-title = Artikel per { $bin }
+chart-timeline-share-title = Porsi artikel per { $bin }
+chart-axis-bin = Hari pertama interval
+chart-axis-actors = Aktor
+chart-axis-outlets = Media (artikel)
+chart-outlets-title = Media × aktor: porsi artikel tiap media
+chart-outlets-articles-title = Media × aktor: artikel
+chart-compare-title = Aktor yang naik dan turun antara sisi A dan sisi B
+cli-chart-written = grafik ditulis ke { $path }
+clierr-chart-stdout = grafik tidak bisa ditulis ke keluaran standar: berikan berkas .svg atau .png dengan --out
+clihelp-arg--actors_shown = Aktor yang ditampilkan (yang artikelnya terbanyak di media-media itu)
+clihelp-arg--by_articles = Warnai menurut jumlah artikel, bukan porsi artikel media itu
+clihelp-arg--height = Tinggi dalam piksel
+clihelp-arg--share = Gambar porsi artikel interval untuk tiap aktor, bukan jumlah artikelnya
+clihelp-arg--sources_shown = Media yang ditampilkan (yang artikelnya terbanyak)
+clihelp-arg--width = Lebar dalam piksel
+clihelp-export-chart = Grafik untuk laporan sebagai SVG atau PNG (menurut ekstensi berkas), dengan judul, legenda, label sumbu dan baris sumber
+clihelp-export-chart-compare = Aktor yang paling berubah antara dua sisi sebagai batang divergen
+clihelp-export-chart-outlets = Media × aktor sebagai peta panas
+clihelp-export-chart-timeline = Linimasa beberapa aktor (--actors; kosong = 10 aktor dengan artikel terbanyak)

@@ -35,6 +35,68 @@ pub enum ExportCommand {
     Outlets(TableArgs),
     /// How an actor is framed: the words over-represented in the sentences that mention it, against the rest of the corpus (log-likelihood keyness).
     Profile(ProfileArgs),
+    /// A chart for a report as SVG or PNG (by the file's extension), with its title, legend, axis labels and source line.
+    #[command(subcommand)]
+    Chart(ChartCommand),
+}
+
+/// The charts.
+#[derive(clap::Subcommand)]
+pub enum ChartCommand {
+    /// The timeline of some actors (--actors; none = the 10 with most articles).
+    Timeline(TimelineChartArgs),
+    /// Outlets × actors as a heat map.
+    Outlets(OutletsChartArgs),
+    /// The most changed actors between two sides as diverging bars.
+    Compare(CompareArgs),
+}
+
+/// The size of a chart.
+#[derive(clap::Args)]
+pub struct ChartSize {
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1200)]
+    width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 700)]
+    height: u32,
+}
+
+/// The timeline chart.
+#[derive(clap::Args)]
+pub struct TimelineChartArgs {
+    #[command(flatten)]
+    out: OutArgs,
+    #[command(flatten)]
+    size: ChartSize,
+    /// Bin width: day, week, month or year.
+    #[arg(long, default_value = "week", value_parser = parse_bin)]
+    bin: Bin,
+    /// Plot each actor's share of the bin's articles instead of its articles.
+    #[arg(long)]
+    share: bool,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// The outlets chart.
+#[derive(clap::Args)]
+pub struct OutletsChartArgs {
+    #[command(flatten)]
+    out: OutArgs,
+    #[command(flatten)]
+    size: ChartSize,
+    /// Outlets shown (those with most articles).
+    #[arg(long, default_value_t = 20)]
+    sources_shown: usize,
+    /// Actors shown (those with most articles in those outlets).
+    #[arg(long, default_value_t = 20)]
+    actors_shown: usize,
+    /// Shade by articles instead of by the share of the outlet's articles.
+    #[arg(long)]
+    by_articles: bool,
+    #[command(flatten)]
+    filter: FilterArgs,
 }
 
 /// The profile export.
@@ -291,6 +353,9 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     if !db.exists() {
         anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
+    if let ExportCommand::Chart(chart) = cmd {
+        return run_chart(db, chart);
+    }
     let mut store = Store::open(db)?;
     // The search index may lag behind the articles (a database from an older pantau, a killed
     // import): catch it up so --query sees every article.
@@ -306,6 +371,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         ExportCommand::Network(a) => ("network", &a.out, &a.filter),
         ExportCommand::Compare(a) => ("compare", &a.out, &a.filter),
         ExportCommand::Profile(a) => ("profile", &a.out, &a.filter),
+        ExportCommand::Chart(_) => unreachable!("charts are drawn by run_chart"),
     };
     let options = CsvOptions {
         excel_bom: out_args.excel,
@@ -424,6 +490,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                 Some(p) => pantau::export::write_profile_rows(p, w, options),
                 None => Ok(0),
             },
+            ExportCommand::Chart(_) => Ok(0),
         }
     };
     let format = out_args
@@ -459,5 +526,99 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
             &[("count", num(n as f64)), ("path", shown(&out_args.out))]
         )
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Draws a chart to its file.
+fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
+    use pantau::export::chart::{
+        ChartText, compare_chart, outlets_chart, source_line, timeline_chart,
+    };
+    let store = Store::open(db)?;
+    let (name, out, filter) = match &cmd {
+        ChartCommand::Timeline(a) => ("timeline chart", &a.out.out, a.filter.filter()),
+        ChartCommand::Outlets(a) => ("outlets chart", &a.out.out, a.filter.filter()),
+        ChartCommand::Compare(a) => ("compare chart", &a.out.out, a.filter.filter()),
+    };
+    if out.as_os_str() == "-" {
+        anyhow::bail!("{}", say("clierr-chart-stdout", &[]));
+    }
+    let provenance = Provenance::new(&store, &db.display().to_string(), name, &filter)?;
+    let lang = super::lang();
+    let t = |id: &str| pantau::i18n::tr(lang, id);
+    match &cmd {
+        ChartCommand::Timeline(a) => {
+            let timeline = pantau::analysis::timeline(&store, &a.filter.actors, a.bin, &filter)?;
+            let provenance = provenance.with("bin", a.bin.as_str());
+            let text = ChartText {
+                title: say(
+                    if a.share {
+                        "chart-timeline-share-title"
+                    } else {
+                        "chart-timeline-title"
+                    },
+                    &[(
+                        "bin",
+                        text(t(&format!("toolbar-bin-{}", a.bin.as_str())).to_lowercase()),
+                    )],
+                ),
+                x_label: t("chart-axis-bin"),
+                y_label: t(if a.share {
+                    "timeline-axis-share"
+                } else {
+                    "timeline-axis-count"
+                }),
+                source: source_line(&provenance),
+            };
+            timeline_chart(
+                &timeline,
+                a.share,
+                &text,
+                out,
+                (a.size.width, a.size.height),
+            )?;
+        }
+        ChartCommand::Outlets(a) => {
+            let rows = pantau::analysis::outlets(&store, &filter)?;
+            let m = pantau::analysis::outlet_matrix(&rows, a.sources_shown, a.actors_shown);
+            let text = ChartText {
+                title: t(if a.by_articles {
+                    "chart-outlets-articles-title"
+                } else {
+                    "chart-outlets-title"
+                }),
+                x_label: t("chart-axis-actors"),
+                y_label: t("chart-axis-outlets"),
+                source: source_line(&provenance),
+            };
+            outlets_chart(
+                &m,
+                !a.by_articles,
+                &text,
+                out,
+                (a.size.width, a.size.height),
+            )?;
+        }
+        ChartCommand::Compare(a) => {
+            let (fa, fb) = a.sides();
+            let mut provenance = provenance;
+            provenance
+                .parameters
+                .extend(pantau::export::provenance::filter_fields(&fa, "a."));
+            provenance
+                .parameters
+                .extend(pantau::export::provenance::filter_fields(&fb, "b."));
+            let c = pantau::analysis::compare(&store, &fa, &fb, a.window, a.min_support)?;
+            let top: Vec<&pantau::analysis::ActorChange> = c.actors.iter().take(15).collect();
+            let text = ChartText {
+                title: t("chart-compare-title"),
+                x_label: t("compare-axis-log-ratio"),
+                y_label: t("compare-col-actor"),
+                source: source_line(&provenance),
+            };
+            compare_chart(&top, &text, out, (1200, 700))?;
+        }
+    }
+    eprintln!("{}", say("cli-chart-written", &[("path", shown(out))]));
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@
 //! UTF-8 byte-order mark so Excel reads the file as UTF-8.
 
 mod analysis;
+pub mod chart;
 mod insight;
 pub mod provenance;
 mod tables;
