@@ -1334,3 +1334,37 @@ fn the_profile_tab_shows_an_actors_words_outlets_and_co_actors() {
         assert_eq!(sheet.get((1, 1)), Some(&Data::Float(t.in_context as f64)));
     }
 }
+
+#[test]
+fn charts_save_as_shown_in_svg_and_png() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db);
+    imported(&mut h);
+    h.state_mut().settings.selected = vec!["USA".into(), "IDN".into()];
+    wait_idle(&mut h);
+    assert!(h.query_by_label("Save chart…").is_some());
+    let svg = dir.path().join("timeline.svg");
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::TimelineChart, svg.clone()));
+    step_until(&mut h, "the chart", |app| !app.is_busy() && svg.exists());
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(text.contains("USA United States") && text.contains("IDN Indonesia"));
+    assert!(text.contains("Articles per month") && text.contains("Source: pantau"));
+    wait_for_label(&mut h, "Chart saved to timeline.svg");
+    // The outlets heat map and the comparison as PNG.
+    for (tab, kind, name) in [
+        ("Outlets", ExportKind::OutletsChart, "outlets.png"),
+        ("Compare", ExportKind::CompareChart, "compare.png"),
+    ] {
+        h.get_by_label(tab).click();
+        h.run_steps(2);
+        wait_idle(&mut h);
+        let png = dir.path().join(name);
+        h.state_mut().send(Action::ExportTo(kind, png.clone()));
+        step_until(&mut h, name, |app| !app.is_busy() && png.exists());
+        let bytes = std::fs::read(&png).expect("png");
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{name}");
+        assert!(bytes.len() > 5_000, "{name}: {} bytes", bytes.len());
+    }
+}

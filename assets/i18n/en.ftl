@@ -602,3 +602,5 @@ clihelp-export-chart = A chart for a report as SVG or PNG (by the file's extensi
 clihelp-export-chart-compare = The most changed actors between two sides as diverging bars
 clihelp-export-chart-outlets = Outlets × actors as a heat map
 clihelp-export-chart-timeline = The timeline of some actors (--actors; none = the 10 with most articles)
+toolbar-save-chart = Save chart…
+notice-chart-saved = Chart saved to { $path }.

@@ -596,3 +596,5 @@ clihelp-export-chart = Grafik untuk laporan sebagai SVG atau PNG (menurut eksten
 clihelp-export-chart-compare = Aktor yang paling berubah antara dua sisi sebagai batang divergen
 clihelp-export-chart-outlets = Media × aktor sebagai peta panas
 clihelp-export-chart-timeline = Linimasa beberapa aktor (--actors; kosong = 10 aktor dengan artikel terbanyak)
+toolbar-save-chart = Simpan grafik…
+notice-chart-saved = Grafik disimpan ke { $path }.

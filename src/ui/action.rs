@@ -26,6 +26,12 @@ pub enum ExportKind {
     Compare,
     /// The words of the actor profile as shown.
     Profile,
+    /// The timeline as a chart (SVG or PNG).
+    TimelineChart,
+    /// The comparison's bars as a chart.
+    CompareChart,
+    /// The outlets heat map as a chart.
+    OutletsChart,
 }
 
 impl ExportKind {
@@ -41,6 +47,9 @@ impl ExportKind {
             ExportKind::Outlets => "outlets.csv",
             ExportKind::Compare => "compare.csv",
             ExportKind::Profile => "profile.csv",
+            ExportKind::TimelineChart => "timeline.svg",
+            ExportKind::CompareChart => "compare.svg",
+            ExportKind::OutletsChart => "outlets.svg",
         }
     }
 
@@ -56,7 +65,18 @@ impl ExportKind {
             ExportKind::Outlets => "outlets",
             ExportKind::Compare => "compare",
             ExportKind::Profile => "profile",
+            ExportKind::TimelineChart => "timeline chart",
+            ExportKind::CompareChart => "compare chart",
+            ExportKind::OutletsChart => "outlets chart",
         }
+    }
+
+    /// True for the charts (saved as SVG or PNG).
+    pub fn is_chart(self) -> bool {
+        matches!(
+            self,
+            ExportKind::TimelineChart | ExportKind::CompareChart | ExportKind::OutletsChart
+        )
     }
 }
 

@@ -105,6 +105,19 @@ fn halves(
 }
 
 impl CompareTab {
+    /// The actors the chart shows: the most changed, significant ones only when ticked.
+    pub fn chart_actors(&self) -> Vec<analysis::ActorChange> {
+        self.query.value().map_or_else(Vec::new, |d| {
+            d.comparison
+                .actors
+                .iter()
+                .filter(|x| !self.significant_only || x.p_value < 0.05)
+                .take(CHART_ACTORS)
+                .cloned()
+                .collect()
+        })
+    }
+
     /// The comparison shown, with its sides.
     pub fn data(&self) -> Option<Arc<CompareData>> {
         self.query.value()
@@ -204,6 +217,9 @@ impl TabView for CompareTab {
                 .on_hover_text(t(ui, "compare-significant-hint"));
             if ui.button(t(ui, "toolbar-export-table")).clicked() {
                 actions.push(Action::Export(ExportKind::Compare));
+            }
+            if ui.button(t(ui, "toolbar-save-chart")).clicked() {
+                actions.push(Action::Export(ExportKind::CompareChart));
             }
             if running {
                 ui.spinner();

@@ -5,6 +5,7 @@ use super::action::ExportKind;
 use super::app::PantauApp;
 use super::articles_view::ArticleListing;
 use super::jobs::{Done, Task};
+use crate::export::chart::{self, ChartText};
 use crate::export::{CsvOptions, ExportError, Provenance, TableFormat, safe_cell};
 use crate::store::Store;
 use std::path::{Path, PathBuf};
@@ -125,6 +126,107 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                 Vec::new(),
             )
         }
+        ExportKind::TimelineChart | ExportKind::CompareChart | ExportKind::OutletsChart => {
+            let lang = app.settings.lang();
+            let t = move |id: &str| crate::i18n::tr(lang, id);
+            let (db, filter) = (db.clone(), filter.clone());
+            let size = (1400, 800);
+            match kind {
+                ExportKind::TimelineChart => {
+                    let Some(data) = app.timeline() else {
+                        app.notices
+                            .push((app.settings.tr("notice-export-timeline-empty"), true));
+                        return;
+                    };
+                    let share = app.settings.share;
+                    let bin = super::settings::BINS[app.settings.bin.min(3)];
+                    Box::new(move || {
+                        let store = Store::open(&db).map_err(|e| e.to_string())?;
+                        let p = Provenance::new(&store, &db.display().to_string(), sheet, &filter)
+                            .map_err(|e| e.to_string())?
+                            .with("bin", bin.0.as_str());
+                        let text = ChartText {
+                            title: crate::i18n::tr_with(
+                                lang,
+                                if share {
+                                    "chart-timeline-share-title"
+                                } else {
+                                    "chart-timeline-title"
+                                },
+                                &[("bin", crate::i18n::text(t(bin.1).to_lowercase()))],
+                            ),
+                            x_label: t("chart-axis-bin"),
+                            y_label: t(if share {
+                                "timeline-axis-share"
+                            } else {
+                                "timeline-axis-count"
+                            }),
+                            source: chart::source_line(&p),
+                        };
+                        chart::timeline_chart(&data.0, share, &text, &path, size)
+                            .map_err(|e| e.to_string())?;
+                        Ok(data.0.series.len() as u64)
+                    })
+                }
+                ExportKind::CompareChart => {
+                    let actors = app.tabs.compare.chart_actors();
+                    if actors.is_empty() {
+                        app.notices
+                            .push((app.settings.tr("notice-export-empty"), true));
+                        return;
+                    }
+                    let sides = app.tabs.compare.data();
+                    Box::new(move || {
+                        let store = Store::open(&db).map_err(|e| e.to_string())?;
+                        let mut p =
+                            Provenance::new(&store, &db.display().to_string(), sheet, &filter)
+                                .map_err(|e| e.to_string())?;
+                        if let Some(d) = &sides {
+                            p.parameters
+                                .extend(crate::export::provenance::filter_fields(&d.a, "a."));
+                            p.parameters
+                                .extend(crate::export::provenance::filter_fields(&d.b, "b."));
+                        }
+                        let text = ChartText {
+                            title: t("chart-compare-title"),
+                            x_label: t("compare-axis-log-ratio"),
+                            y_label: t("compare-col-actor"),
+                            source: chart::source_line(&p),
+                        };
+                        let refs: Vec<&crate::analysis::ActorChange> = actors.iter().collect();
+                        chart::compare_chart(&refs, &text, &path, size)
+                            .map_err(|e| e.to_string())?;
+                        Ok(actors.len() as u64)
+                    })
+                }
+                _ => {
+                    let Some(m) = app.tabs.outlets.matrix_now() else {
+                        app.notices
+                            .push((app.settings.tr("notice-export-empty"), true));
+                        return;
+                    };
+                    let by_share = app.tabs.outlets.by_share;
+                    Box::new(move || {
+                        let store = Store::open(&db).map_err(|e| e.to_string())?;
+                        let p = Provenance::new(&store, &db.display().to_string(), sheet, &filter)
+                            .map_err(|e| e.to_string())?;
+                        let text = ChartText {
+                            title: t(if by_share {
+                                "chart-outlets-title"
+                            } else {
+                                "chart-outlets-articles-title"
+                            }),
+                            x_label: t("chart-axis-actors"),
+                            y_label: t("chart-axis-outlets"),
+                            source: chart::source_line(&p),
+                        };
+                        chart::outlets_chart(&m, by_share, &text, &path, size)
+                            .map_err(|e| e.to_string())?;
+                        Ok(m.sources.len() as u64)
+                    })
+                }
+            }
+        }
         ExportKind::Profile => {
             let Some(first) = app.tabs.profile.data().and_then(|d| d.first.clone()) else {
                 app.notices
@@ -171,11 +273,16 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
     };
     let name = path_name.clone();
     let lang = app.settings.lang();
+    let chart = kind.is_chart();
     app.tasks.push(Task::start(ctx, move || {
         job().map(|rows| {
             Done::notice(crate::i18n::tr_with(
                 lang,
-                "notice-exported",
+                if chart {
+                    "notice-chart-saved"
+                } else {
+                    "notice-exported"
+                },
                 &[
                     ("count", crate::i18n::num(rows as f64)),
                     ("path", crate::i18n::text(name)),

@@ -38,6 +38,16 @@ impl Default for OutletsTab {
 }
 
 impl OutletsTab {
+    /// The matrix as drawn for the current limits (for saving it as a chart).
+    pub fn matrix_now(&self) -> Option<OutletMatrix> {
+        let rows = self.query.value()?;
+        Some(analysis::outlet_matrix(
+            &rows,
+            self.max_sources,
+            self.max_actors,
+        ))
+    }
+
     /// Every (outlet, actor) row of the current filter, as last computed.
     pub fn rows(&self) -> Option<Arc<Vec<OutletActor>>> {
         self.query.value()
@@ -121,6 +131,9 @@ impl TabView for OutletsTab {
             actions.extend(super::timeline_view::date_range_ui(ui, settings));
             if ui.button(t(ui, "toolbar-export-table")).clicked() {
                 actions.push(Action::Export(ExportKind::Outlets));
+            }
+            if ui.button(t(ui, "toolbar-save-chart")).clicked() {
+                actions.push(Action::Export(ExportKind::OutletsChart));
             }
             if running {
                 ui.spinner();

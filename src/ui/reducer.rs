@@ -98,6 +98,10 @@ impl PantauApp {
                 let dialog = rfd::FileDialog::new().set_title(t("dialog-export"));
                 let dialog = if kind == ExportKind::Network {
                     dialog.add_filter("GEXF", &["gexf"])
+                } else if kind.is_chart() {
+                    dialog
+                        .add_filter("SVG", &["svg"])
+                        .add_filter("PNG", &["png"])
                 } else {
                     // A table: CSV, or a workbook when the name ends in .xlsx.
                     dialog

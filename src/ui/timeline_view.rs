@@ -127,6 +127,9 @@ fn timeline_ui(
         ui.separator();
         actions.extend(date_range_ui(ui, settings));
         ui.separator();
+        if ui.button(settings.tr("toolbar-save-chart")).clicked() {
+            actions.push(Action::Export(ExportKind::TimelineChart));
+        }
         if ui.button(settings.tr("toolbar-export-csv")).clicked() {
             actions.push(Action::Export(ExportKind::Timeline));
         }
