@@ -1368,3 +1368,86 @@ fn charts_save_as_shown_in_svg_and_png() {
         assert!(bytes.len() > 5_000, "{name}: {} bytes", bytes.len());
     }
 }
+
+#[test]
+fn a_view_is_saved_reopened_exported_and_imported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    imported(&mut h);
+    h.state_mut().settings.selected = vec!["RUS".into(), "TUR".into()];
+    h.get_by_label("Compare").click();
+    h.run_steps(2);
+    h.get_by_label("two outlets").click();
+    h.run_steps(2);
+    // View → Save view…: name it.
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Save view…").click();
+    h.run_steps(2);
+    // A new window's first frame only measures it.
+    wait_for_label(&mut h, "Name:");
+    h.get_by_label("Name:").type_text("Rusia dan Turki");
+    h.run_steps(1);
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    step_until(&mut h, "the saved notice", |app| {
+        app.notices
+            .last()
+            .is_some_and(|(n, _)| n == "View \"Rusia dan Turki\" saved.")
+    });
+    // Change everything, then reopen it from the list.
+    h.state_mut().settings.selected.clear();
+    h.get_by_label("Timeline").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Saved views").hover();
+    h.run_steps(2);
+    h.get_by_label("Rusia dan Turki").click();
+    h.run_steps(2);
+    step_until(&mut h, "the view", |app| {
+        app.settings.selected == ["RUS", "TUR"] && app.settings.tab == Tab::Compare
+    });
+
+    // Shared as a file, and read back under another name.
+    let file = dir.path().join("view.json");
+    h.state_mut()
+        .send(Action::ExportViewTo("Rusia dan Turki".into(), file.clone()));
+    step_until(&mut h, "the view file", |_| file.exists());
+    let mut v = pantau::model::SavedView::from_json(&std::fs::read_to_string(&file).expect("read"))
+        .expect("a view");
+    assert_eq!(v.actors, ["RUS", "TUR"]);
+    assert_eq!(
+        (v.tab.as_str(), v.compare_by.as_str()),
+        ("compare", "outlets")
+    );
+    v.name = "from a colleague".into();
+    v.actors = vec!["USA".into()];
+    v.tab = "timeline".into();
+    let shared = dir.path().join("shared.json");
+    std::fs::write(&shared, v.to_json()).expect("write");
+    h.state_mut().send(Action::ImportViewFile(shared));
+    step_until(&mut h, "the imported view", |app| {
+        app.settings.selected == ["USA"] && app.settings.tab == Tab::Timeline
+    });
+    let store = pantau::store::Store::open(&db).expect("store");
+    let names: Vec<String> = store
+        .views()
+        .expect("views")
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(names, ["from a colleague", "Rusia dan Turki"]);
+    // A file that is no view is refused with its reason, and nothing changes.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"version\": 99, \"name\": \"x\"}").expect("write");
+    h.state_mut().send(Action::ImportViewFile(bad));
+    step_until(&mut h, "the refusal", |app| {
+        app.notices
+            .last()
+            .is_some_and(|(n, err)| *err && n.contains("newer pantau"))
+    });
+    assert_eq!(store.views().expect("views").len(), 2);
+}

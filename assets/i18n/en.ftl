@@ -604,3 +604,26 @@ clihelp-export-chart-outlets = Outlets × actors as a heat map
 clihelp-export-chart-timeline = The timeline of some actors (--actors; none = the 10 with most articles)
 toolbar-save-chart = Save chart…
 notice-chart-saved = Chart saved to { $path }.
+
+## Saved views
+menu-save-view = Save view…
+menu-saved-views = Saved views
+menu-import-view = Import a view…
+views-none = No saved view yet.
+views-open-hint = Open this view (saved { $saved })
+views-export = Export…
+views-export-hint = Write this view to a file to share
+views-delete = Delete this view
+views-save-title = Save view
+views-name = Name:
+views-name-hint = e.g. Russia and Türkiye, 2020
+views-save = Save
+dialog-export-view = Export view
+dialog-import-view = Import a view
+dialog-filter-view = pantau view
+notice-view-saved = View "{ $name }" saved.
+notice-view-opened = View "{ $name }" opened.
+notice-view-missing = There is no saved view "{ $name }".
+notice-view-deleted = View "{ $name }" deleted.
+notice-view-exported = View "{ $name }" written to { $path }.
+notice-view-imported = View "{ $name }" imported and opened.

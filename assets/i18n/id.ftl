@@ -598,3 +598,26 @@ clihelp-export-chart-outlets = Media × aktor sebagai peta panas
 clihelp-export-chart-timeline = Linimasa beberapa aktor (--actors; kosong = 10 aktor dengan artikel terbanyak)
 toolbar-save-chart = Simpan grafik…
 notice-chart-saved = Grafik disimpan ke { $path }.
+
+## Tampilan tersimpan
+menu-save-view = Simpan tampilan…
+menu-saved-views = Tampilan tersimpan
+menu-import-view = Impor tampilan…
+views-none = Belum ada tampilan tersimpan.
+views-open-hint = Buka tampilan ini (disimpan { $saved })
+views-export = Ekspor…
+views-export-hint = Tulis tampilan ini ke berkas untuk dibagikan
+views-delete = Hapus tampilan ini
+views-save-title = Simpan tampilan
+views-name = Nama:
+views-name-hint = mis. Rusia dan Turki, 2020
+views-save = Simpan
+dialog-export-view = Ekspor tampilan
+dialog-import-view = Impor tampilan
+dialog-filter-view = tampilan pantau
+notice-view-saved = Tampilan "{ $name }" disimpan.
+notice-view-opened = Tampilan "{ $name }" dibuka.
+notice-view-missing = Tidak ada tampilan tersimpan "{ $name }".
+notice-view-deleted = Tampilan "{ $name }" dihapus.
+notice-view-exported = Tampilan "{ $name }" ditulis ke { $path }.
+notice-view-imported = Tampilan "{ $name }" diimpor dan dibuka.

@@ -4,6 +4,7 @@ mod dictionary;
 mod filter;
 mod hash;
 pub mod minhash;
+mod view;
 
 pub use dictionary::{
     Actor, Alias, CaseRule, ContextRule, Dictionary, DictionaryEdits, DictionaryError,
@@ -11,6 +12,7 @@ pub use dictionary::{
 };
 pub use filter::Filter;
 pub use hash::text_hash;
+pub use view::{SavedView, VIEW_VERSION, ViewError};
 
 use chrono::NaiveDateTime;
 use std::fmt;

@@ -210,6 +210,16 @@ const MIGRATIONS: &[&str] = &[
           AND m.prominence = 1
     );
     "#,
+    // 12: saved views: a named view of the window (tab, actors, filters, bins, window,
+    // counting) as JSON (`model::SavedView`), to reopen from a list.
+    r#"
+    CREATE TABLE saved_views (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        saved_at TEXT NOT NULL,
+        view TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

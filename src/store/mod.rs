@@ -18,6 +18,7 @@ mod runs;
 pub mod search_query;
 mod settings;
 mod stats;
+mod views;
 
 pub use aggregates::{
     ActorInfo, ActorTotals, ArticleBrief, DrillTarget, MentionSpan, UnitColumn, day_date,
@@ -35,6 +36,7 @@ pub use reader::{
 pub use rows::{ArticleRow, MentionRow, TextStatus};
 pub use runs::{FileRecord, FileStatus, ImportRun, RunCounts};
 pub use stats::{FailedFile, Stats};
+pub use views::ViewEntry;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

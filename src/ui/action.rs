@@ -209,6 +209,33 @@ pub enum Action {
     /// Read article fields from these record fields in the next imports (empty: the usual
     /// names only).
     SetFieldMap(Vec<(String, String)>),
+    /// Open the Save view window (View → Save view…).
+    NameView,
+    /// Close it.
+    CloseNameView,
+    /// Save what the window shows as a view of this name (in the database).
+    SaveView(String),
+    /// Reopen the saved view of this name.
+    OpenView(String),
+    /// Show this view (read from the database or a file).
+    ApplyView(Box<crate::model::SavedView>),
+    /// Delete a saved view.
+    DeleteView {
+        /// Row id.
+        id: i64,
+        /// Its name, for the notice.
+        name: String,
+    },
+    /// Ask where to write the saved view of this name (dialog).
+    ExportView(String),
+    /// Write the saved view `name` to this file.
+    ExportViewTo(String, PathBuf),
+    /// Ask for a view file to import (dialog).
+    ImportViewDialog,
+    /// Import the view in this file (saved, then shown).
+    ImportViewFile(PathBuf),
+    /// The saved views changed: list them again.
+    ViewsChanged,
     /// Close the window.
     Quit,
 }

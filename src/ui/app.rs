@@ -41,6 +41,8 @@ pub struct PantauApp {
     pub(crate) quit: bool,
     frame_probe: super::frame_probe::FrameProbe,
     pub(crate) import_options: super::import_options::ImportOptionsDialog,
+    /// The saved views and the Save view window.
+    pub(crate) views: super::views::Views,
 }
 
 impl PantauApp {
@@ -75,6 +77,7 @@ impl PantauApp {
             places_checked: false,
             quit: false,
             import_options: Default::default(),
+            views: Default::default(),
         }
     }
 
@@ -207,6 +210,7 @@ impl PantauApp {
             actions.extend(self.central_ui(ui));
         });
         actions.extend(self.import_options.ui(&ctx));
+        actions.extend(super::views::naming_ui(&ctx, &mut self.views));
         self.pending.extend(actions);
         let changed = !self.pending.is_empty();
         for action in std::mem::take(&mut self.pending) {
@@ -365,6 +369,7 @@ impl PantauApp {
             ctx,
         };
         self.actors.request(&env);
+        self.views.request(&self.db, self.version, ctx);
         self.tabs
             .get_mut(self.settings.tab)
             .request(&self.settings, &env);

@@ -66,6 +66,11 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
                     egui::Theme::Light
                 });
             }
+            ui.separator();
+            if let Some(a) = super::views::menu_ui(ui, &app.views) {
+                action = Some(a);
+            }
+            ui.separator();
             ui.menu_button(tr(lang, "menu-language"), |ui| {
                 for l in Lang::ALL {
                     if ui.radio(lang == l, l.native_name()).clicked() {

@@ -29,6 +29,7 @@ mod sample;
 mod settings;
 mod tabs;
 mod timeline_view;
+mod views;
 
 /// The analysis the views show.
 pub(crate) use crate::analysis;

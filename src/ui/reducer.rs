@@ -308,6 +308,106 @@ impl PantauApp {
                     job.cancel();
                 }
             }
+            Action::NameView => {
+                self.views.naming = Some(String::new());
+            }
+            Action::CloseNameView => self.views.naming = None,
+            Action::SaveView(name) => {
+                self.views.naming = None;
+                let view = super::views::capture(self, &name);
+                let db = self.db.clone();
+                self.task(ctx, move || {
+                    let mut s = Store::open(&db).map_err(|e| e.to_string())?;
+                    s.save_view(&view).map_err(|e| e.to_string())?;
+                    Ok(Done::then(
+                        tr_with(lang, "notice-view-saved", &[("name", text(view.name))]),
+                        Action::ViewsChanged,
+                    ))
+                });
+            }
+            Action::OpenView(name) => {
+                let db = self.db.clone();
+                self.task(ctx, move || {
+                    let s = Store::open(&db).map_err(|e| e.to_string())?;
+                    match s.view(&name).map_err(|e| e.to_string())? {
+                        Some(v) => Ok(Done::then(
+                            tr_with(lang, "notice-view-opened", &[("name", text(name))]),
+                            Action::ApplyView(Box::new(v)),
+                        )),
+                        None => Err(tr_with(
+                            lang,
+                            "notice-view-missing",
+                            &[("name", text(name))],
+                        )),
+                    }
+                });
+            }
+            Action::ApplyView(v) => super::views::apply(self, &v),
+            Action::DeleteView { id, name } => {
+                let db = self.db.clone();
+                self.task(ctx, move || {
+                    let mut s = Store::open(&db).map_err(|e| e.to_string())?;
+                    s.delete_view(id).map_err(|e| e.to_string())?;
+                    Ok(Done::then(
+                        tr_with(lang, "notice-view-deleted", &[("name", text(name))]),
+                        Action::ViewsChanged,
+                    ))
+                });
+            }
+            Action::ExportView(name) => self.dialogs.spawn(ctx, move || {
+                rfd::FileDialog::new()
+                    .set_title(t("dialog-export-view"))
+                    .add_filter(t("dialog-filter-view"), &["json"])
+                    .set_file_name(format!("{}.pantau-view.json", file_safe(&name)))
+                    .save_file()
+                    .map(|p| Action::ExportViewTo(name, p))
+            }),
+            Action::ExportViewTo(name, path) => {
+                let db = self.db.clone();
+                self.task(ctx, move || {
+                    let s = Store::open(&db).map_err(|e| e.to_string())?;
+                    let v = s.view(&name).map_err(|e| e.to_string())?.ok_or_else(|| {
+                        tr_with(lang, "notice-view-missing", &[("name", text(name.clone()))])
+                    })?;
+                    std::fs::write(&path, v.to_json())
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    Ok(Done::notice(tr_with(
+                        lang,
+                        "notice-view-exported",
+                        &[
+                            ("name", text(name)),
+                            ("path", text(path.display().to_string())),
+                        ],
+                    )))
+                });
+            }
+            Action::ImportViewDialog => self.dialogs.spawn(ctx, move || {
+                rfd::FileDialog::new()
+                    .set_title(t("dialog-import-view"))
+                    .add_filter(t("dialog-filter-view"), &["json"])
+                    .pick_file()
+                    .map(Action::ImportViewFile)
+            }),
+            Action::ImportViewFile(path) => {
+                let db = self.db.clone();
+                self.task(ctx, move || {
+                    let bytes =
+                        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                    let v = crate::model::SavedView::from_json(&String::from_utf8_lossy(&bytes))
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    let mut s = Store::open(&db).map_err(|e| e.to_string())?;
+                    s.save_view(&v).map_err(|e| e.to_string())?;
+                    Ok(Done {
+                        message: tr_with(
+                            lang,
+                            "notice-view-imported",
+                            &[("name", text(v.name.clone()))],
+                        ),
+                        then: vec![Action::ViewsChanged, Action::ApplyView(Box::new(v))],
+                    })
+                });
+            }
+            Action::ViewsChanged => self.views.invalidate(),
             Action::Quit => self.quit = true,
         }
     }
@@ -410,4 +510,17 @@ impl PantauApp {
         self.search_checked = true;
         self.catch_up_search_index(ctx);
     }
+}
+
+/// A view's name as a file name (letters, digits, '-' and '_'; the rest '_').
+fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
