@@ -940,3 +940,111 @@ fn profile_by_hand() {
     assert_eq!(header, export::PROFILE_COLUMNS);
     assert_eq!(rows[4][..3], ["kota", "1", "1"]);
 }
+
+#[test]
+fn the_network_by_bin_and_its_dynamic_gexf() {
+    let (_dir, store) = fixture();
+    let whole = analysis::network(&store, Window::Article, 1, 50, &Filter::default()).expect("net");
+    let codes: Vec<&str> = whole.nodes.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(codes, ["RUS", "TUR", "SYR"], "most articles first");
+    assert_eq!(whole.edges.len(), 3);
+    // Day 2020-01-01: articles 1 and 2; RUS+TUR in both, RUS+SYR and SYR+TUR in article 1.
+    let day = analysis::network_in_bin(
+        &store,
+        &whole,
+        Window::Article,
+        1,
+        Bin::Day,
+        d("2020-01-01"),
+        &Filter::default(),
+    )
+    .expect("bin");
+    assert_eq!(day.nodes[0].pos, whole.nodes[0].pos, "places kept");
+    assert_eq!(day.nodes[0].articles, 2);
+    let rus_tur = day
+        .edges
+        .iter()
+        .find(|e| e.actor_a == "RUS" && e.actor_b == "TUR")
+        .expect("RUS+TUR");
+    assert_eq!(rus_tur.both, 2);
+    // The node limit leaves SYR out, with its pairs, and says so.
+    let two = analysis::network(&store, Window::Article, 1, 2, &Filter::default()).expect("net");
+    assert_eq!(
+        (
+            two.nodes.len(),
+            two.nodes_left_out,
+            two.edges.len(),
+            two.edges_left_out
+        ),
+        (2, 1, 1, 2)
+    );
+
+    let mut out = Vec::new();
+    export::write_network_gexf_dynamic(
+        &store,
+        &mut out,
+        Window::Article,
+        1,
+        50,
+        Bin::Day,
+        &Filter::default(),
+        None,
+    )
+    .expect("gexf");
+    let xml = String::from_utf8(out).expect("utf-8");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut node, mut edge) = (String::new(), String::new());
+    let mut spells: std::collections::BTreeMap<String, Vec<(String, String)>> = Default::default();
+    let mut mode = String::new();
+    loop {
+        match reader.read_event().expect("well-formed") {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                let attr = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == k.as_bytes())
+                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                        .unwrap_or_default()
+                };
+                match e.name().as_ref() {
+                    b"graph" => mode = attr("mode"),
+                    b"node" => {
+                        node = attr("id");
+                        edge.clear();
+                    }
+                    b"edge" => edge = format!("{}+{}", attr("source"), attr("target")),
+                    b"spell" => {
+                        let owner = if edge.is_empty() {
+                            node.clone()
+                        } else {
+                            edge.clone()
+                        };
+                        spells
+                            .entry(owner)
+                            .or_default()
+                            .push((attr("start"), attr("end")));
+                    }
+                    _ => {}
+                }
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(mode, "dynamic");
+    let day_spell = |d: &str| (d.to_string(), d.to_string());
+    // RUS: days 1 and 3 (the undated article 5 is in no bin); SYR+TUR: days 1 and 3.
+    assert_eq!(
+        spells["RUS"],
+        [day_spell("2020-01-01"), day_spell("2020-01-03")]
+    );
+    assert_eq!(
+        spells["RUS+TUR"],
+        [day_spell("2020-01-01"), day_spell("2020-01-03")]
+    );
+    assert_eq!(
+        spells["SYR+TUR"],
+        [day_spell("2020-01-01"), day_spell("2020-01-03")]
+    );
+    assert!(!spells.contains_key("2020-01-02"));
+}

@@ -627,3 +627,5 @@ notice-view-missing = There is no saved view "{ $name }".
 notice-view-deleted = View "{ $name }" deleted.
 notice-view-exported = View "{ $name }" written to { $path }.
 notice-view-imported = View "{ $name }" imported and opened.
+clihelp-arg--max_nodes = With --bin: the actors with most articles kept as nodes
+clihelp-export-network--bin = Write a dynamic network with one time spell per bin (day, week, month, year), which Gephi's timeline plays

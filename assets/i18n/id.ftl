@@ -621,3 +621,5 @@ notice-view-missing = Tidak ada tampilan tersimpan "{ $name }".
 notice-view-deleted = Tampilan "{ $name }" dihapus.
 notice-view-exported = Tampilan "{ $name }" ditulis ke { $path }.
 notice-view-imported = Tampilan "{ $name }" diimpor dan dibuka.
+clihelp-arg--max_nodes = Dengan --bin: aktor dengan artikel terbanyak yang disimpan sebagai simpul
+clihelp-export-network--bin = Tulis jaringan dinamis dengan satu rentang waktu per interval (day, week, month, year) yang bisa diputar linimasa Gephi

@@ -28,7 +28,7 @@ pub enum ExportCommand {
     /// Co-occurrence: one row per pair of actors.
     Cooccurrence(PairArgs),
     /// The actor network as GEXF 1.3 (for Gephi).
-    Network(PairArgs),
+    Network(NetworkArgs),
     /// Two periods, outlets or languages compared: actors that rose and fell (G², p-value, log ratio), or with --pairs the pairs that appeared and vanished.
     Compare(CompareArgs),
     /// Outlets × actors: the articles of each outlet that mention each actor, and their share.
@@ -118,6 +118,19 @@ pub struct ProfileArgs {
     max_reference_articles: usize,
     #[command(flatten)]
     filter: FilterArgs,
+}
+
+/// The network export.
+#[derive(clap::Args)]
+pub struct NetworkArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    /// Write a dynamic network with one time spell per bin (day, week, month, year), which Gephi's timeline plays.
+    #[arg(long, value_parser = parse_bin)]
+    bin: Option<Bin>,
+    /// With --bin: the actors with most articles kept as nodes.
+    #[arg(long, default_value_t = 200)]
+    max_nodes: usize,
 }
 
 /// The comparison export: the shared filter, then what sets side A apart from side B.
@@ -368,7 +381,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         ExportCommand::Outlets(a) => ("outlets", &a.out, &a.filter),
         ExportCommand::Timeline(a) => ("timeline", &a.out, &a.filter),
         ExportCommand::Cooccurrence(a) => ("cooccurrence", &a.out, &a.filter),
-        ExportCommand::Network(a) => ("network", &a.out, &a.filter),
+        ExportCommand::Network(a) => ("network", &a.pair.out, &a.pair.filter),
         ExportCommand::Compare(a) => ("compare", &a.out, &a.filter),
         ExportCommand::Profile(a) => ("profile", &a.out, &a.filter),
         ExportCommand::Chart(_) => unreachable!("charts are drawn by run_chart"),
@@ -387,7 +400,21 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     }
     match &cmd {
         ExportCommand::Timeline(a) => provenance = provenance.with("bin", a.bin.as_str()),
-        ExportCommand::Cooccurrence(a) | ExportCommand::Network(a) => {
+        ExportCommand::Network(n) => {
+            let a = &n.pair;
+            provenance = provenance
+                .with("window", a.window.as_str())
+                .with("min_support", a.min_support);
+            if let Some(bin) = n.bin {
+                provenance = provenance
+                    .with("bin", bin.as_str())
+                    .with("max_nodes", n.max_nodes);
+            }
+            if let Some(top) = a.top {
+                provenance = provenance.with("top", top);
+            }
+        }
+        ExportCommand::Cooccurrence(a) => {
             provenance = provenance
                 .with("window", a.window.as_str())
                 .with("min_support", a.min_support);
@@ -465,15 +492,30 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                 a.top,
                 &a.filter.filter(),
             ),
-            ExportCommand::Network(a) => write_network_gexf(
-                &store,
-                w,
-                a.window,
-                a.min_support,
-                a.top,
-                &a.filter.filter(),
-                Some(&provenance),
-            ),
+            ExportCommand::Network(n) => {
+                let a = &n.pair;
+                match n.bin {
+                    Some(bin) => pantau::export::write_network_gexf_dynamic(
+                        &store,
+                        w,
+                        a.window,
+                        a.min_support,
+                        n.max_nodes,
+                        bin,
+                        &a.filter.filter(),
+                        Some(&provenance),
+                    ),
+                    None => write_network_gexf(
+                        &store,
+                        w,
+                        a.window,
+                        a.min_support,
+                        a.top,
+                        &a.filter.filter(),
+                        Some(&provenance),
+                    ),
+                }
+            }
             ExportCommand::Compare(a) => {
                 let (fa, fb) = a.sides();
                 write_compare_csv(

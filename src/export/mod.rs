@@ -7,6 +7,7 @@
 
 mod analysis;
 pub mod chart;
+mod gexf_dynamic;
 mod insight;
 pub mod provenance;
 mod tables;
@@ -17,6 +18,7 @@ pub use analysis::{
     write_cooccurrence_csv, write_cooccurrence_rows, write_mentions_csv_filtered,
     write_network_gexf, write_timeline_csv, write_timeline_rows,
 };
+pub use gexf_dynamic::write_network_gexf_dynamic;
 pub use insight::{
     COMPARE_COLUMNS, COMPARE_PAIR_COLUMNS, OUTLETS_COLUMNS, PROFILE_COLUMNS, profile_parameters,
     write_compare_csv, write_compare_pair_rows, write_compare_rows, write_outlet_rows,
