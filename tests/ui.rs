@@ -1034,6 +1034,7 @@ fn the_window_speaks_indonesian() {
     for tab in [
         "Linimasa",
         "Kemunculan bersama",
+        "Jaringan",
         "Bandingkan",
         "Media",
         "Profil",
@@ -1450,4 +1451,42 @@ fn a_view_is_saved_reopened_exported_and_imported() {
             .is_some_and(|(n, err)| *err && n.contains("newer pantau"))
     });
     assert_eq!(store.views().expect("views").len(), 2);
+}
+
+#[test]
+fn the_network_tab_lays_out_the_pairs_and_steps_through_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ui.db");
+    let mut h = harness(db.clone());
+    imported(&mut h);
+    h.get_by_label("Network").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    let store = pantau::store::Store::open(&db).expect("store");
+    let filter = pantau::analysis::Filter::default();
+    let want = pantau::analysis::network(&store, pantau::analysis::Window::Article, 2, 60, &filter)
+        .expect("network");
+    wait_for_label(
+        &mut h,
+        &format!("{} actors, {} pairs;", want.nodes.len(), want.edges.len()),
+    );
+    assert!(h.query_by_label("the whole period").is_some());
+    // One step of the time slider: the network of the first month.
+    h.get_by_role(egui::accesskit::Role::Slider)
+        .increment_accesskit();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    wait_for_label(&mut h, "month of 1 September 2016");
+    // Its GEXF is dynamic.
+    let gexf = dir.path().join("net.gexf");
+    h.state_mut()
+        .send(Action::ExportTo(ExportKind::Network, gexf.clone()));
+    step_until(&mut h, "the network export", |app| {
+        !app.is_busy() && gexf.exists()
+    });
+    let xml = std::fs::read_to_string(&gexf).expect("gexf");
+    assert!(
+        xml.contains("mode=\"dynamic\"") && xml.contains("<spell "),
+        "{xml}"
+    );
 }

@@ -629,3 +629,16 @@ notice-view-exported = View "{ $name }" written to { $path }.
 notice-view-imported = View "{ $name }" imported and opened.
 clihelp-arg--max_nodes = With --bin: the actors with most articles kept as nodes
 clihelp-export-network--bin = Write a dynamic network with one time spell per bin (day, week, month, year), which Gephi's timeline plays
+
+## Network tab
+tab-network = Network
+network-nodes = Nodes:
+network-edges-by = Edges by:
+network-export-gexf = Export GEXF…
+network-time = Time:
+network-whole-period = the whole period
+network-bin-of = { $bin } of { $start }
+network-empty = No pair of actors passes the filter and the minimum support.
+network-summary = { $nodes } actors, { $edges } pairs; { $left } more actors are left out (raise Nodes to see them). Drag to pan, scroll with Ctrl to zoom; click an actor to plot it, a line to read its articles.
+network-node-hint = { $actor }: { $articles } articles. Click to plot it.
+network-edge-hint = { $a } + { $b }: { $measure } { $value }. Click to read the articles.

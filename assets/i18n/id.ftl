@@ -623,3 +623,16 @@ notice-view-exported = Tampilan "{ $name }" ditulis ke { $path }.
 notice-view-imported = Tampilan "{ $name }" diimpor dan dibuka.
 clihelp-arg--max_nodes = Dengan --bin: aktor dengan artikel terbanyak yang disimpan sebagai simpul
 clihelp-export-network--bin = Tulis jaringan dinamis dengan satu rentang waktu per interval (day, week, month, year) yang bisa diputar linimasa Gephi
+
+## Tab Jaringan
+tab-network = Jaringan
+network-nodes = Simpul:
+network-edges-by = Garis menurut:
+network-export-gexf = Ekspor GEXF…
+network-time = Waktu:
+network-whole-period = seluruh periode
+network-bin-of = { $bin } mulai { $start }
+network-empty = Tidak ada pasangan aktor yang lolos saringan dan dukungan minimum.
+network-summary = { $nodes } aktor, { $edges } pasangan; { $left } aktor lagi tidak ditampilkan (naikkan Simpul untuk melihatnya). Seret untuk menggeser, gulir dengan Ctrl untuk memperbesar; klik aktor untuk menampilkannya di linimasa, klik garis untuk membaca artikelnya.
+network-node-hint = { $actor }: { $articles } artikel. Klik untuk menampilkannya.
+network-edge-hint = { $a } + { $b }: { $measure } { $value }. Klik untuk membaca artikelnya.

@@ -56,22 +56,29 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
             vec![("scope", "whole database".into())],
         ),
         ExportKind::Network => {
+            // The network as the tab shows it, bin by bin (a dynamic GEXF for Gephi's
+            // timeline).
             let window = super::app::WINDOWS[app.settings.window.min(2)].0;
             let min_support = app.settings.min_support;
+            let bin = super::settings::BINS[app.settings.bin.min(3)].0;
+            let max_nodes = app.tabs.network.max_nodes;
             Box::new(move || {
                 let store = Store::open(&db).map_err(|e| e.to_string())?;
                 let provenance =
                     Provenance::new(&store, &db.display().to_string(), "network", &filter)
                         .map_err(|e| e.to_string())?
                         .with("window", window.as_str())
-                        .with("min_support", min_support);
+                        .with("min_support", min_support)
+                        .with("bin", bin.as_str())
+                        .with("max_nodes", max_nodes);
                 let out = std::io::BufWriter::new(create(&path)?);
-                crate::export::write_network_gexf(
+                crate::export::write_network_gexf_dynamic(
                     &store,
                     out,
                     window,
                     min_support,
-                    None,
+                    max_nodes,
+                    bin,
                     &filter,
                     Some(&provenance),
                 )

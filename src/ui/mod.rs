@@ -21,6 +21,7 @@ mod i18n;
 mod import_options;
 mod jobs;
 mod menu;
+mod network_view;
 mod outlets_view;
 mod profile_view;
 mod reader_view;

@@ -20,6 +20,8 @@ pub enum Tab {
     Outlets,
     /// How one actor is framed.
     Profile,
+    /// Actors and their pairs as a network.
+    Network,
     /// The articles and the reader.
     Articles,
     /// Actors and aliases.
@@ -28,9 +30,10 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab id (each tab's title and content live in its own type: see `ui::tabs`).
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Timeline,
         Tab::Cooccurrence,
+        Tab::Network,
         Tab::Compare,
         Tab::Outlets,
         Tab::Profile,

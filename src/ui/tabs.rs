@@ -10,6 +10,7 @@ use super::articles_view::ArticlesTab;
 use super::compare_view::CompareTab;
 use super::cooccurrence_view::CoocTab;
 use super::dictionary_view::DictionaryTab;
+use super::network_view::NetworkTab;
 use super::outlets_view::OutletsTab;
 use super::profile_view::ProfileTab;
 use super::settings::{Settings, Tab};
@@ -72,6 +73,7 @@ pub(crate) trait TabView {
 pub(crate) struct Tabs {
     pub timeline: TimelineTab,
     pub cooccurrence: CoocTab,
+    pub network: NetworkTab,
     pub compare: CompareTab,
     pub outlets: OutletsTab,
     pub profile: ProfileTab,
@@ -86,6 +88,7 @@ macro_rules! tab_list {
         [
             $($borrow)+ $tabs.timeline,
             $($borrow)+ $tabs.cooccurrence,
+            $($borrow)+ $tabs.network,
             $($borrow)+ $tabs.compare,
             $($borrow)+ $tabs.outlets,
             $($borrow)+ $tabs.profile,
@@ -96,7 +99,7 @@ macro_rules! tab_list {
 }
 
 /// How many tabs there are.
-pub(crate) const TAB_COUNT: usize = 7;
+pub(crate) const TAB_COUNT: usize = 8;
 
 impl Tabs {
     /// Every tab, in order.

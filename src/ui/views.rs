@@ -48,6 +48,7 @@ fn tab_name(tab: Tab) -> &'static str {
         Tab::Compare => "compare",
         Tab::Outlets => "outlets",
         Tab::Profile => "profile",
+        Tab::Network => "network",
         Tab::Articles => "articles",
         Tab::Dictionary => "dictionary",
     }
