@@ -1093,6 +1093,32 @@ fn cli_insight_exports_and_charts() {
     assert!(white < pixels.len() / 3, "a blank image");
     assert!(white > pixels.len() / 6, "no white background");
 
+    // The network as laid out: every node's code is text of the SVG.
+    let net_svg = dir.path().join("n.svg");
+    let out = pantau(&[
+        "export",
+        "chart",
+        "network",
+        "--db",
+        db_arg,
+        "--out",
+        net_svg.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let texts = svg_texts(&net_svg);
+    assert!(
+        texts.iter().any(|t| t.contains("The actor network")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t == "USA") && texts.iter().any(|t| t == "IDN"),
+        "{texts:?}"
+    );
+
     // Outlets × actors and the comparison as tables, one as a workbook.
     let outlets = dir.path().join("o.xlsx");
     let out = pantau(&[

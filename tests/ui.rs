@@ -1357,6 +1357,7 @@ fn charts_save_as_shown_in_svg_and_png() {
     for (tab, kind, name) in [
         ("Outlets", ExportKind::OutletsChart, "outlets.png"),
         ("Compare", ExportKind::CompareChart, "compare.png"),
+        ("Network", ExportKind::NetworkChart, "network.png"),
     ] {
         h.get_by_label(tab).click();
         h.run_steps(2);

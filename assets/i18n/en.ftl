@@ -642,3 +642,7 @@ network-empty = No pair of actors passes the filter and the minimum support.
 network-summary = { $nodes } actors, { $edges } pairs; { $left } more actors are left out (raise Nodes to see them). Drag to pan, scroll with Ctrl to zoom; click an actor to plot it, a line to read its articles.
 network-node-hint = { $actor }: { $articles } articles. Click to plot it.
 network-edge-hint = { $a } + { $b }: { $measure } { $value }. Click to read the articles.
+chart-network-title = The actor network: actors named together
+chart-network-bin-title = The actor network in the { $bin } of { $start }
+clihelp-export-chart-network = The actor network as laid out
+clihelp-export-chart-network--max_nodes = The actors with most articles kept as nodes

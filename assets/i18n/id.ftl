@@ -636,3 +636,7 @@ network-empty = Tidak ada pasangan aktor yang lolos saringan dan dukungan minimu
 network-summary = { $nodes } aktor, { $edges } pasangan; { $left } aktor lagi tidak ditampilkan (naikkan Simpul untuk melihatnya). Seret untuk menggeser, gulir dengan Ctrl untuk memperbesar; klik aktor untuk menampilkannya di linimasa, klik garis untuk membaca artikelnya.
 network-node-hint = { $actor }: { $articles } artikel. Klik untuk menampilkannya.
 network-edge-hint = { $a } + { $b }: { $measure } { $value }. Klik untuk membaca artikelnya.
+chart-network-title = Jaringan aktor: aktor yang disebut bersama
+chart-network-bin-title = Jaringan aktor pada { $bin } mulai { $start }
+clihelp-export-chart-network = Jaringan aktor sesuai tata letaknya
+clihelp-export-chart-network--max_nodes = Aktor dengan artikel terbanyak yang disimpan sebagai simpul

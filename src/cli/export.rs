@@ -49,6 +49,28 @@ pub enum ChartCommand {
     Outlets(OutletsChartArgs),
     /// The most changed actors between two sides as diverging bars.
     Compare(CompareArgs),
+    /// The actor network as laid out.
+    Network(NetworkChartArgs),
+}
+
+/// The network chart.
+#[derive(clap::Args)]
+pub struct NetworkChartArgs {
+    #[command(flatten)]
+    out: OutArgs,
+    #[command(flatten)]
+    size: ChartSize,
+    /// The unit two actors must share: article, paragraph or sentence.
+    #[arg(long, default_value = "article", value_parser = parse_window)]
+    window: Window,
+    /// Fewest units with both actors for a pair to be kept.
+    #[arg(long, default_value_t = 1)]
+    min_support: u64,
+    /// The actors with most articles kept as nodes.
+    #[arg(long, default_value_t = 200)]
+    max_nodes: usize,
+    #[command(flatten)]
+    filter: FilterArgs,
 }
 
 /// The size of a chart.
@@ -581,6 +603,7 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
         ChartCommand::Timeline(a) => ("timeline chart", &a.out.out, a.filter.filter()),
         ChartCommand::Outlets(a) => ("outlets chart", &a.out.out, a.filter.filter()),
         ChartCommand::Compare(a) => ("compare chart", &a.out.out, a.filter.filter()),
+        ChartCommand::Network(a) => ("network chart", &a.out.out, a.filter.filter()),
     };
     if out.as_os_str() == "-" {
         anyhow::bail!("{}", say("clierr-chart-stdout", &[]));
@@ -659,6 +682,21 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
                 source: source_line(&provenance),
             };
             compare_chart(&top, &text, out, (1200, 700))?;
+        }
+        ChartCommand::Network(a) => {
+            let net =
+                pantau::analysis::network(&store, a.window, a.min_support, a.max_nodes, &filter)?;
+            let provenance = provenance
+                .with("window", a.window.as_str())
+                .with("min_support", a.min_support)
+                .with("max_nodes", a.max_nodes);
+            let text = ChartText {
+                title: t("chart-network-title"),
+                x_label: String::new(),
+                y_label: String::new(),
+                source: source_line(&provenance),
+            };
+            pantau::export::chart::network_chart(&net, &text, out, (a.size.width, a.size.height))?;
         }
     }
     eprintln!("{}", say("cli-chart-written", &[("path", shown(out))]));

@@ -433,3 +433,70 @@ fn draw_outlets<DB: DrawingBackend>(
     }
     Ok(())
 }
+
+/// The actor network as laid out: edges as lines as wide as their units with both, actors as
+/// circles as large as their articles, each labelled with its code.
+pub fn network_chart(
+    net: &crate::analysis::Network,
+    text: &ChartText,
+    path: &Path,
+    size: (u32, u32),
+) -> Result<(), ExportError> {
+    render!(path, size, |root| draw_network(root, net, text))
+}
+
+fn draw_network<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    net: &crate::analysis::Network,
+    text: &ChartText,
+) -> Result<(), ExportError> {
+    let body = frame(root, text)?;
+    let f = font();
+    let mut chart = ChartBuilder::on(&body)
+        .margin(30)
+        .build_cartesian_2d(-1.1f64..1.25f64, -1.1f64..1.1f64)
+        .map_err(err)?;
+    let index: std::collections::HashMap<&str, usize> = net
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.code.as_str(), i))
+        .collect();
+    let max = net.edges.iter().map(|e| e.both).max().unwrap_or(1).max(1) as f64;
+    let at = |i: usize| {
+        let p = net.nodes[i].pos;
+        (f64::from(p.0), -f64::from(p.1))
+    };
+    for e in &net.edges {
+        let (Some(&a), Some(&b)) = (index.get(e.actor_a.as_str()), index.get(e.actor_b.as_str()))
+        else {
+            continue;
+        };
+        let v = e.both as f64 / max;
+        let color = RGBColor(120, 130, 170).mix(0.25 + 0.6 * v);
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![at(a), at(b)],
+                color.stroke_width((1.0 + 5.0 * v) as u32),
+            )))
+            .map_err(err)?;
+    }
+    for (i, n) in net.nodes.iter().enumerate() {
+        if n.articles == 0 {
+            continue;
+        }
+        let color = PALETTE[i % PALETTE.len()];
+        let r = (4.0 + (n.articles as f64).sqrt() * 1.5) as i32;
+        chart
+            .draw_series(std::iter::once(Circle::new(at(i), r, color.filled())))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                n.code.clone(),
+                at(i),
+                (f, 13).into_font().color(&RGBColor(30, 30, 30)),
+            )))
+            .map_err(err)?;
+    }
+    Ok(())
+}

@@ -32,6 +32,8 @@ pub enum ExportKind {
     CompareChart,
     /// The outlets heat map as a chart.
     OutletsChart,
+    /// The network as shown (its bin), as a chart.
+    NetworkChart,
 }
 
 impl ExportKind {
@@ -50,6 +52,7 @@ impl ExportKind {
             ExportKind::TimelineChart => "timeline.svg",
             ExportKind::CompareChart => "compare.svg",
             ExportKind::OutletsChart => "outlets.svg",
+            ExportKind::NetworkChart => "network.svg",
         }
     }
 
@@ -68,6 +71,7 @@ impl ExportKind {
             ExportKind::TimelineChart => "timeline chart",
             ExportKind::CompareChart => "compare chart",
             ExportKind::OutletsChart => "outlets chart",
+            ExportKind::NetworkChart => "network chart",
         }
     }
 
@@ -75,7 +79,10 @@ impl ExportKind {
     pub fn is_chart(self) -> bool {
         matches!(
             self,
-            ExportKind::TimelineChart | ExportKind::CompareChart | ExportKind::OutletsChart
+            ExportKind::TimelineChart
+                | ExportKind::CompareChart
+                | ExportKind::OutletsChart
+                | ExportKind::NetworkChart
         )
     }
 }

@@ -133,7 +133,10 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                 Vec::new(),
             )
         }
-        ExportKind::TimelineChart | ExportKind::CompareChart | ExportKind::OutletsChart => {
+        ExportKind::TimelineChart
+        | ExportKind::CompareChart
+        | ExportKind::OutletsChart
+        | ExportKind::NetworkChart => {
             let lang = app.settings.lang();
             let t = move |id: &str| crate::i18n::tr(lang, id);
             let (db, filter) = (db.clone(), filter.clone());
@@ -204,6 +207,48 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                         chart::compare_chart(&refs, &text, &path, size)
                             .map_err(|e| e.to_string())?;
                         Ok(actors.len() as u64)
+                    })
+                }
+                ExportKind::NetworkChart => {
+                    let Some((net, start)) = app.tabs.network.shown() else {
+                        app.notices
+                            .push((app.settings.tr("notice-export-empty"), true));
+                        return;
+                    };
+                    let window = super::app::WINDOWS[app.settings.window.min(2)].0;
+                    let bin = super::settings::BINS[app.settings.bin.min(3)];
+                    Box::new(move || {
+                        let store = Store::open(&db).map_err(|e| e.to_string())?;
+                        let mut p =
+                            Provenance::new(&store, &db.display().to_string(), sheet, &filter)
+                                .map_err(|e| e.to_string())?
+                                .with("window", window.as_str());
+                        let title = match start {
+                            Some(s) => {
+                                p = p.with("bin", bin.0.as_str()).with("bin_start", s);
+                                crate::i18n::tr_with(
+                                    lang,
+                                    "chart-network-bin-title",
+                                    &[
+                                        ("bin", crate::i18n::text(t(bin.1).to_lowercase())),
+                                        (
+                                            "start",
+                                            crate::i18n::text(crate::i18n::date_long(lang, s)),
+                                        ),
+                                    ],
+                                )
+                            }
+                            None => t("chart-network-title"),
+                        };
+                        let text = ChartText {
+                            title,
+                            x_label: String::new(),
+                            y_label: String::new(),
+                            source: chart::source_line(&p),
+                        };
+                        chart::network_chart(&net, &text, &path, size)
+                            .map_err(|e| e.to_string())?;
+                        Ok(net.edges.len() as u64)
                     })
                 }
                 _ => {

@@ -52,6 +52,17 @@ impl Default for NetworkTab {
 /// The canvas the layout is drawn on (scene units).
 const CANVAS: f32 = 1000.0;
 
+impl NetworkTab {
+    /// The network as shown (the whole period or the chosen bin), and the bin's first day.
+    pub fn shown(&self) -> Option<(Arc<Network>, Option<NaiveDate>)> {
+        let d = self.query.value()?;
+        match self.bin.checked_sub(1).and_then(|i| d.bins.get(i)) {
+            None => Some((Arc::new(d.whole.clone()), None)),
+            Some(start) => Some((self.bin_query.value()?, Some(*start))),
+        }
+    }
+}
+
 impl TabView for NetworkTab {
     fn id(&self) -> Tab {
         Tab::Network
@@ -147,6 +158,9 @@ impl TabView for NetworkTab {
             }
             if ui.button(t(ui, "network-export-gexf")).clicked() {
                 actions.push(Action::Export(ExportKind::Network));
+            }
+            if ui.button(t(ui, "toolbar-save-chart")).clicked() {
+                actions.push(Action::Export(ExportKind::NetworkChart));
             }
             if self.is_busy() {
                 ui.spinner();
