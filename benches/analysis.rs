@@ -1,5 +1,6 @@
-//! Analysis benchmark: timeline, co-occurrence (article and sentence windows) on a
-//! 100k-article database.
+//! Analysis benchmark: timeline, co-occurrence (article and sentence windows), compare,
+//! actor profile, outlets × actors and the network (whole and one bin) on a 100k-article
+//! database.
 //!
 //! `PANTAU_BENCH_DB` names the database (default: a file in the system temp folder); it is
 //! built when missing from the corpus in `PANTAU_BENCH_CORPUS`, made by
@@ -166,4 +167,58 @@ fn main() {
         analysis::cooccurrence(&store, Window::Paragraph, 1, Some(50), Measure::Both, &f)
             .expect("cooccurrence")
     });
+    // The comparisons (issue targets: compare <= 300 ms, profile <= 500 ms, outlets <= 200 ms,
+    // one network bin <= 200 ms).
+    let days = store.articles_per_day(&f).expect("days");
+    let (first, last) = (
+        pantau::store::day_date(days.first().expect("dated").0),
+        pantau::store::day_date(days.last().expect("dated").0),
+    );
+    let mid = first + (last - first) / 2;
+    let a = Filter {
+        to: Some(mid),
+        ..Filter::default()
+    };
+    let b = Filter {
+        from: mid.succ_opt(),
+        ..Filter::default()
+    };
+    let c = time("compare two halves, article window", 300, 3, || {
+        analysis::compare(&store, &a, &b, Window::Article, 1).expect("compare")
+    });
+    println!(
+        "  {} actors; {} pairs appeared, {} vanished",
+        c.actors.len(),
+        c.appeared.len(),
+        c.vanished.len()
+    );
+    let actor = top.first().cloned().unwrap_or_default();
+    let p = time(&format!("profile of {actor}"), 500, 3, || {
+        analysis::profile(&store, &actor, &f, Default::default())
+            .expect("profile")
+            .expect("known")
+    });
+    println!(
+        "  {} words kept; read {} of its {} articles and {} of {} others",
+        p.terms.len(),
+        p.context_articles_read,
+        p.articles,
+        p.reference_articles_read,
+        p.reference_articles
+    );
+    let o = time("outlets x actors", 200, 5, || {
+        analysis::outlets(&store, &f).expect("outlets")
+    });
+    println!("  {} (outlet, actor) rows", o.len());
+    let net = time("network, 200 nodes, article window", 500, 3, || {
+        analysis::network(&store, Window::Article, 1, 200, &f).expect("network")
+    });
+    println!("  {} nodes, {} edges", net.nodes.len(), net.edges.len());
+    let bins = analysis::bins_of(&store, Bin::Month, &f).expect("bins");
+    let start = bins[bins.len() / 2];
+    let n = time("network, one month bin", 200, 5, || {
+        analysis::network_in_bin(&store, &net, Window::Article, 1, Bin::Month, start, &f)
+            .expect("bin")
+    });
+    println!("  bin {start}: {} edges", n.edges.len());
 }

@@ -27,10 +27,18 @@ pub struct OutletActor {
 /// `filter` (actors of the filter's kind), the outlets with most articles first, within one
 /// the actor with most articles first.
 pub fn outlets(store: &Store, filter: &Filter) -> Result<Vec<OutletActor>, StoreError> {
+    outlets_for(store, filter, None)
+}
+
+/// [`outlets`], only the rows of `actor` when given.
+pub fn outlets_for(
+    store: &Store,
+    filter: &Filter,
+    actor: Option<i64>,
+) -> Result<Vec<OutletActor>, StoreError> {
     let actors: HashMap<i64, ActorInfo> = store.actors()?.into_iter().map(|a| (a.id, a)).collect();
-    let totals: HashMap<String, u64> = store.source_articles(filter)?.into_iter().collect();
-    let mut out: Vec<OutletActor> = store
-        .source_actor_articles(filter)?
+    let (rows, totals) = store.source_actor_articles(filter, actor)?;
+    let mut out: Vec<OutletActor> = rows
         .into_iter()
         .filter_map(|(source, actor, articles)| {
             let a = actors.get(&actor)?;

@@ -13,7 +13,7 @@
 
 use super::compare::compare_counts;
 use super::cooccurrence::{Measure, Window, cooccurrence};
-use super::outlets::{OutletActor, outlets};
+use super::outlets::{OutletActor, outlets_for};
 use crate::model::{ActorKind, Field, Filter};
 use crate::segment::Segments;
 use crate::store::{Store, StoreError};
@@ -51,8 +51,8 @@ pub struct ProfileOptions {
 impl Default for ProfileOptions {
     fn default() -> Self {
         ProfileOptions {
-            max_context_articles: 5_000,
-            max_reference_articles: 3_000,
+            max_context_articles: 2_000,
+            max_reference_articles: 2_000,
             min_count: 3,
             top: 25,
         }
@@ -147,6 +147,67 @@ fn evenly(ids: &[i64], max: usize) -> Vec<i64> {
     ids.iter().step_by(k).copied().collect()
 }
 
+/// Word counts of a part of the texts read.
+#[derive(Default)]
+struct Counts {
+    context: HashMap<String, u64>,
+    reference: HashMap<String, u64>,
+    context_words: u64,
+    reference_words: u64,
+}
+
+impl Counts {
+    fn merge(&mut self, other: Counts) {
+        for (w, n) in other.context {
+            *self.context.entry(w).or_default() += n;
+        }
+        for (w, n) in other.reference {
+            *self.reference.entry(w).or_default() += n;
+        }
+        self.context_words += other.context_words;
+        self.reference_words += other.reference_words;
+    }
+}
+
+/// Counts the words of `docs`: a text with the set of its sentences that name the actor
+/// (those go to the context, the others to the reference), or a text of the reference.
+fn count_words(docs: &[(String, Option<HashSet<u32>>)], own: &HashSet<String>) -> Counts {
+    let mut c = Counts::default();
+    let add = |map: &mut HashMap<String, u64>, total: &mut u64, text: &str| {
+        for_each_word(text, |w| {
+            if counts(w, own) {
+                *total += 1;
+                match map.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        map.insert(w.to_string(), 1);
+                    }
+                }
+            }
+        });
+    };
+    for (text, mentioned) in docs {
+        match mentioned {
+            None => add(&mut c.reference, &mut c.reference_words, text),
+            Some(mentioned) => {
+                let segments = Segments::new(text);
+                for i in 0..segments.sentence_count() {
+                    let Some((s, e)) = segments.sentence_range(i, text.len()) else {
+                        continue;
+                    };
+                    let sentence = &text[s..e];
+                    if mentioned.contains(&(i as u32)) {
+                        add(&mut c.context, &mut c.context_words, sentence);
+                    } else {
+                        add(&mut c.reference, &mut c.reference_words, sentence);
+                    }
+                }
+            }
+        }
+    }
+    c
+}
+
 /// The profile of the actor `code` in the articles passing `filter` (`None` for an unknown
 /// code).
 pub fn profile(
@@ -185,10 +246,7 @@ pub fn profile(
             .collect();
     co_actors.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| x.0.cmp(&y.0)));
     co_actors.truncate(options.top);
-    let mut by_outlet: Vec<OutletActor> = outlets(store, filter)?
-        .into_iter()
-        .filter(|r| r.actor_code == code)
-        .collect();
+    let mut by_outlet: Vec<OutletActor> = outlets_for(store, filter, Some(actor))?;
     by_outlet.sort_by(|x, y| {
         y.articles
             .cmp(&x.articles)
@@ -213,23 +271,9 @@ pub fn profile(
         });
     }
 
-    let mut context: HashMap<String, u64> = HashMap::new();
-    let mut reference: HashMap<String, u64> = HashMap::new();
-    let (mut context_words, mut reference_words) = (0u64, 0u64);
-    let add = |map: &mut HashMap<String, u64>, total: &mut u64, text: &str| {
-        for_each_word(text, |w| {
-            if counts(w, &own) {
-                *total += 1;
-                match map.get_mut(w) {
-                    Some(n) => *n += 1,
-                    None => {
-                        map.insert(w.to_string(), 1);
-                    }
-                }
-            }
-        });
-    };
+    // Read the texts (one connection), then count their words on every core.
     let read_with = evenly(&with, options.max_context_articles);
+    let mut docs: Vec<(String, Option<HashSet<u32>>)> = Vec::new();
     for &id in &read_with {
         let Some(text) = store.article_body(id)? else {
             continue;
@@ -240,25 +284,38 @@ pub fn profile(
             .filter(|m| m.field == Field::Text)
             .map(|m| m.sentence)
             .collect();
-        let segments = Segments::new(&text);
-        for i in 0..segments.sentence_count() {
-            let Some((s, e)) = segments.sentence_range(i, text.len()) else {
-                continue;
-            };
-            let sentence = &text[s..e];
-            if mentioned.contains(&(i as u32)) {
-                add(&mut context, &mut context_words, sentence);
-            } else {
-                add(&mut reference, &mut reference_words, sentence);
-            }
-        }
+        docs.push((text, Some(mentioned)));
     }
     let read_others = evenly(&others, options.max_reference_articles);
     for &id in &read_others {
         if let Some(text) = store.article_body(id)? {
-            add(&mut reference, &mut reference_words, &text);
+            docs.push((text, None));
         }
     }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = docs.len().div_ceil(threads).max(1);
+    let parts: Vec<Counts> = std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| count_words(part, &own)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut tally = Counts::default();
+    for p in parts {
+        tally.merge(p);
+    }
+    let Counts {
+        context,
+        reference,
+        context_words,
+        reference_words,
+    } = tally;
     let mut terms: Vec<KeyTerm> = context
         .into_iter()
         .filter(|(_, n)| *n >= options.min_count.max(1))

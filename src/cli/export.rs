@@ -133,10 +133,10 @@ pub struct ProfileArgs {
     #[arg(long, default_value_t = 3)]
     min_count: u64,
     /// Most of its articles read (taken evenly; the provenance says how many were read).
-    #[arg(long, default_value_t = 5000)]
+    #[arg(long, default_value_t = 2000)]
     max_context_articles: usize,
     /// Most other articles read for the reference.
-    #[arg(long, default_value_t = 3000)]
+    #[arg(long, default_value_t = 2000)]
     max_reference_articles: usize,
     #[command(flatten)]
     filter: FilterArgs,
