@@ -967,6 +967,25 @@ fn the_network_by_bin_and_its_dynamic_gexf() {
         .find(|e| e.actor_a == "RUS" && e.actor_b == "TUR")
         .expect("RUS+TUR");
     assert_eq!(rus_tur.both, 2);
+    // A bin is cut to the filter's dates: the month of January from the 2nd is articles 3-4.
+    let from2 = Filter {
+        from: Some(d("2020-01-02")),
+        ..Filter::default()
+    };
+    let month = analysis::network_in_bin(
+        &store,
+        &whole,
+        Window::Article,
+        1,
+        Bin::Month,
+        d("2020-01-01"),
+        &from2,
+    )
+    .expect("bin");
+    assert_eq!(
+        month.nodes[0].articles, 1,
+        "only article 3 mentions RUS from the 2nd"
+    );
     // The node limit leaves SYR out, with its pairs, and says so.
     let two = analysis::network(&store, Window::Article, 1, 2, &Filter::default()).expect("net");
     assert_eq!(
@@ -1032,19 +1051,14 @@ fn the_network_by_bin_and_its_dynamic_gexf() {
         }
     }
     assert_eq!(mode, "dynamic");
-    let day_spell = |d: &str| (d.to_string(), d.to_string());
+    // A spell lasts its bin: it ends where the next starts.
+    let days = [
+        ("2020-01-01".to_string(), "2020-01-02".to_string()),
+        ("2020-01-03".to_string(), "2020-01-04".to_string()),
+    ];
     // RUS: days 1 and 3 (the undated article 5 is in no bin); SYR+TUR: days 1 and 3.
-    assert_eq!(
-        spells["RUS"],
-        [day_spell("2020-01-01"), day_spell("2020-01-03")]
-    );
-    assert_eq!(
-        spells["RUS+TUR"],
-        [day_spell("2020-01-01"), day_spell("2020-01-03")]
-    );
-    assert_eq!(
-        spells["SYR+TUR"],
-        [day_spell("2020-01-01"), day_spell("2020-01-03")]
-    );
+    assert_eq!(spells["RUS"], days);
+    assert_eq!(spells["RUS+TUR"], days);
+    assert_eq!(spells["SYR+TUR"], days);
     assert!(!spells.contains_key("2020-01-02"));
 }

@@ -1302,6 +1302,7 @@ fn the_profile_tab_shows_an_actors_words_outlets_and_co_actors() {
     h.get_by_label("Actor:").click();
     h.run_steps(1);
     h.get_by_label("Actor:").type_text("Rusia");
+    h.key_press(egui::Key::Enter);
     h.run_steps(2);
     wait_idle(&mut h);
     let rus = pantau::analysis::profile(&store, "RUS", &filter, Default::default())

@@ -72,12 +72,32 @@ pub struct Comparison {
     pub b_units: u64,
 }
 
+/// True when an article can pass both filters: their date ranges meet, and their outlets
+/// and languages (none = all) have one in common. G² assumes two separate sets of articles.
+pub fn sides_overlap(a: &Filter, b: &Filter) -> bool {
+    let dates = |x: &Filter, y: &Filter| match (x.from, y.to) {
+        (Some(f), Some(t)) => f <= t,
+        _ => true,
+    };
+    let common = |x: &[String], y: &[String]| {
+        x.is_empty()
+            || y.is_empty()
+            || x.iter()
+                .any(|s| y.iter().any(|t| s.eq_ignore_ascii_case(t)))
+    };
+    let languages = a.languages.is_empty()
+        || b.languages.is_empty()
+        || a.languages.iter().any(|l| b.languages.contains(l));
+    dates(a, b) && dates(b, a) && common(&a.sources, &b.sources) && languages
+}
+
 /// G², its p-value and the log ratio for an actor in `a` of `a_units` articles on side A and
 /// `b` of `b_units` on side B.
 ///
 /// G² = 2 Σ O ln(O/E) over the table [[a, a_units − a], [b, b_units − b]]; the p-value is
-/// P(χ²₁ ≥ G²) = erfc(√(G²/2)); log ratio = log₂((b'/b_units)/(a'/a_units)) with a zero
-/// count taken as 0.5.
+/// P(χ²₁ ≥ G²) = erfc(√(G²/2)); log ratio = log₂((b/b_units)/(a/a_units)), a zero count
+/// taken as 0.5 but never as more than half the other side's share, so the ratio's sign
+/// always follows the shares.
 pub fn compare_counts(a: u64, a_units: u64, b: u64, b_units: u64) -> (f64, f64, f64) {
     let a = a.min(a_units);
     let b = b.min(b_units);
@@ -87,8 +107,14 @@ pub fn compare_counts(a: u64, a_units: u64, b: u64, b_units: u64) -> (f64, f64, 
     let log_ratio = if a_units == 0 || b_units == 0 {
         0.0
     } else {
-        let nz = |x: u64| if x == 0 { 0.5 } else { x as f64 };
-        ((nz(b) / b_units as f64) / (nz(a) / a_units as f64)).log2()
+        let (ra, rb) = (a as f64 / a_units as f64, b as f64 / b_units as f64);
+        let zero = |units: u64, other: f64| (0.5 / units as f64).min(other / 2.0);
+        match (a, b) {
+            (0, 0) => 0.0,
+            (0, _) => (rb / zero(a_units, rb)).log2(),
+            (_, 0) => (zero(b_units, ra) / ra).log2(),
+            _ => (rb / ra).log2(),
+        }
     };
     (llr, p.clamp(0.0, 1.0), log_ratio)
 }
@@ -211,6 +237,36 @@ mod tests {
         // Absent on side A: a zero counts 0.5 for the ratio.
         let (_, _, lr) = compare_counts(0, 100, 4, 100);
         assert!((lr - 3.0).abs() < 1e-12, "{lr}");
+        // A zero never turns the ratio against the shares: 0 of 10 against 1 of 1,000 rose.
+        let (_, _, lr) = compare_counts(0, 10, 1, 1000);
+        assert!(lr > 0.0, "{lr}");
+        let (_, _, lr) = compare_counts(1, 1000, 0, 10);
+        assert!(lr < 0.0, "{lr}");
+        // Sides that can share articles.
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let a = Filter {
+            to: d("2020-06-30"),
+            ..Filter::default()
+        };
+        let b = Filter {
+            from: d("2020-07-01"),
+            ..Filter::default()
+        };
+        assert!(!sides_overlap(&a, &b));
+        let b2 = Filter {
+            from: d("2020-06-30"),
+            ..Filter::default()
+        };
+        assert!(sides_overlap(&a, &b2));
+        let k = Filter {
+            sources: vec!["Kompas".into()],
+            ..Filter::default()
+        };
+        let t = Filter {
+            sources: vec!["Tempo".into()],
+            ..Filter::default()
+        };
+        assert!(!sides_overlap(&k, &t) && sides_overlap(&k, &Filter::default()));
         // An empty side.
         let (g2, p, lr) = compare_counts(0, 0, 4, 100);
         assert_eq!((g2, p, lr), (0.0, 1.0, 0.0));

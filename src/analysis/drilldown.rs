@@ -31,6 +31,14 @@ pub enum DrillDown {
         /// Actor code.
         actor_code: String,
     },
+    /// `inner`, in the articles passing `filter` instead of the window's (one side of a
+    /// comparison, one bin of the network, the outlet of a profile).
+    Within {
+        /// The filter the number was counted under.
+        filter: Box<Filter>,
+        /// What to list.
+        inner: Box<DrillDown>,
+    },
     /// The articles of one outlet mentioning an actor (a cell of outlets × actors).
     OutletActor {
         /// The outlet ("" for articles without one).
@@ -141,6 +149,9 @@ pub fn drill_down(
     offset: u64,
     limit: u64,
 ) -> Result<Page<ArticleHit>, StoreError> {
+    if let DrillDown::Within { filter, inner } = what {
+        return drill_down(store, inner, filter, offset, limit);
+    }
     let ids = store.actor_ids()?;
     let empty = Page {
         items: Vec::new(),
@@ -161,6 +172,7 @@ pub fn drill_down(
         _ => filter,
     };
     let (target, actors, unit) = match what {
+        DrillDown::Within { .. } => return Ok(empty),
         DrillDown::ActorBin {
             actor_code,
             bin,

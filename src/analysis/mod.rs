@@ -14,11 +14,11 @@ mod spikes;
 mod timeline;
 
 pub use crate::model::Filter;
-pub use compare::{ActorChange, Comparison, PairChange, compare, compare_counts};
+pub use compare::{ActorChange, Comparison, PairChange, compare, compare_counts, sides_overlap};
 pub use cooccurrence::{Measure, PairStat, Window, cooccurrence, pair_measures};
 pub use drilldown::{ArticleHit, DrillDown, KWIC_CONTEXT, Kwic, Page, drill_down, kwic_line};
 pub use names::{ActorNames, Resolved, fold};
-pub use network::{NetNode, Network, bins_of, layout, network, network_in_bin};
+pub use network::{NetNode, Network, bin_days, bins_of, layout, network, network_in_bin};
 pub use outlets::{OutletActor, OutletMatrix, outlet_matrix, outlets};
 pub use profile::{KeyTerm, Profile, ProfileOptions, for_each_word, profile};
 pub use spikes::{Spike, SpikeOptions, spikes, spikes_with};

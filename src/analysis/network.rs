@@ -114,9 +114,11 @@ pub fn network_in_bin(
     start: NaiveDate,
     filter: &Filter,
 ) -> Result<Network, StoreError> {
+    // The bin, within the filter's own dates (the first and last bins are partial).
+    let (from, to) = bin_days(bin, start, filter);
     let f = Filter {
-        from: Some(bin.bin_start(start)),
-        to: bin.next(bin.bin_start(start)).pred_opt(),
+        from: Some(from),
+        to: Some(to),
         ..filter.clone()
     };
     let keep: HashMap<&str, usize> = whole
@@ -149,6 +151,16 @@ pub fn network_in_bin(
         edges_left_out: 0,
         nodes_left_out: 0,
     })
+}
+
+/// The days of the bin starting `start` that `filter`'s dates admit.
+pub fn bin_days(bin: Bin, start: NaiveDate, filter: &Filter) -> (NaiveDate, NaiveDate) {
+    let first = bin.bin_start(start);
+    let last = bin.next(first).pred_opt().unwrap_or(first);
+    (
+        filter.from.map_or(first, |f| f.max(first)),
+        filter.to.map_or(last, |t| t.min(last)),
+    )
 }
 
 /// The bins from the first to the last dated article passing `filter`.

@@ -77,10 +77,10 @@ pub struct NetworkChartArgs {
 #[derive(clap::Args)]
 pub struct ChartSize {
     /// Width in pixels.
-    #[arg(long, default_value_t = 1200)]
+    #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(200..=10000))]
     width: u32,
     /// Height in pixels.
-    #[arg(long, default_value_t = 700)]
+    #[arg(long, default_value_t = 700, value_parser = clap::value_parser!(u32).range(150..=10000))]
     height: u32,
 }
 
@@ -446,6 +446,10 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         }
         ExportCommand::Compare(a) => {
             let (fa, fb) = a.sides();
+            if pantau::analysis::sides_overlap(&fa, &fb) {
+                eprintln!("{}", say("cli-compare-overlap", &[]));
+                provenance = provenance.with("warning", "the two sides share articles");
+            }
             provenance
                 .parameters
                 .extend(pantau::export::provenance::filter_fields(&fa, "a."));
@@ -570,6 +574,14 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         write(&mut lock, options)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let ExportCommand::Network(n) = &cmd {
+        if format == TableFormat::Xlsx {
+            anyhow::bail!("{}", say("clierr-network-xlsx", &[]));
+        }
+        if n.bin.is_some() && n.pair.top.is_some() {
+            anyhow::bail!("{}", say("clierr-network-top-bin", &[]));
+        }
+    }
     let n = if matches!(cmd, ExportCommand::Network(_)) {
         // A graph, not a table: its provenance is in its meta.
         let file = std::fs::File::create(&out_args.out)
@@ -598,7 +610,11 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
     use pantau::export::chart::{
         ChartText, compare_chart, outlets_chart, source_line, timeline_chart,
     };
-    let store = Store::open(db)?;
+    let mut store = Store::open(db)?;
+    // As for the tables: the search index catches up so --query sees every article.
+    store
+        .index_new_articles()
+        .with_context(|| say("clierr-indexing", &[]))?;
     let (name, out, filter) = match &cmd {
         ChartCommand::Timeline(a) => ("timeline chart", &a.out.out, a.filter.filter()),
         ChartCommand::Outlets(a) => ("outlets chart", &a.out.out, a.filter.filter()),
@@ -633,7 +649,8 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
                 } else {
                     "timeline-axis-count"
                 }),
-                source: source_line(&provenance),
+                source: source_line(&provenance, lang),
+                ..Default::default()
             };
             timeline_chart(
                 &timeline,
@@ -654,7 +671,8 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
                 }),
                 x_label: t("chart-axis-actors"),
                 y_label: t("chart-axis-outlets"),
-                source: source_line(&provenance),
+                source: source_line(&provenance, lang),
+                ..Default::default()
             };
             outlets_chart(
                 &m,
@@ -679,7 +697,8 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
                 title: t("chart-compare-title"),
                 x_label: t("compare-axis-log-ratio"),
                 y_label: t("compare-col-actor"),
-                source: source_line(&provenance),
+                legend: vec![t("chart-legend-rose"), t("chart-legend-fell")],
+                source: source_line(&provenance, lang),
             };
             compare_chart(&top, &text, out, (1200, 700))?;
         }
@@ -694,7 +713,8 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
                 title: t("chart-network-title"),
                 x_label: String::new(),
                 y_label: String::new(),
-                source: source_line(&provenance),
+                source: source_line(&provenance, lang),
+                ..Default::default()
             };
             pantau::export::chart::network_chart(&net, &text, out, (a.size.width, a.size.height))?;
         }

@@ -44,28 +44,47 @@ pub struct ChartText {
     pub y_label: String,
     /// The line at the bottom: where the numbers come from.
     pub source: String,
+    /// The key's entries where a chart has one of its own (the comparison: rose, fell).
+    pub legend: Vec<String>,
 }
 
 /// "Source: pantau 0.1.0 · news.db (1,234 articles) · filter … · counting articles ·
-/// 2026-12-01": the source line of a chart from its provenance.
-pub fn source_line(p: &Provenance) -> String {
+/// 2026-12-01": the source line of a chart from its provenance, in `lang`.
+pub fn source_line(p: &Provenance, lang: crate::i18n::Lang) -> String {
     let db = Path::new(&p.database)
         .file_name()
         .map_or_else(|| p.database.clone(), |n| n.to_string_lossy().into_owned());
     let mut filter: Vec<String> = p.filter.iter().map(|(k, v)| format!("{k}={v}")).collect();
     filter.extend(p.parameters.iter().map(|(k, v)| format!("{k}={v}")));
-    format!(
-        "Source: pantau {} · {} ({} articles) · {} · counting {} · {}",
-        p.pantau_version,
-        db,
-        p.database_articles,
-        if filter.is_empty() {
-            "no filter".to_string()
-        } else {
-            filter.join(", ")
-        },
-        p.counting,
-        p.created_at.get(..10).unwrap_or(&p.created_at)
+    let t = |id: &str| crate::i18n::tr(lang, id);
+    crate::i18n::tr_with(
+        lang,
+        "chart-source",
+        &[
+            ("version", crate::i18n::text(p.pantau_version.clone())),
+            ("database", crate::i18n::text(db)),
+            ("articles", crate::i18n::num(p.database_articles as f64)),
+            (
+                "filter",
+                crate::i18n::text(if filter.is_empty() {
+                    t("chart-no-filter")
+                } else {
+                    filter.join(", ")
+                }),
+            ),
+            (
+                "counting",
+                crate::i18n::text(t(if p.counting == "stories" {
+                    "chart-counting-stories"
+                } else {
+                    "chart-counting-articles"
+                })),
+            ),
+            (
+                "date",
+                crate::i18n::text(p.created_at.get(..10).unwrap_or(&p.created_at).to_string()),
+            ),
+        ],
     )
 }
 
@@ -307,7 +326,12 @@ fn draw_compare<DB: DrawingBackend>(
             Rectangle::new([(0.0, y - 0.35), (a.log_ratio, y + 0.35)], color.filled())
         }))
         .map_err(err)?
-        .label("rose (B over A)")
+        .label(
+            text.legend
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "rose".into()),
+        )
         .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], rose.filled()));
     chart
         .draw_series(std::iter::once(Rectangle::new(
@@ -315,7 +339,7 @@ fn draw_compare<DB: DrawingBackend>(
             fell.filled(),
         )))
         .map_err(err)?
-        .label("fell")
+        .label(text.legend.get(1).cloned().unwrap_or_else(|| "fell".into()))
         .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], fell.filled()));
     chart
         .configure_series_labels()
@@ -463,6 +487,13 @@ fn draw_network<DB: DrawingBackend>(
         .map(|(i, n)| (n.code.as_str(), i))
         .collect();
     let max = net.edges.iter().map(|e| e.both).max().unwrap_or(1).max(1) as f64;
+    let most = net
+        .nodes
+        .iter()
+        .map(|n| n.articles)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let at = |i: usize| {
         let p = net.nodes[i].pos;
         (f64::from(p.0), -f64::from(p.1))
@@ -486,7 +517,7 @@ fn draw_network<DB: DrawingBackend>(
             continue;
         }
         let color = PALETTE[i % PALETTE.len()];
-        let r = (4.0 + (n.articles as f64).sqrt() * 1.5) as i32;
+        let r = (4.0 + 26.0 * (n.articles as f64 / most as f64).sqrt()) as i32;
         chart
             .draw_series(std::iter::once(Circle::new(at(i), r, color.filled())))
             .map_err(err)?;

@@ -32,7 +32,8 @@ pub fn write_network_gexf_dynamic<W: Write>(
     let mut node_spells: BTreeMap<&str, Spells> = BTreeMap::new();
     let mut edge_spells: BTreeMap<(String, String), Spells> = BTreeMap::new();
     for start in &bins {
-        let end = bin.next(*start).pred_opt().unwrap_or(*start).to_string();
+        // Spells touch: each ends where the next bin starts (a day bin is a day long).
+        let end = bin.next(*start).to_string();
         // In a bin, a pair is there when it shares any unit.
         let net = analysis::network_in_bin(store, &whole, window, 1, bin, *start, filter)?;
         for n in whole.nodes.iter().zip(&net.nodes) {
@@ -65,6 +66,13 @@ pub fn write_network_gexf_dynamic<W: Write>(
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let edges: Vec<_> = whole.edges.iter().collect();
+    let most = whole
+        .nodes
+        .iter()
+        .map(|n| n.articles)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     w.create_element("gexf")
         .with_attribute(("xmlns", "http://gexf.net/1.3"))
         .with_attribute(("xmlns:viz", "http://gexf.net/1.3/viz"))
@@ -148,17 +156,21 @@ pub fn write_network_gexf_dynamic<W: Write>(
                                         }
                                         Ok(())
                                     })?;
-                                    w.create_element("spells").write_inner_content(|w| {
-                                        for (s, e, _) in spells.into_iter().flatten() {
-                                            w.create_element("spell")
-                                                .with_attributes([
-                                                    ("start", s.as_str()),
-                                                    ("end", e.as_str()),
-                                                ])
-                                                .write_empty()?;
-                                        }
-                                        Ok(())
-                                    })?;
+                                    // An element in no bin (its articles undated) has
+                                    // no spells, so none are written.
+                                    if spells.is_some_and(|v| !v.is_empty()) {
+                                        w.create_element("spells").write_inner_content(|w| {
+                                            for (s, e, _) in spells.into_iter().flatten() {
+                                                w.create_element("spell")
+                                                    .with_attributes([
+                                                        ("start", s.as_str()),
+                                                        ("end", e.as_str()),
+                                                    ])
+                                                    .write_empty()?;
+                                            }
+                                            Ok(())
+                                        })?;
+                                    }
                                     let (x, y) = (n.pos.0 * 500.0, n.pos.1 * 500.0);
                                     w.create_element("viz:position")
                                         .with_attributes([
@@ -170,7 +182,12 @@ pub fn write_network_gexf_dynamic<W: Write>(
                                     w.create_element("viz:size")
                                         .with_attribute((
                                             "value",
-                                            (4.0 + (n.articles as f64).sqrt()).to_string().as_str(),
+                                            format!(
+                                                "{:.1}",
+                                                4.0 + 26.0
+                                                    * (n.articles as f64 / most as f64).sqrt()
+                                            )
+                                            .as_str(),
                                         ))
                                         .write_empty()?;
                                     Ok(())
@@ -203,17 +220,21 @@ pub fn write_network_gexf_dynamic<W: Write>(
                                         }
                                         Ok(())
                                     })?;
-                                    w.create_element("spells").write_inner_content(|w| {
-                                        for (s, e, _) in spells.into_iter().flatten() {
-                                            w.create_element("spell")
-                                                .with_attributes([
-                                                    ("start", s.as_str()),
-                                                    ("end", e.as_str()),
-                                                ])
-                                                .write_empty()?;
-                                        }
-                                        Ok(())
-                                    })?;
+                                    // An element in no bin (its articles undated) has
+                                    // no spells, so none are written.
+                                    if spells.is_some_and(|v| !v.is_empty()) {
+                                        w.create_element("spells").write_inner_content(|w| {
+                                            for (s, e, _) in spells.into_iter().flatten() {
+                                                w.create_element("spell")
+                                                    .with_attributes([
+                                                        ("start", s.as_str()),
+                                                        ("end", e.as_str()),
+                                                    ])
+                                                    .write_empty()?;
+                                            }
+                                            Ok(())
+                                        })?;
+                                    }
                                     Ok(())
                                 })?;
                         }

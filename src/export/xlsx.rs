@@ -173,11 +173,15 @@ fn write_cell(
         return Ok(());
     }
     match kind {
-        Kind::Date => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-            Ok(d) => {
+        // Excel's dates start in 1900; earlier ones stay text.
+        Kind::Date => match NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .ok()
+            .filter(|d| chrono::Datelike::year(d) >= 1900)
+        {
+            Some(d) => {
                 ws.write_datetime_with_format(row, col, d, date)?;
             }
-            Err(_) => {
+            None => {
                 ws.write_string(row, col, value)?;
             }
         },

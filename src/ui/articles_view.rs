@@ -337,6 +337,21 @@ fn describe(what: &DrillDown, names: Option<&ActorNames>, lang: Lang) -> String 
             "articles-drill-actor",
             &[("actor", text(label(actor_code)))],
         ),
+        DrillDown::Within { filter, inner } => {
+            let within: Vec<String> = crate::export::provenance::filter_fields(filter, "")
+                .into_iter()
+                .filter(|(k, _)| k != "prominence")
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            tr_with(
+                lang,
+                "articles-drill-within",
+                &[
+                    ("what", text(describe(inner, names, lang))),
+                    ("within", text(within.join(", "))),
+                ],
+            )
+        }
         DrillDown::OutletActor { source, actor_code } => tr_with(
             lang,
             "articles-drill-outlet-actor",

@@ -64,6 +64,8 @@ pub struct CompareTab {
     pub significant_only: bool,
     query: Query<CompareData>,
     sources: Query<Vec<(String, u64)>>,
+    /// The sides' outlets or languages are not both picked (nothing is compared).
+    unset: bool,
 }
 
 /// The sides' filters: the window's filter with each side's dates, outlet or language.
@@ -137,6 +139,17 @@ impl TabView for CompareTab {
         let window = WINDOWS[settings.window.min(2)].0;
         let min_support = settings.min_support.max(1);
         let (by, a, b) = (self.by, self.a.clone(), self.b.clone());
+        // Two outlets or languages are compared once both are picked.
+        let unset = match by {
+            CompareBy::Periods => false,
+            CompareBy::Outlets => a.source.is_empty() || b.source.is_empty(),
+            CompareBy::Languages => a.language.is_empty() || b.language.is_empty(),
+        };
+        if unset {
+            self.unset = true;
+            return;
+        }
+        self.unset = false;
         let base = env.filter.clone();
         let key = format!(
             "{:?}",
@@ -226,7 +239,7 @@ impl TabView for CompareTab {
             }
         });
         let sources = self.sources.value();
-        let data = self.query.value();
+        let data = if self.unset { None } else { self.query.value() };
         for (side, name) in [(&mut self.a, "A"), (&mut self.b, "B")] {
             let used = data.as_ref().map(|d| if name == "A" { &d.a } else { &d.b });
             ui.horizontal_wrapped(|ui| {
@@ -239,7 +252,11 @@ impl TabView for CompareTab {
         });
         ui.separator();
         let Some(data) = data else {
-            ui.spinner();
+            if self.unset {
+                ui.weak(t(ui, "compare-pick-both"));
+            } else {
+                ui.spinner();
+            }
             return actions;
         };
         let c = &data.comparison;
@@ -256,6 +273,9 @@ impl TabView for CompareTab {
         if c.a_units == 0 || c.b_units == 0 {
             ui.weak(t(ui, "compare-empty-side"));
             return actions;
+        }
+        if analysis::sides_overlap(&data.a, &data.b) {
+            ui.colored_label(ui.visuals().warn_fg_color, t(ui, "compare-overlap"));
         }
         let shown: Vec<&analysis::ActorChange> = c
             .actors
@@ -274,7 +294,7 @@ impl TabView for CompareTab {
             .id_salt("compare_table_scroll")
             .max_height(height)
             .show(ui, |ui| {
-                if let Some(a) = table_ui(ui, &shown, &name_of) {
+                if let Some(a) = table_ui(ui, &shown, &name_of, (&data.a, &data.b)) {
                     actions.push(a);
                 }
             });
@@ -455,6 +475,7 @@ fn table_ui(
     ui: &mut egui::Ui,
     shown: &[&analysis::ActorChange],
     name_of: &dyn Fn(&str, &str) -> String,
+    sides: (&Filter, &Filter),
 ) -> Option<Action> {
     let lang = lang(ui);
     let mut action = None;
@@ -526,9 +547,33 @@ fn table_ui(
                     crate::i18n::tr_with(lang, "common-decimal", &[("x", decimal(lang, c.llr, 1))]),
                     p_text(lang, c.p_value),
                 ];
-                for v in cells {
+                for (i, v) in cells.into_iter().enumerate() {
                     row.col(|ui| {
-                        ui.label(v);
+                        // Each side's articles list that side's articles of the actor.
+                        let side = match i {
+                            0 => Some(sides.0),
+                            2 => Some(sides.1),
+                            _ => None,
+                        };
+                        match side {
+                            Some(f) if v != "0" => {
+                                if ui
+                                    .link(v)
+                                    .on_hover_text(t(ui, "compare-side-hint"))
+                                    .clicked()
+                                {
+                                    action = Some(Action::DrillDown(DrillDown::Within {
+                                        filter: Box::new(f.clone()),
+                                        inner: Box::new(DrillDown::Actor {
+                                            actor_code: c.code.clone(),
+                                        }),
+                                    }));
+                                }
+                            }
+                            _ => {
+                                ui.label(v);
+                            }
+                        }
                     });
                 }
             });

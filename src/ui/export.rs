@@ -171,7 +171,8 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                             } else {
                                 "timeline-axis-count"
                             }),
-                            source: chart::source_line(&p),
+                            source: chart::source_line(&p, lang),
+                            ..Default::default()
                         };
                         chart::timeline_chart(&data.0, share, &text, &path, size)
                             .map_err(|e| e.to_string())?;
@@ -201,7 +202,8 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                             title: t("chart-compare-title"),
                             x_label: t("compare-axis-log-ratio"),
                             y_label: t("compare-col-actor"),
-                            source: chart::source_line(&p),
+                            legend: vec![t("chart-legend-rose"), t("chart-legend-fell")],
+                            source: chart::source_line(&p, lang),
                         };
                         let refs: Vec<&crate::analysis::ActorChange> = actors.iter().collect();
                         chart::compare_chart(&refs, &text, &path, size)
@@ -244,7 +246,8 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                             title,
                             x_label: String::new(),
                             y_label: String::new(),
-                            source: chart::source_line(&p),
+                            source: chart::source_line(&p, lang),
+                            ..Default::default()
                         };
                         chart::network_chart(&net, &text, &path, size)
                             .map_err(|e| e.to_string())?;
@@ -270,7 +273,8 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                             }),
                             x_label: t("chart-axis-actors"),
                             y_label: t("chart-axis-outlets"),
-                            source: chart::source_line(&p),
+                            source: chart::source_line(&p, lang),
+                            ..Default::default()
                         };
                         chart::outlets_chart(&m, by_share, &text, &path, size)
                             .map_err(|e| e.to_string())?;

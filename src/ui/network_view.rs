@@ -18,7 +18,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Default)]
 pub struct NetData {
     /// The network of every article passing the filter, laid out.
-    pub whole: Network,
+    pub whole: Arc<Network>,
     /// The bins of the filter's dated articles.
     pub bins: Vec<NaiveDate>,
 }
@@ -34,6 +34,8 @@ pub struct NetworkTab {
     query: Query<NetData>,
     bin_query: Query<Network>,
     scene: egui::Rect,
+    /// The filter of the last request (what a click's articles are listed under).
+    filter: analysis::Filter,
 }
 
 impl Default for NetworkTab {
@@ -45,6 +47,7 @@ impl Default for NetworkTab {
             query: Query::default(),
             bin_query: Query::default(),
             scene: egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(CANVAS, CANVAS)),
+            filter: analysis::Filter::default(),
         }
     }
 }
@@ -57,7 +60,7 @@ impl NetworkTab {
     pub fn shown(&self) -> Option<(Arc<Network>, Option<NaiveDate>)> {
         let d = self.query.value()?;
         match self.bin.checked_sub(1).and_then(|i| d.bins.get(i)) {
-            None => Some((Arc::new(d.whole.clone()), None)),
+            None => Some((d.whole.clone(), None)),
             Some(start) => Some((self.bin_query.value()?, Some(*start))),
         }
     }
@@ -77,6 +80,7 @@ impl TabView for NetworkTab {
         let bin = BINS[settings.bin.min(3)].0;
         let min_support = settings.min_support.max(1);
         let max_nodes = self.max_nodes;
+        self.filter = env.filter.clone();
         let f = env.filter.clone();
         let key = format!(
             "{:?}",
@@ -92,7 +96,7 @@ impl TabView for NetworkTab {
         );
         self.query.request(&key, env.db, env.ctx, move |s| {
             Ok(NetData {
-                whole: analysis::network(s, window, min_support, max_nodes, &f)?,
+                whole: Arc::new(analysis::network(s, window, min_support, max_nodes, &f)?),
                 bins: analysis::bins_of(s, bin, &f)?,
             })
         });
@@ -200,7 +204,7 @@ impl TabView for NetworkTab {
             return actions;
         };
         let net: Arc<Network> = if self.bin == 0 {
-            Arc::new(d.whole.clone())
+            d.whole.clone()
         } else {
             match self.bin_query.value() {
                 Some(n) => n,
@@ -231,14 +235,35 @@ impl TabView for NetworkTab {
             .zoom_range(0.2..=8.0)
             .show(ui, &mut scene, |ui| {
                 let window = WINDOWS[settings.window.min(2)].0;
-                actions.extend(draw(
+                // A pair clicked in a bin lists that bin's articles of the pair.
+                let within = self
+                    .bin
+                    .checked_sub(1)
+                    .and_then(|i| d.bins.get(i))
+                    .map(|start| {
+                        let (from, to) =
+                            analysis::bin_days(BINS[settings.bin.min(3)].0, *start, &self.filter);
+                        analysis::Filter {
+                            from: Some(from),
+                            to: Some(to),
+                            ..self.filter.clone()
+                        }
+                    });
+                let drawn = draw(
                     ui,
                     &net,
                     self.measure,
                     window,
                     &settings.selected,
                     shell.names,
-                ));
+                );
+                actions.extend(drawn.map(|a| match (a, &within) {
+                    (Action::DrillDown(inner), Some(f)) => Action::DrillDown(DrillDown::Within {
+                        filter: Box::new(f.clone()),
+                        inner: Box::new(inner),
+                    }),
+                    (a, _) => a,
+                }));
             });
         self.scene = scene;
         actions
@@ -254,8 +279,9 @@ fn place(p: (f32, f32)) -> egui::Pos2 {
     )
 }
 
-fn radius(articles: u64) -> f32 {
-    4.0 + (articles as f32).sqrt() * 1.6
+/// A node's radius: its area follows its articles, the largest 30 units across.
+fn radius(articles: u64, most: u64) -> f32 {
+    4.0 + 26.0 * (articles as f32 / most.max(1) as f32).sqrt()
 }
 
 /// Distance from `p` to the segment `a`–`b`.
@@ -291,6 +317,8 @@ fn draw(
         .map(|e| measure.value(e))
         .fold(0.0f64, f64::max)
         .max(f64::MIN_POSITIVE);
+    let most = net.nodes.iter().map(|n| n.articles).max().unwrap_or(1);
+    let radius = |articles: u64| radius(articles, most);
     let pointer = response.hover_pos();
     let hovered_node = pointer.and_then(|p| {
         net.nodes

@@ -13,6 +13,9 @@ use super::tabs::{QueryEnv, ShellView, TabView};
 use crate::i18n::{decimal, num, text};
 use std::sync::Arc;
 
+/// The matrix drawn, with the rows and limits it was made from.
+type MatrixCache = (Arc<Vec<OutletActor>>, usize, usize, Arc<OutletMatrix>);
+
 /// The outlets tab: how much it shows, its query and the matrix as drawn.
 pub struct OutletsTab {
     /// Outlets shown (the rest are counted under the map).
@@ -22,7 +25,7 @@ pub struct OutletsTab {
     /// Colour by the share of the outlet's articles (else by articles).
     pub by_share: bool,
     query: Query<Vec<OutletActor>>,
-    matrix: Option<(usize, usize, usize, Arc<OutletMatrix>)>,
+    matrix: Option<MatrixCache>,
 }
 
 impl Default for OutletsTab {
@@ -56,13 +59,10 @@ impl OutletsTab {
     /// The matrix drawn for the rows and the current limits (cached).
     fn matrix(&mut self) -> Option<Arc<OutletMatrix>> {
         let rows = self.query.value()?;
-        let key = (
-            Arc::as_ptr(&rows) as usize,
-            self.max_sources,
-            self.max_actors,
-        );
-        if let Some((p, s, a, m)) = &self.matrix
-            && (*p, *s, *a) == key
+        // The rows themselves are kept with the matrix: a freed address could be reused.
+        if let Some((r, s, a, m)) = &self.matrix
+            && Arc::ptr_eq(r, &rows)
+            && (*s, *a) == (self.max_sources, self.max_actors)
         {
             return Some(m.clone());
         }
@@ -71,7 +71,7 @@ impl OutletsTab {
             self.max_sources,
             self.max_actors,
         ));
-        self.matrix = Some((key.0, key.1, key.2, m.clone()));
+        self.matrix = Some((rows, self.max_sources, self.max_actors, m.clone()));
         Some(m)
     }
 }

@@ -34,6 +34,8 @@ pub struct ProfileTab {
     pub actor: Option<String>,
     query: Query<ProfileData>,
     sources: Query<Vec<(String, u64)>>,
+    /// The filter of the last request.
+    filter: analysis::Filter,
 }
 
 impl ProfileTab {
@@ -66,6 +68,7 @@ impl TabView for ProfileTab {
             return;
         };
         let base = env.filter.clone();
+        self.filter = env.filter.clone();
         let (source, other) = (self.source.clone(), self.other_source.clone());
         let key = format!(
             "{:?}",
@@ -131,7 +134,9 @@ impl TabView for ProfileTab {
                         .desired_width(160.0),
                 )
                 .labelled_by(label.id);
-            if r.changed() {
+            // Resolved when typed out (Enter or leaving the box), not at every keystroke: each
+            // profile reads thousands of articles.
+            if r.lost_focus() {
                 self.actor = match shell.names.map(|n| n.resolve(&self.actor_text)) {
                     Some(Resolved::Actor(code)) => Some(code),
                     _ if self.actor_text.trim().is_empty() => None,
@@ -200,6 +205,7 @@ impl TabView for ProfileTab {
             ],
         ));
         let code = first.code.clone();
+        let (source, filter) = (self.source.clone(), self.filter.clone());
         ui.columns(3, |cols| {
             cols[0].strong(t(&cols[0], "profile-co-actors"));
             for (c, n, both) in &first.co_actors {
@@ -209,10 +215,22 @@ impl TabView for ProfileTab {
                     crate::i18n::integer(lang, *both as i64)
                 ));
                 if r.clicked() {
-                    actions.push(Action::DrillDown(DrillDown::Pair {
+                    let pair = DrillDown::Pair {
                         actor_a: code.clone(),
                         actor_b: c.clone(),
                         window: analysis::Window::Article,
+                    };
+                    // Within the profile's outlet, as counted.
+                    actions.push(Action::DrillDown(if source.is_empty() {
+                        pair
+                    } else {
+                        DrillDown::Within {
+                            filter: Box::new(analysis::Filter {
+                                sources: vec![source.clone()],
+                                ..filter.clone()
+                            }),
+                            inner: Box::new(pair),
+                        }
                     }));
                 }
             }

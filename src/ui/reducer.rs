@@ -396,6 +396,20 @@ impl PantauApp {
                     let v = crate::model::SavedView::from_json(&String::from_utf8_lossy(&bytes))
                         .map_err(|e| format!("{}: {e}", path.display()))?;
                     let mut s = Store::open(&db).map_err(|e| e.to_string())?;
+                    // A view of the same name is kept: the imported one takes "name (2)".
+                    let mut v = v;
+                    let taken: Vec<String> = s
+                        .views()
+                        .map_err(|e| e.to_string())?
+                        .into_iter()
+                        .map(|e| e.name)
+                        .collect();
+                    let base = v.name.clone();
+                    let mut n = 2;
+                    while taken.contains(&v.name) {
+                        v.name = format!("{base} ({n})");
+                        n += 1;
+                    }
                     s.save_view(&v).map_err(|e| e.to_string())?;
                     Ok(Done {
                         message: tr_with(
@@ -501,6 +515,11 @@ impl PantauApp {
         self.report = None;
         self.tabs.dictionary.reset();
         self.tabs.articles = Default::default();
+        // What these tabs compare names the old database's outlets, actors and bins.
+        self.tabs.compare = Default::default();
+        self.tabs.profile = Default::default();
+        self.tabs.network = Default::default();
+        self.tabs.outlets = Default::default();
         self.notices.retain(|(_, error)| !error);
         self.db = db.clone();
         self.settings.db_path = Some(db);

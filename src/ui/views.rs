@@ -196,6 +196,7 @@ pub fn menu_ui(ui: &mut egui::Ui, views: &Views) -> Option<Action> {
 
 /// The Save view window, while a name is typed.
 pub fn naming_ui(ctx: &egui::Context, views: &mut Views) -> Option<Action> {
+    let taken: Vec<String> = views.entries().into_iter().map(|e| e.name).collect();
     let name = views.naming.as_mut()?;
     let lang = super::i18n::lang_of(ctx);
     let tr = |id: &str| crate::i18n::tr(lang, id);
@@ -211,6 +212,9 @@ pub fn naming_ui(ctx: &egui::Context, views: &mut Views) -> Option<Action> {
                 .add(egui::TextEdit::singleline(name).hint_text(tr("views-name-hint")))
                 .labelled_by(label.id);
             r.request_focus();
+            if taken.iter().any(|n| n == name.trim()) {
+                ui.weak(tr("views-replaces"));
+            }
             let ok = !name.trim().is_empty();
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
