@@ -311,6 +311,17 @@ fn draw(
         .enumerate()
         .map(|(i, n)| (n.code.as_str(), i))
         .collect();
+    // Each edge's two nodes, looked up once a frame.
+    let ends: Vec<Option<(usize, usize)>> = net
+        .edges
+        .iter()
+        .map(|e| {
+            Some((
+                *index.get(e.actor_a.as_str())?,
+                *index.get(e.actor_b.as_str())?,
+            ))
+        })
+        .collect();
     let max = net
         .edges
         .iter()
@@ -332,11 +343,9 @@ fn draw(
         pointer.and_then(|p| {
             net.edges
                 .iter()
-                .filter_map(|e| {
-                    let (a, b) = (
-                        index.get(e.actor_a.as_str())?,
-                        index.get(e.actor_b.as_str())?,
-                    );
+                .zip(&ends)
+                .filter_map(|(e, ends)| {
+                    let (a, b) = ends.as_ref()?;
                     let d = to_segment(p, at(net.nodes[*a].pos), at(net.nodes[*b].pos));
                     (d <= 5.0).then_some((d, e))
                 })
@@ -345,21 +354,33 @@ fn draw(
         })
     };
     let text_color = ui.visuals().text_color();
-    for e in &net.edges {
-        let (Some(a), Some(b)) = (index.get(e.actor_a.as_str()), index.get(e.actor_b.as_str()))
-        else {
+    // Every edge as a quad of one mesh: thousands of separate line shapes cost more to
+    // tessellate each frame than the 16 ms a frame has.
+    let mut mesh = egui::Mesh::default();
+    for (e, ends) in net.edges.iter().zip(&ends) {
+        let Some((a, b)) = ends else {
             continue;
         };
         let v = (measure.value(e) / max).clamp(0.0, 1.0) as f32;
         let hot = hovered_edge.is_some_and(|h| std::ptr::eq(h, e))
             || hovered_node.is_some_and(|n| n.code == e.actor_a || n.code == e.actor_b);
         let alpha = if hot { 230 } else { (60.0 + 140.0 * v) as u8 };
-        let stroke = egui::Stroke::new(
-            0.6 + 6.0 * v,
-            egui::Color32::from_rgba_unmultiplied(150, 160, 190, alpha),
-        );
-        painter.line_segment([at(net.nodes[*a].pos), at(net.nodes[*b].pos)], stroke);
+        let color = egui::Color32::from_rgba_unmultiplied(150, 160, 190, alpha);
+        let (p, q) = (at(net.nodes[*a].pos), at(net.nodes[*b].pos));
+        let along = q - p;
+        if along.length_sq() < 1e-6 {
+            continue;
+        }
+        let half = (0.6 + 6.0 * v) / 2.0;
+        let side = along.normalized().rot90() * half;
+        let i = mesh.vertices.len() as u32;
+        for corner in [p + side, p - side, q - side, q + side] {
+            mesh.colored_vertex(corner, color);
+        }
+        mesh.add_triangle(i, i + 1, i + 2);
+        mesh.add_triangle(i, i + 2, i + 3);
     }
+    painter.add(egui::Shape::mesh(mesh));
     for n in &net.nodes {
         if n.articles == 0 {
             // Absent in this bin: its place stays, faint.
@@ -372,12 +393,16 @@ fn draw(
         }
         let r = radius(n.articles);
         let plotted = selected.contains(&n.code);
-        painter.circle(
-            at(n.pos),
-            r,
-            actor_color(&n.code),
-            egui::Stroke::new(if plotted { 2.5 } else { 1.0 }, text_color),
-        );
+        if plotted {
+            painter.circle(
+                at(n.pos),
+                r,
+                actor_color(&n.code),
+                egui::Stroke::new(2.5, text_color),
+            );
+        } else {
+            painter.circle_filled(at(n.pos), r, actor_color(&n.code));
+        }
         painter.text(
             at(n.pos) + egui::vec2(r + 3.0, 0.0),
             egui::Align2::LEFT_CENTER,
