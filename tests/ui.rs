@@ -1331,6 +1331,26 @@ fn the_profile_tab_shows_an_actors_words_outlets_and_co_actors() {
     let mut book = open_workbook_auto(&xlsx).expect("xlsx");
     let sheet = book.worksheet_range("profile").expect("sheet");
     assert_eq!(sheet.height(), rus.terms.len() + 1);
+    // One period next to another: two columns of words, each headed by its period.
+    let view = pantau::model::SavedView {
+        name: "two periods".into(),
+        tab: "profile".into(),
+        to: chrono::NaiveDate::from_ymd_opt(2016, 10, 31),
+        profile_actor: "USA".into(),
+        profile_other_from: chrono::NaiveDate::from_ymd_opt(2016, 11, 1),
+        ..Default::default()
+    };
+    h.state_mut().send(Action::ApplyView(Box::new(view)));
+    h.run_steps(2);
+    wait_idle(&mut h);
+    wait_for_label(
+        &mut h,
+        "Words of the sentences that name it, … – 31 October 2016",
+    );
+    wait_for_label(
+        &mut h,
+        "Words of the sentences that name it, 1 November 2016 – …",
+    );
     if let Some(t) = rus.terms.first() {
         assert_eq!(sheet.get((1, 0)), Some(&Data::String(t.term.clone())));
         assert_eq!(sheet.get((1, 1)), Some(&Data::Float(t.in_context as f64)));

@@ -62,6 +62,10 @@ pub struct SavedView {
     pub profile_source: String,
     /// See `profile_actor`.
     pub profile_other_source: String,
+    /// Profile: the other period, next to the window's dates.
+    pub profile_other_from: Option<NaiveDate>,
+    /// See `profile_other_from`.
+    pub profile_other_to: Option<NaiveDate>,
 }
 
 impl Default for SavedView {
@@ -92,6 +96,8 @@ impl Default for SavedView {
             profile_actor: String::new(),
             profile_source: String::new(),
             profile_other_source: String::new(),
+            profile_other_from: None,
+            profile_other_to: None,
         }
     }
 }

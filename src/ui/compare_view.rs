@@ -349,25 +349,8 @@ fn side_ui(
                 ("toolbar-to", &mut side.to, used.and_then(|f| f.to)),
             ] {
                 ui.label(t(ui, label));
-                let id = ui.make_persistent_id(("compare_date", name, label));
-                let mut text = ui
-                    .data(|d| d.get_temp::<String>(id))
-                    .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
                 let hint = shown.map_or("YYYY-MM-DD".to_string(), |d| d.to_string());
-                let r = ui.add(
-                    egui::TextEdit::singleline(&mut text)
-                        .desired_width(92.0)
-                        .hint_text(hint),
-                );
-                if r.changed() {
-                    let t = text.trim();
-                    if t.is_empty() {
-                        *value = None;
-                    } else if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-                        *value = Some(d);
-                    }
-                }
-                ui.data_mut(|d| d.insert_temp(id, text));
+                super::timeline_view::date_field(ui, ("compare_date", name, label), value, &hint);
             }
         }
         CompareBy::Outlets => {

@@ -30,6 +30,10 @@ pub struct ProfileTab {
     pub source: String,
     /// Next to this outlet ("" = none).
     pub other_source: String,
+    /// Or next to this period (when no outlet is picked): its first day.
+    pub other_from: Option<chrono::NaiveDate>,
+    /// Its last day.
+    pub other_to: Option<chrono::NaiveDate>,
     /// The actor the last request was for.
     pub actor: Option<String>,
     query: Query<ProfileData>,
@@ -70,9 +74,18 @@ impl TabView for ProfileTab {
         let base = env.filter.clone();
         self.filter = env.filter.clone();
         let (source, other) = (self.source.clone(), self.other_source.clone());
+        let period = (self.other_from, self.other_to);
         let key = format!(
             "{:?}",
-            ("profile", env.version, &base, &actor, &source, &other)
+            (
+                "profile",
+                env.version,
+                &base,
+                &actor,
+                &source,
+                &other,
+                period
+            )
         );
         self.query.request(&key, env.db, env.ctx, move |s| {
             let with_source = |src: &str| {
@@ -84,10 +97,18 @@ impl TabView for ProfileTab {
             };
             let options = ProfileOptions::default();
             let first = analysis::profile(s, &actor, &with_source(&source), options)?;
-            let second = if other.is_empty() {
-                None
-            } else {
+            let second = if !other.is_empty() {
                 analysis::profile(s, &actor, &with_source(&other), options)?
+            } else if period.0.is_some() || period.1.is_some() {
+                // The same outlet (or all), in the other period.
+                let f = analysis::Filter {
+                    from: period.0,
+                    to: period.1,
+                    ..with_source(&source)
+                };
+                analysis::profile(s, &actor, &f, options)?
+            } else {
+                None
             };
             Ok(ProfileData { first, second })
         });
@@ -165,6 +186,22 @@ impl TabView for ProfileTab {
                             ui.selectable_value(value, s.clone(), format!("{s} ({n})"));
                         }
                     });
+            }
+            if self.other_source.is_empty() {
+                ui.label(t(ui, "profile-or-period"));
+                super::timeline_view::date_field(
+                    ui,
+                    "profile_other_from",
+                    &mut self.other_from,
+                    "YYYY-MM-DD",
+                );
+                ui.label("–");
+                super::timeline_view::date_field(
+                    ui,
+                    "profile_other_to",
+                    &mut self.other_to,
+                    "YYYY-MM-DD",
+                );
             }
             if ui.button(t(ui, "toolbar-export-table")).clicked() {
                 actions.push(Action::Export(ExportKind::Profile));
@@ -257,10 +294,40 @@ impl TabView for ProfileTab {
             egui::ScrollArea::vertical()
                 .id_salt("profile_terms")
                 .show(col, |ui| {
-                    terms_ui(ui, first, &self.source, lang);
+                    let period = |from: Option<chrono::NaiveDate>,
+                                  to: Option<chrono::NaiveDate>| {
+                        let day = |d: Option<chrono::NaiveDate>| {
+                            d.map_or("…".to_string(), |d| crate::i18n::date_long(lang, d))
+                        };
+                        format!("{} – {}", day(from), day(to))
+                    };
+                    let of = |source: &str| {
+                        crate::i18n::tr_with(
+                            lang,
+                            "profile-words-of",
+                            &[("source", text(source.to_string()))],
+                        )
+                    };
+                    let during = |p: String| {
+                        crate::i18n::tr_with(lang, "profile-words-in", &[("period", text(p))])
+                    };
+                    let by_period = data.second.is_some() && self.other_source.is_empty();
+                    let first_heading = if !self.source.is_empty() {
+                        of(&self.source)
+                    } else if by_period {
+                        during(period(self.filter.from, self.filter.to))
+                    } else {
+                        crate::i18n::tr(lang, "profile-words")
+                    };
+                    terms_ui(ui, first, &first_heading, lang);
                     if let Some(second) = &data.second {
                         ui.separator();
-                        terms_ui(ui, second, &self.other_source, lang);
+                        let heading = if by_period {
+                            during(period(self.other_from, self.other_to))
+                        } else {
+                            of(&self.other_source)
+                        };
+                        terms_ui(ui, second, &heading, lang);
                     }
                 });
         });
@@ -269,13 +336,9 @@ impl TabView for ProfileTab {
 }
 
 /// A profile's words: the largest G² first, with how far its reading went.
-fn terms_ui(ui: &mut egui::Ui, p: &Profile, source: &str, lang: crate::i18n::Lang) {
-    let heading = if source.is_empty() {
-        t(ui, "profile-words")
-    } else {
-        tw(ui, "profile-words-of", &[("source", text(source))])
-    };
+fn terms_ui(ui: &mut egui::Ui, p: &Profile, heading: &str, lang: crate::i18n::Lang) {
     ui.strong(heading);
+    let source = heading;
     ui.weak(tw(
         ui,
         "profile-read",

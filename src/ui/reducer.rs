@@ -394,7 +394,7 @@ impl PantauApp {
                     let bytes =
                         std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
                     let v = crate::model::SavedView::from_json(&String::from_utf8_lossy(&bytes))
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                        .map_err(|e| view_error(lang, &path, &e))?;
                     let mut s = Store::open(&db).map_err(|e| e.to_string())?;
                     // A view of the same name is kept: the imported one takes "name (2)".
                     let mut v = v;
@@ -542,4 +542,31 @@ fn file_safe(name: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Why a view file was refused, in `lang`.
+fn view_error(
+    lang: crate::i18n::Lang,
+    path: &std::path::Path,
+    e: &crate::model::ViewError,
+) -> String {
+    use crate::model::ViewError;
+    let file = text(path.display().to_string());
+    match e {
+        ViewError::Parse(detail) => tr_with(
+            lang,
+            "notice-view-not-a-view",
+            &[("path", file), ("detail", text(detail.to_string()))],
+        ),
+        ViewError::TooNew { found, known } => tr_with(
+            lang,
+            "notice-view-too-new",
+            &[
+                ("path", file),
+                ("found", crate::i18n::num(*found as f64)),
+                ("known", crate::i18n::num(*known as f64)),
+            ],
+        ),
+        ViewError::NoName => tr_with(lang, "notice-view-no-name", &[("path", file)]),
+    }
 }

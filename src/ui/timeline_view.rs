@@ -91,6 +91,40 @@ impl TabView for TimelineTab {
     }
 }
 
+/// A day typed as YYYY-MM-DD into `value` (empty: none). What is typed stays while it is
+/// written (a half-typed date leaves `value` as it was); a value changed elsewhere (a saved
+/// view opened, another database) shows at once.
+pub fn date_field(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut Option<NaiveDate>,
+    hint: &str,
+) -> egui::Response {
+    let id = ui.make_persistent_id(id_salt);
+    let mut text = ui
+        .data(|d| d.get_temp::<(String, Option<NaiveDate>)>(id))
+        .filter(|(_, was)| was == value)
+        .map_or_else(
+            || value.map(|d| d.to_string()).unwrap_or_default(),
+            |(t, _)| t,
+        );
+    let r = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .desired_width(92.0)
+            .hint_text(hint),
+    );
+    if r.changed() {
+        let t = text.trim();
+        if t.is_empty() {
+            *value = None;
+        } else if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            *value = Some(d);
+        }
+    }
+    ui.data_mut(|d| d.insert_temp(id, (text, *value)));
+    r
+}
+
 /// Draws the controls, the plot and the spikes; `refit` fits the view to the data.
 fn timeline_ui(
     ui: &mut egui::Ui,
@@ -519,24 +553,7 @@ pub fn date_range_ui(ui: &mut egui::Ui, settings: &mut Settings) -> Option<Actio
     let lang = settings.lang();
     for (label, value) in [("From", &mut settings.from), ("To", &mut settings.to)] {
         ui.label(if label == "From" { &from } else { &to });
-        let id = ui.make_persistent_id(("date_range", label));
-        let mut text = ui
-            .data(|d| d.get_temp::<String>(id))
-            .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .desired_width(80.0)
-                .hint_text("YYYY-MM-DD"),
-        );
-        if r.changed() {
-            let t = text.trim();
-            if t.is_empty() {
-                *value = None;
-            } else if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-                *value = Some(d);
-            }
-        }
-        ui.data_mut(|d| d.insert_temp(id, text));
+        date_field(ui, ("date_range", label), value, "YYYY-MM-DD");
     }
     let t = |id: &str| crate::i18n::tr(lang, id);
     ui.checkbox(&mut settings.count_stories, t("toolbar-count-stories"))

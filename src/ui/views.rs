@@ -101,6 +101,8 @@ pub fn capture(app: &PantauApp, name: &str) -> SavedView {
         profile_actor: p.actor.clone().unwrap_or_default(),
         profile_source: p.source.clone(),
         profile_other_source: p.other_source.clone(),
+        profile_other_from: p.other_from,
+        profile_other_to: p.other_to,
         version: crate::model::VIEW_VERSION,
     }
 }
@@ -142,6 +144,8 @@ pub fn apply(app: &mut PantauApp, v: &SavedView) {
     p.actor_text = v.profile_actor.clone();
     p.source = v.profile_source.clone();
     p.other_source = v.profile_other_source.clone();
+    p.other_from = v.profile_other_from;
+    p.other_to = v.profile_other_to;
 }
 
 /// The View menu's entries for views.
