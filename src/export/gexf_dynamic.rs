@@ -144,33 +144,9 @@ pub fn write_network_gexf_dynamic<W: Write>(
                                                 ("value", n.kind.as_str()),
                                             ])
                                             .write_empty()?;
-                                        for (s, e, v) in spells.into_iter().flatten() {
-                                            w.create_element("attvalue")
-                                                .with_attributes([
-                                                    ("for", "articles"),
-                                                    ("value", v.to_string().as_str()),
-                                                    ("start", s.as_str()),
-                                                    ("end", e.as_str()),
-                                                ])
-                                                .write_empty()?;
-                                        }
-                                        Ok(())
+                                        values_over_time(w, "articles", spells)
                                     })?;
-                                    // An element in no bin (its articles undated) has
-                                    // no spells, so none are written.
-                                    if spells.is_some_and(|v| !v.is_empty()) {
-                                        w.create_element("spells").write_inner_content(|w| {
-                                            for (s, e, _) in spells.into_iter().flatten() {
-                                                w.create_element("spell")
-                                                    .with_attributes([
-                                                        ("start", s.as_str()),
-                                                        ("end", e.as_str()),
-                                                    ])
-                                                    .write_empty()?;
-                                            }
-                                            Ok(())
-                                        })?;
-                                    }
+                                    write_spells(w, spells)?;
                                     let (x, y) = (n.pos.0 * 500.0, n.pos.1 * 500.0);
                                     w.create_element("viz:position")
                                         .with_attributes([
@@ -208,33 +184,9 @@ pub fn write_network_gexf_dynamic<W: Write>(
                                 ])
                                 .write_inner_content(|w| {
                                     w.create_element("attvalues").write_inner_content(|w| {
-                                        for (s, e, v) in spells.into_iter().flatten() {
-                                            w.create_element("attvalue")
-                                                .with_attributes([
-                                                    ("for", "units"),
-                                                    ("value", v.to_string().as_str()),
-                                                    ("start", s.as_str()),
-                                                    ("end", e.as_str()),
-                                                ])
-                                                .write_empty()?;
-                                        }
-                                        Ok(())
+                                        values_over_time(w, "units", spells)
                                     })?;
-                                    // An element in no bin (its articles undated) has
-                                    // no spells, so none are written.
-                                    if spells.is_some_and(|v| !v.is_empty()) {
-                                        w.create_element("spells").write_inner_content(|w| {
-                                            for (s, e, _) in spells.into_iter().flatten() {
-                                                w.create_element("spell")
-                                                    .with_attributes([
-                                                        ("start", s.as_str()),
-                                                        ("end", e.as_str()),
-                                                    ])
-                                                    .write_empty()?;
-                                            }
-                                            Ok(())
-                                        })?;
-                                    }
+                                    write_spells(w, spells)?;
                                     Ok(())
                                 })?;
                         }
@@ -248,4 +200,39 @@ pub fn write_network_gexf_dynamic<W: Write>(
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(edges.len() as u64)
+}
+
+/// One `attvalue` of `attribute` per bin an element is present in.
+fn values_over_time<W: Write>(
+    w: &mut Writer<W>,
+    attribute: &str,
+    spells: Option<&Spells>,
+) -> std::io::Result<()> {
+    for (s, e, v) in spells.into_iter().flatten() {
+        w.create_element("attvalue")
+            .with_attributes([
+                ("for", attribute),
+                ("value", v.to_string().as_str()),
+                ("start", s.as_str()),
+                ("end", e.as_str()),
+            ])
+            .write_empty()?;
+    }
+    Ok(())
+}
+
+/// An element's spells; none for an element in no bin (its articles undated).
+fn write_spells<W: Write>(w: &mut Writer<W>, spells: Option<&Spells>) -> std::io::Result<()> {
+    let Some(spells) = spells.filter(|v| !v.is_empty()) else {
+        return Ok(());
+    };
+    w.create_element("spells").write_inner_content(|w| {
+        for (s, e, _) in spells {
+            w.create_element("spell")
+                .with_attributes([("start", s.as_str()), ("end", e.as_str())])
+                .write_empty()?;
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    Ok(())
 }
