@@ -132,7 +132,29 @@ fn main() {
         .take(10)
         .map(|c| c.code)
         .collect();
-    let t = time("timeline, 10 actors, week bins", 50, 5, || {
+    // The targets: a 100k database's, or past half a million articles the million's (issue
+    // 16: timeline <= 100 ms, article co-occurrence <= 500 ms, sentence <= 3 s, a one-word
+    // search's first page <= 200 ms).
+    let million = stats.articles >= 500_000;
+    let scale = |small: u128, big: u128| if million { big } else { small };
+    for word in ["ekonomi", "Suriah"] {
+        let query = pantau::store::ArticleListQuery {
+            text: word.into(),
+            ..Default::default()
+        };
+        let (rows, total) = time(
+            &format!("search '{word}', first page of 50"),
+            200,
+            5,
+            || store.list_articles(&query, 0, 50).expect("search"),
+        );
+        println!("  {} rows of {total}", rows.len());
+    }
+    let all = pantau::store::ArticleListQuery::default();
+    time("article list, first page of 50", 200, 5, || {
+        store.list_articles(&all, 0, 50).expect("list")
+    });
+    let t = time("timeline, 10 actors, week bins", scale(50, 100), 5, || {
         analysis::timeline(&store, &top, Bin::Week, &f).expect("timeline")
     });
     println!(
@@ -140,33 +162,48 @@ fn main() {
         t.series.len(),
         t.series.first().map_or(0, |s| s.points.len())
     );
-    time("timeline, 10 actors, day bins", 50, 5, || {
+    time("timeline, 10 actors, day bins", scale(50, 100), 5, || {
         analysis::timeline(&store, &top, Bin::Day, &f).expect("timeline")
     });
-    let p = time("co-occurrence, article window, top 50", 200, 5, || {
-        analysis::cooccurrence(&store, Window::Article, 1, Some(50), Measure::Both, &f)
-            .expect("cooccurrence")
-    });
+    let p = time(
+        "co-occurrence, article window, top 50",
+        scale(200, 500),
+        5,
+        || {
+            analysis::cooccurrence(&store, Window::Article, 1, Some(50), Measure::Both, &f)
+                .expect("cooccurrence")
+        },
+    );
     if let Some(first) = p.first() {
         println!(
             "  top pair {}-{}: {} articles",
             first.actor_a, first.actor_b, first.both
         );
     }
-    let p = time("co-occurrence, sentence window, top 50", 1000, 3, || {
-        analysis::cooccurrence(&store, Window::Sentence, 1, Some(50), Measure::Llr, &f)
-            .expect("cooccurrence")
-    });
+    let p = time(
+        "co-occurrence, sentence window, top 50",
+        scale(1000, 3000),
+        3,
+        || {
+            analysis::cooccurrence(&store, Window::Sentence, 1, Some(50), Measure::Llr, &f)
+                .expect("cooccurrence")
+        },
+    );
     if let Some(first) = p.first() {
         println!(
             "  top pair {}-{}: {} sentences of {}",
             first.actor_a, first.actor_b, first.both, first.units
         );
     }
-    time("co-occurrence, paragraph window, top 50", 1000, 3, || {
-        analysis::cooccurrence(&store, Window::Paragraph, 1, Some(50), Measure::Both, &f)
-            .expect("cooccurrence")
-    });
+    time(
+        "co-occurrence, paragraph window, top 50",
+        scale(1000, 3000),
+        3,
+        || {
+            analysis::cooccurrence(&store, Window::Paragraph, 1, Some(50), Measure::Both, &f)
+                .expect("cooccurrence")
+        },
+    );
     // The comparisons (issue targets: compare <= 300 ms, profile <= 500 ms, outlets <= 200 ms,
     // one network bin <= 200 ms).
     let days = store.articles_per_day(&f).expect("days");

@@ -31,7 +31,41 @@ pub struct Stats {
     pub failed_files: Vec<FailedFile>,
 }
 
+/// The statements of [`Stats`], shared by both backends (a server's too).
+pub(crate) struct StatsSql {
+    pub articles: &'static str,
+    pub mentions: &'static str,
+    pub actors_seen: &'static str,
+    pub undated: &'static str,
+    pub duplicates: &'static str,
+    pub per_language: &'static str,
+    pub failed_files: &'static str,
+}
+
+pub(crate) const STATS_SQL: StatsSql = StatsSql {
+    articles: "SELECT COUNT(*) FROM articles",
+    mentions: "SELECT COUNT(*) FROM mentions",
+    actors_seen: "SELECT COUNT(DISTINCT actor_id) FROM article_actors",
+    undated: "SELECT COUNT(*) FROM articles WHERE published IS NULL",
+    duplicates: "SELECT COALESCE(SUM(duplicates), 0) FROM articles",
+    per_language: "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC, 1",
+    failed_files: "SELECT f.path, f.error FROM files f
+                   WHERE f.status = 'failed'
+                     AND f.id = (SELECT MAX(id) FROM files g WHERE g.path = f.path)
+                   ORDER BY f.id DESC",
+};
+
 impl Store {
+    /// The highest article id (0 for an empty database): how many articles were ever stored,
+    /// as articles are never deleted.
+    pub fn max_article_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM articles", [], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// Counts what the database holds.
     pub fn stats(&self) -> Result<Stats> {
         // One read transaction: every count comes from the same snapshot, even while an
@@ -41,21 +75,14 @@ impl Store {
             Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
         let per_language = {
-            let mut stmt = self.conn.prepare(
-                "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC",
-            )?;
+            let mut stmt = self.conn.prepare(STATS_SQL.per_language)?;
             stmt.query_map([], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?
         };
         let failed_files = {
-            let mut stmt = self.conn.prepare(
-                "SELECT f.path, f.error FROM files f
-                 WHERE f.status = 'failed'
-                   AND f.id = (SELECT MAX(id) FROM files g WHERE g.path = f.path)
-                 ORDER BY f.id DESC",
-            )?;
+            let mut stmt = self.conn.prepare(STATS_SQL.failed_files)?;
             stmt.query_map([], |r| {
                 Ok(FailedFile {
                     path: r.get(0)?,
@@ -65,11 +92,11 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?
         };
         let stats = Stats {
-            articles: count("SELECT COUNT(*) FROM articles")?,
-            mentions: count("SELECT COUNT(*) FROM mentions")?,
-            actors_seen: count("SELECT COUNT(DISTINCT actor_id) FROM article_actors")?,
-            undated: count("SELECT COUNT(*) FROM articles WHERE published IS NULL")?,
-            duplicates: count("SELECT COALESCE(SUM(duplicates), 0) FROM articles")?,
+            articles: count(STATS_SQL.articles)?,
+            mentions: count(STATS_SQL.mentions)?,
+            actors_seen: count(STATS_SQL.actors_seen)?,
+            undated: count(STATS_SQL.undated)?,
+            duplicates: count(STATS_SQL.duplicates)?,
             per_language,
             failed_files,
         };

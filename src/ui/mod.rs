@@ -46,6 +46,7 @@ use std::path::PathBuf;
 ///
 /// An empty database gets the bundled sample corpus, imported in the background.
 pub fn run_window(db: PathBuf) -> Result<(), eframe::Error> {
+    frame_probe::mark_start();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("pantau")
