@@ -2,6 +2,7 @@
 //! window with no command.
 
 mod candidates;
+mod copy;
 mod dictionary;
 mod export;
 mod help;
@@ -22,7 +23,7 @@ use std::sync::OnceLock;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Database for the window (default: pantau.db in the user's data folder).
+    /// Database: a file (default: pantau.db in the user's data folder) or postgres://user@host/dbname.
     #[arg(long, global = true)]
     db: Option<PathBuf>,
 }
@@ -45,6 +46,8 @@ enum Command {
     Dictionary(dictionary::DictionaryCommand),
     /// List frequent names and acronyms that no actor covers.
     Candidates(candidates::CandidatesArgs),
+    /// Copy a whole corpus between a database file and a PostgreSQL server.
+    Copy(copy::CopyArgs),
 }
 
 /// The language of the command line's human messages: the system's (LC_ALL, LC_MESSAGES,
@@ -75,8 +78,17 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Ok(c) => c,
         Err(e) => return Ok(parse_failure(&e, lang)),
     };
+    if let Some(address) = cli
+        .db
+        .as_deref()
+        .and_then(|d| d.to_str())
+        .filter(|d| pantau::store::server::is_server_address(d))
+    {
+        return on_server(address, cli.command);
+    }
     let db = cli.db.unwrap_or_else(pantau::pipeline::default_database);
     match cli.command {
+        Some(Command::Copy(args)) => copy::run(args),
         Some(Command::Import(args)) => import::run(&db, args),
         Some(Command::Export(cmd)) => export::run(&db, cmd),
         Some(Command::Stats(args)) => stats::run(&db, args),
@@ -86,6 +98,40 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Some(Command::Candidates(args)) => candidates::run(&db, args),
         None => window(&db),
     }
+}
+
+/// A command on a server's database: `stats` runs there; the commands that write say which
+/// right a read-only role lacks, and the others that they need a local database for now.
+fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode> {
+    let name = match &command {
+        Some(Command::Stats(_)) | Some(Command::Copy(_)) | Some(Command::Tag(_)) => "",
+        Some(Command::Import(_)) => "import",
+        Some(Command::Retag(_)) => "retag",
+        Some(Command::Dictionary(_)) => "dictionary",
+        Some(Command::Export(_)) => "export",
+        Some(Command::Candidates(_)) => "candidates",
+        None => "window",
+    };
+    match command {
+        Some(Command::Stats(args)) => return stats::run_server(address, args),
+        Some(Command::Copy(args)) => return copy::run(args),
+        Some(Command::Tag(args)) => return tag::run(args),
+        Some(Command::Import(_) | Command::Retag(_) | Command::Dictionary(_)) => {
+            let mut server = copy::connect(address)?;
+            server.require_write(name)?;
+        }
+        _ => {}
+    }
+    anyhow::bail!(
+        "{}",
+        say(
+            "clierr-server-local-only",
+            &[
+                ("command", name.into()),
+                ("address", pantau::i18n::text(address.to_string()))
+            ]
+        )
+    )
 }
 
 #[cfg(feature = "gui")]

@@ -2,7 +2,7 @@
 
 use super::{say, shown};
 use pantau::i18n::{num, text};
-use pantau::store::Store;
+use pantau::store::{Stats, Store};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -19,9 +19,19 @@ pub fn run(db: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
     let store = Store::open(db)?;
-    let s = store.stats()?;
+    print(&store.stats()?, &args)
+}
+
+/// `pantau --db postgres://… stats`: the same counts of a server's database (a role that may
+/// only read can ask).
+pub fn run_server(address: &str, args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let mut server = super::copy::connect(address)?;
+    print(&server.stats()?, &args)
+}
+
+fn print(s: &Stats, args: &StatsArgs) -> anyhow::Result<ExitCode> {
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&s)?);
+        println!("{}", serde_json::to_string_pretty(s)?);
         return Ok(ExitCode::SUCCESS);
     }
     let n = |x: u64| num(x as f64);

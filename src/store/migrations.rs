@@ -222,6 +222,11 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
+/// The migrations, in order (a server applies them in its dialect).
+pub(crate) fn all() -> &'static [&'static str] {
+    MIGRATIONS
+}
+
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64

@@ -16,6 +16,7 @@ mod reader;
 mod rows;
 mod runs;
 pub mod search_query;
+pub mod server;
 mod settings;
 mod stats;
 mod views;

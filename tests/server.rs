@@ -1,0 +1,484 @@
+//! The PostgreSQL backend against a real server: `.ci/pg-start` starts a throw-away cluster
+//! and exports `PANTAU_TEST_PG` (the superuser's address) and `PGPASSWORD`. Without it these
+//! tests say so and pass, unless `PANTAU_REQUIRE_PG=1` (as `.ci/run` sets), when they fail.
+//!
+//! Each test works in a database of its own, dropped at the end.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = "000_a8de84f94fd64a6f.txt";
+
+/// The superuser's address, or `None` (with a notice) when no server is set up.
+fn server() -> Option<String> {
+    match std::env::var("PANTAU_TEST_PG") {
+        Ok(a) if !a.is_empty() => Some(a),
+        _ => {
+            assert!(
+                std::env::var("PANTAU_REQUIRE_PG").as_deref() != Ok("1"),
+                "PANTAU_REQUIRE_PG=1 but PANTAU_TEST_PG is not set: run eval \"$(.ci/pg-start)\""
+            );
+            eprintln!("no PostgreSQL server (PANTAU_TEST_PG): skipped");
+            None
+        }
+    }
+}
+
+/// A database of its own on the server, dropped with the value.
+struct TestDb {
+    admin: String,
+    name: String,
+}
+
+impl TestDb {
+    fn new(admin: &str, tag: &str) -> TestDb {
+        let name = format!("pantau_test_{tag}_{}", std::process::id());
+        let mut c = client(admin);
+        c.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+            .expect("drop old");
+        c.batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create database");
+        TestDb {
+            admin: admin.to_string(),
+            name,
+        }
+    }
+
+    /// The address of this database as `user`.
+    fn address(&self, user: &str) -> String {
+        address_of(&self.admin, user, &self.name)
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let mut c = client(&self.admin);
+        let _ = c.batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ));
+    }
+}
+
+/// `admin` with another user and database.
+fn address_of(admin: &str, user: &str, db: &str) -> String {
+    let (scheme, rest) = admin.split_once("://").expect("scheme");
+    let (_, hostpart) = rest.split_once('@').expect("user@");
+    let (host, query) = hostpart.split_once('/').expect("/db");
+    let query = query
+        .split_once('?')
+        .map(|(_, q)| format!("?{q}"))
+        .unwrap_or_default();
+    format!("{scheme}://{user}@{host}/{db}{query}")
+}
+
+fn client(address: &str) -> postgres::Client {
+    let (base, _) = address.split_once('?').unwrap_or((address, ""));
+    let mut config: postgres::Config = base.parse().expect("address");
+    config.password(std::env::var("PGPASSWORD").unwrap_or_default());
+    config.connect(postgres::NoTls).expect("connect")
+}
+
+fn pantau(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .args(args)
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
+        .output()
+        .expect("run pantau")
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "pantau failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn refused(out: Output) -> String {
+    assert!(
+        !out.status.success(),
+        "pantau should have refused: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/indosum-sample.jsonl")
+}
+
+/// A local database of the seed article and the bundled sample (300 articles), with a user's
+/// alias and an exclusion, so that every table has rows.
+fn local_corpus(dir: &Path) -> PathBuf {
+    let db = dir.join("news.db");
+    let dbs = db.to_str().expect("utf8");
+    ok(pantau(&[
+        "import",
+        "--db",
+        dbs,
+        fixture(SEED).to_str().expect("utf8"),
+        sample().to_str().expect("utf8"),
+    ]));
+    ok(pantau(&[
+        "dictionary",
+        "add-alias",
+        "--db",
+        dbs,
+        "--actor",
+        "IDN",
+        "--text",
+        "Zamrud Khatulistiwa",
+    ]));
+    db
+}
+
+/// Every row of every table of a local database, in a fixed order, as text.
+fn local_rows(db: &Path) -> Vec<(String, Vec<String>)> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    pantau::store::server::TABLES
+        .iter()
+        .map(|t| {
+            // Each local database keeps its own tie to its search index file.
+            let only = if *t == "settings" {
+                " WHERE key <> 'search_owner'"
+            } else {
+                ""
+            };
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {t}{only}"))
+                .expect("prepare");
+            let n = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let mut cells = Vec::new();
+                    for i in 0..n {
+                        cells.push(format!("{:?}", r.get_ref(i)?));
+                    }
+                    Ok(cells.join("|"))
+                })
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("rows");
+            rows.sort();
+            (t.to_string(), rows)
+        })
+        .collect()
+}
+
+/// The exports of a local database, by kind.
+fn exports(db: &Path) -> Vec<(String, String)> {
+    let dbs = db.to_str().expect("utf8");
+    let mut out = Vec::new();
+    for args in [
+        vec!["export", "mentions"],
+        vec!["export", "articles"],
+        vec!["export", "timeline", "--bin", "day"],
+        vec!["export", "cooccurrence"],
+        vec!["export", "cooccurrence", "--window", "sentence"],
+        vec!["export", "network"],
+    ] {
+        let mut full = args.clone();
+        full.extend(["--db", dbs, "--out", "-"]);
+        // The GEXF's provenance names the database file and the time of the export.
+        let text: String = ok(pantau(&full))
+            .replace(dbs, "DB")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("created_at:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(text.lines().count() > 1, "{args:?} exported nothing");
+        out.push((args.join(" "), text));
+    }
+    out
+}
+
+#[test]
+fn a_corpus_copied_to_a_server_and_back_keeps_every_row_and_export() {
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "roundtrip");
+    let to = server_db.address("pantau");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let local = local_corpus(dir.path());
+    let said = ok(pantau(&[
+        "copy",
+        "--from",
+        local.to_str().expect("utf8"),
+        "--to",
+        &to,
+    ]));
+    assert!(
+        said.contains("every table's rows counted on both sides agree"),
+        "{said}"
+    );
+
+    // The server counts what the local database counts.
+    let here = ok(pantau(&[
+        "stats",
+        "--json",
+        "--db",
+        local.to_str().expect("utf8"),
+    ]));
+    let there = ok(pantau(&["stats", "--json", "--db", &to]));
+    assert_eq!(here, there);
+    assert!(here.contains("\"articles\": 301"), "{here}");
+
+    let back = dir.path().join("back.db");
+    ok(pantau(&[
+        "copy",
+        "--from",
+        &to,
+        "--to",
+        back.to_str().expect("utf8"),
+    ]));
+    // The copy's search index was built (before any export could catch it up).
+    let search = rusqlite::Connection::open(pantau::store::search_path(&back)).expect("search");
+    let indexed: i64 = search
+        .query_row("SELECT COUNT(*) FROM articles_fts", [], |r| r.get(0))
+        .expect("indexed");
+    assert_eq!(indexed, 301);
+    assert_eq!(local_rows(&local), local_rows(&back));
+    for ((kind, here), (_, there)) in exports(&local).iter().zip(exports(&back).iter()) {
+        let first = here
+            .lines()
+            .zip(there.lines())
+            .find(|(a, b)| a != b)
+            .map(|(a, b)| format!("{a}\n{b}"));
+        assert!(here == there, "{kind} differs at\n{first:?}");
+    }
+
+    // A second copy into the same database is refused: it is not empty.
+    let again = refused(pantau(&[
+        "copy",
+        "--from",
+        local.to_str().expect("utf8"),
+        "--to",
+        &to,
+    ]));
+    assert!(
+        again.contains("already holds 301 rows of articles"),
+        "{again}"
+    );
+}
+
+#[test]
+fn the_server_schema_is_the_local_one() {
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "schema");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let local = dir.path().join("empty.db");
+    drop(pantau::store::Store::open(&local).expect("local"));
+    // Twice: the second connection finds the schema up to date.
+    for _ in 0..2 {
+        let address = pantau::store::server::ServerAddress::parse(&server_db.address("pantau"))
+            .expect("address");
+        let mut store =
+            pantau::store::server::ServerStore::connect(&address, &mut |_| None).expect("connect");
+        assert_eq!(
+            pantau::store::server::schema::version(&mut store).expect("version"),
+            pantau::store::migrations::latest_version()
+        );
+    }
+    // Same tables, same columns (the server's own full-text vector aside), same order.
+    let conn = rusqlite::Connection::open(&local).expect("open");
+    let mut c = client(&server_db.address("pantau"));
+    for table in pantau::store::server::TABLES {
+        let mut stmt = conn
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
+            .expect("prepare");
+        let here: Vec<String> = stmt
+            .query_map([table], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("names");
+        let there: Vec<String> = c
+            .query(
+                "SELECT column_name::text FROM information_schema.columns
+                 WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER'
+                 ORDER BY ordinal_position",
+                &[table],
+            )
+            .expect("columns")
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(here, there, "{table}");
+    }
+    // Every local table is one a copy moves.
+    let mut stmt = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY name",
+        )
+        .expect("prepare");
+    let mut local_tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("tables");
+    let mut copied: Vec<String> = pantau::store::server::TABLES
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    local_tables.sort();
+    copied.sort();
+    assert_eq!(local_tables, copied);
+}
+
+#[test]
+fn a_read_only_role_browses_and_exports_but_may_not_write() {
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "readonly");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let local = local_corpus(dir.path());
+    ok(pantau(&[
+        "copy",
+        "--from",
+        local.to_str().expect("utf8"),
+        "--to",
+        &server_db.address("pantau"),
+    ]));
+    // A role that may only read, with the password the tests know.
+    let role = format!("reader_{}", std::process::id());
+    let password = std::env::var("PGPASSWORD").unwrap_or_default();
+    let mut c = client(&server_db.address("pantau"));
+    c.batch_execute(&format!(
+        "DROP ROLE IF EXISTS {role};
+         CREATE ROLE {role} LOGIN PASSWORD '{}';
+         GRANT CONNECT ON DATABASE {} TO {role};
+         GRANT USAGE ON SCHEMA public TO {role};
+         GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
+        password.replace('\'', "''"),
+        server_db.name
+    ))
+    .expect("role");
+    let reader = server_db.address(&role);
+
+    let stats = ok(pantau(&["stats", "--db", &reader]));
+    assert!(stats.contains("301"), "{stats}");
+    let back = dir.path().join("reader.db");
+    ok(pantau(&[
+        "copy",
+        "--from",
+        &reader,
+        "--to",
+        back.to_str().expect("utf8"),
+    ]));
+    assert_eq!(local_rows(&local), local_rows(&back));
+
+    let import = refused(pantau(&[
+        "import",
+        "--db",
+        &reader,
+        fixture(SEED).to_str().expect("utf8"),
+    ]));
+    assert!(
+        import.contains(&format!("the role {role} may not import"))
+            && import.contains("lacks INSERT on import_runs"),
+        "{import}"
+    );
+    let edit = refused(pantau(&[
+        "dictionary",
+        "add-alias",
+        "--db",
+        &reader,
+        "--actor",
+        "IDN",
+        "--text",
+        "Zamrud Khatulistiwa",
+    ]));
+    assert!(edit.contains("lacks INSERT on"), "{edit}");
+    let empty = TestDb::new(&admin, "readonly_target");
+    let mut c = client(&empty.address("pantau"));
+    // The reader may read the empty database once it has pantau's tables.
+    ok(pantau(&["stats", "--db", &empty.address("pantau")]));
+    c.batch_execute(&format!(
+        "GRANT CONNECT ON DATABASE {} TO {role};
+         GRANT USAGE ON SCHEMA public TO {role};
+         GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
+        empty.name
+    ))
+    .expect("grant");
+    let copy = refused(pantau(&[
+        "copy",
+        "--from",
+        local.to_str().expect("utf8"),
+        "--to",
+        &empty.address(&role),
+    ]));
+    assert!(copy.contains("lacks INSERT on import_runs"), "{copy}");
+    drop(c);
+    let mut c = client(&server_db.address("pantau"));
+    let _ = c.batch_execute(&format!(
+        "REASSIGN OWNED BY {role} TO pantau; DROP OWNED BY {role}"
+    ));
+    let mut e = client(&empty.address("pantau"));
+    let _ = e.batch_execute(&format!("DROP OWNED BY {role}"));
+    drop(e);
+    drop(empty);
+    drop(c);
+    drop(server_db);
+    let mut a = client(&admin);
+    let _ = a.batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
+}
+
+#[test]
+fn two_copies_into_one_server_at_once_store_it_once() {
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "concurrent");
+    let to = server_db.address("pantau");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let local = local_corpus(dir.path());
+    // Set up the schema first, so both processes race on the copy, not the migration.
+    ok(pantau(&["stats", "--db", &to]));
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_pantau"))
+            .args(["copy", "--from", local.to_str().expect("utf8"), "--to", &to])
+            .env("LC_ALL", "C")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let (a, b) = (spawn(), spawn());
+    let outs = [
+        a.wait_with_output().expect("a"),
+        b.wait_with_output().expect("b"),
+    ];
+    let won = outs.iter().filter(|o| o.status.success()).count();
+    assert_eq!(won, 1, "exactly one copy fills the database");
+    let lost = outs.iter().find(|o| !o.status.success()).expect("loser");
+    let why = String::from_utf8_lossy(&lost.stderr);
+    assert!(why.contains("already holds 301 rows of articles"), "{why}");
+    let mut c = client(&to);
+    let n: i64 = c
+        .query_one("SELECT COUNT(*) FROM articles", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(n, 301);
+    let here = ok(pantau(&[
+        "stats",
+        "--json",
+        "--db",
+        local.to_str().expect("utf8"),
+    ]));
+    let there = ok(pantau(&["stats", "--json", "--db", &to]));
+    assert_eq!(here, there);
+}
+
+#[test]
+fn an_address_with_a_password_is_refused_without_showing_it() {
+    let out = pantau(&["stats", "--db", "postgres://ana:hunter2@localhost/news"]);
+    let err = refused(out);
+    assert!(err.contains("PGPASSWORD"), "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
+}
