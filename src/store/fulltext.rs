@@ -150,6 +150,11 @@ fn parse_search(query: &str) -> Result<(String, SearchQuery)> {
         .map_err(|e| super::StoreError::Invalid(format!("search \"{query}\": {e}")))
 }
 
+/// How [`search_condition`] asks the index: by article id, which SQLite uses to look each
+/// match up (see `Store::list_articles` for when it should not).
+pub(crate) const INDEX_IN: &str =
+    "a.id IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH ";
+
 /// The SQL condition that keeps the articles (alias `a`) matching `query` (as a user types
 /// it: see [`super::search_query::interpret`]); `mark` takes each value the condition needs
 /// and returns its placeholder.
@@ -160,10 +165,7 @@ pub(crate) fn search_condition(
     let (query, parsed) = parse_search(query)?;
     let mut conds = Vec::new();
     if let Some(index_query) = parsed.index_query() {
-        conds.push(format!(
-            "a.id IN (SELECT rowid FROM search.articles_fts WHERE articles_fts MATCH {})",
-            mark(index_query)
-        ));
+        conds.push(format!("{INDEX_IN}{})", mark(index_query)));
     }
     if !parsed.index_is_exact() {
         conds.push(format!(
@@ -172,6 +174,23 @@ pub(crate) fn search_condition(
         ));
     }
     Ok(conds.join(" AND "))
+}
+
+/// How many articles match `query` counted in the index alone, when the index answers it
+/// exactly (reading each matching article's row only to count it costs a page apiece: 40,431
+/// of a million articles, 0.3 s); `None` when the articles must be read.
+pub(crate) fn search_count_sql(
+    query: &str,
+    mut mark: impl FnMut(String) -> String,
+) -> Result<Option<String>> {
+    let (_, parsed) = parse_search(query)?;
+    Ok(match parsed.index_query() {
+        Some(index_query) if parsed.index_is_exact() => Some(format!(
+            "SELECT COUNT(*) FROM search.articles_fts WHERE articles_fts MATCH {}",
+            mark(index_query)
+        )),
+        _ => None,
+    })
 }
 
 /// The one value `sql` selects, if any.

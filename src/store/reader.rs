@@ -168,6 +168,10 @@ fn parse_published(p: Option<String>) -> Option<NaiveDate> {
         .or_else(|| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
 }
 
+/// Matches past which a page of search results walks the day index (see
+/// `Store::list_articles`).
+const WALK_ABOVE_MATCHES: i64 = 2_000;
+
 impl Store {
     /// The other copies of an article's story, at most `limit` of each kind: the
     /// near-duplicate articles grouped with it, then the exact copies of it found in other
@@ -319,8 +323,10 @@ impl Store {
         Ok(changed)
     }
 
-    /// A page of the articles that `query` selects, newest first (undated last), and how many
-    /// it selects in all.
+    /// A page of the articles that `query` selects, newest first (the last stored first within
+    /// a day; undated last: SQLite sorts NULL lowest), and how many it selects in all. The
+    /// order is the day index's, read backwards, so a page costs its rows, not a sort of the
+    /// corpus (a million articles: 566 ms -> under 1 ms for the first page).
     pub fn list_articles(
         &self,
         query: &ArticleListQuery,
@@ -379,11 +385,36 @@ impl Store {
         } else {
             format!("WHERE {}", conds.join(" AND "))
         };
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM articles a {filter}"),
-            params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
+        let text_only = conds.len() == 1 && !query.text.trim().is_empty();
+        let mut index_args = Vec::new();
+        let index_count = if text_only {
+            fulltext::search_count_sql(&query.text, |v| {
+                index_args.push(Value::Text(v));
+                format!("?{}", index_args.len())
+            })?
+        } else {
+            None
+        };
+        let total: i64 = match index_count {
+            Some(sql) => self
+                .conn
+                .query_row(&sql, params_from_iter(index_args.iter()), |r| r.get(0))?,
+            None => self.conn.query_row(
+                &format!("SELECT COUNT(*) FROM articles a {filter}"),
+                params_from_iter(args.iter()),
+                |r| r.get(0),
+            )?,
+        };
+        // Many matches: walking the day index newest first and keeping the matches finds a
+        // page after a few thousand entries, where looking every match up and sorting them
+        // reads them all ("ekonomi", 40,431 of a million: 208 -> 12 ms). Few matches: looking
+        // them up is cheaper than a walk that may cross the whole index.
+        let filter = if total > WALK_ABOVE_MATCHES {
+            let walk = format!("+{}", fulltext::INDEX_IN);
+            filter.replacen(fulltext::INDEX_IN, &walk, 1)
+        } else {
+            filter
+        };
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(offset as i64));
         let (l, o) = (args.len() - 1, args.len());
@@ -395,7 +426,7 @@ impl Store {
                  + (CASE WHEN a.story_id IS NOT NULL THEN 1 ELSE 0 END)
                  + (SELECT COUNT(*) FROM article_copies c WHERE c.article_id = a.id)
              FROM articles a {filter}
-             ORDER BY a.published_day IS NULL, a.published_day DESC, a.id LIMIT ?{l} OFFSET ?{o}"
+             ORDER BY a.published_day DESC, a.id DESC LIMIT ?{l} OFFSET ?{o}"
         ))?;
         let rows = stmt
             .query_map(params_from_iter(args.iter()), |r| {
