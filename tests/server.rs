@@ -221,6 +221,27 @@ fn a_corpus_copied_to_a_server_and_back_keeps_every_row_and_export() {
         "{said}"
     );
 
+    // The copy put back every index it set aside for the load.
+    let fresh = TestDb::new(&admin, "fresh");
+    ok(pantau(&["stats", "--db", &fresh.address("pantau")]));
+    let indexes = |address: &str| -> Vec<String> {
+        client(address)
+            .query(
+                "SELECT indexdef::text FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname",
+                &[],
+            )
+            .expect("indexes")
+            .iter()
+            .map(|r| r.get(0))
+            .collect()
+    };
+    let copied = indexes(&to);
+    assert!(
+        copied.iter().any(|d| d.contains("USING gin (search)")),
+        "{copied:?}"
+    );
+    assert_eq!(copied, indexes(&fresh.address("pantau")));
+
     // The server counts what the local database counts.
     let here = ok(pantau(&[
         "stats",
