@@ -498,8 +498,21 @@ fn two_copies_into_one_server_at_once_store_it_once() {
 
 #[test]
 fn an_address_with_a_password_is_refused_without_showing_it() {
-    let out = pantau(&["stats", "--db", "postgres://ana:hunter2@localhost/news"]);
-    let err = refused(out);
-    assert!(err.contains("PGPASSWORD"), "{err}");
-    assert!(!err.contains("hunter2"), "{err}");
+    for args in [
+        ["stats", "--db", "postgres://ana:hunter2@localhost/news"],
+        [
+            "stats",
+            "--db",
+            "postgres://ana:hunter2@localhost:port/news",
+        ],
+        [
+            "candidates",
+            "--db",
+            "postgres://ana:hunter2@localhost/news",
+        ],
+    ] {
+        let err = refused(pantau(&args));
+        assert!(err.contains("PGPASSWORD"), "{args:?}: {err}");
+        assert!(!err.contains("hunter2"), "{args:?}: {err}");
+    }
 }

@@ -103,6 +103,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
 /// A command on a server's database: `stats` runs there; the commands that write say which
 /// right a read-only role lacks, and the others that they need a local database for now.
 fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode> {
+    // Parsed first: an address with a password is refused before anything repeats it.
+    let address = pantau::store::server::ServerAddress::parse(address)?.to_string();
+    let address = address.as_str();
     let name = match &command {
         Some(Command::Stats(_)) | Some(Command::Copy(_)) | Some(Command::Tag(_)) => "",
         Some(Command::Import(_)) => "import",

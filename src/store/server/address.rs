@@ -80,6 +80,14 @@ impl ServerAddress {
                 "{text} is not a postgres:// address"
             )));
         }
+        // Before anything else reads it, so that no error can repeat it.
+        let after_scheme = text.split_once("://").map_or("", |(_, rest)| rest);
+        let authority = after_scheme.split(['/', '?']).next().unwrap_or_default();
+        if let Some((userinfo, _)) = authority.rsplit_once('@')
+            && userinfo.contains(':')
+        {
+            return Err(password_in_address());
+        }
         let (base, query) = match text.split_once('?') {
             Some((b, q)) => (b, q),
             None => (text, ""),
@@ -160,7 +168,10 @@ impl ServerAddress {
 
     /// The password from the environment or the password file, if either has one.
     pub fn stored_password(&self) -> Option<String> {
-        if let Ok(p) = std::env::var("PGPASSWORD") {
+        // As libpq: an empty PGPASSWORD is no password.
+        if let Ok(p) = std::env::var("PGPASSWORD")
+            && !p.is_empty()
+        {
             return Some(p);
         }
         let file = password_file()?;
@@ -263,6 +274,9 @@ mod tests {
         for text in [
             "postgres://ana:secret@localhost/news",
             "postgres://ana@localhost/news?password=secret",
+            // An address the driver cannot parse must not be repeated with its password.
+            "postgres://ana:secret@localhost:notaport/news",
+            "postgres://ana:secret@localhost/news?sslcert=x",
         ] {
             let err = ServerAddress::parse(text).expect_err(text).to_string();
             assert!(err.contains("PGPASSWORD"), "{err}");

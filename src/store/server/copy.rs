@@ -194,9 +194,14 @@ pub fn local_to_server(
     // row (the GIN index of the text vectors above all); the ones behind constraints stay.
     let indexes: Vec<(String, String)> = tx
         .query(
+            // Only a table's owner may drop its indexes; for a role that may only write rows
+            // they stay and are kept up as the rows go in.
             "SELECT i.indexname::text, i.indexdef::text FROM pg_indexes i
+             JOIN pg_class t ON t.relname = i.tablename
+                  AND t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = i.schemaname)
              WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
                AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+               AND pg_has_role(current_user, t.relowner, 'USAGE')
              ORDER BY 1",
             &[&TABLES],
         )?
