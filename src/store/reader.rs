@@ -508,7 +508,93 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::day_date;
+    use crate::model::{ArticleDraft, DateSource, Language};
+    use crate::store::{FileRecord, FileStatus, day_date};
+    use std::collections::HashMap;
+
+    /// 2,600 articles over 30 days: "ekonomi" in 2,300 (past the walk's threshold), "politik"
+    /// in the others; every other one in English.
+    fn corpus() -> (Store, Vec<(i64, i64, bool, bool)>) {
+        let mut store = Store::open_in_memory().expect("store");
+        let run = store.begin_run().expect("run");
+        let file = FileRecord {
+            path: "a".into(),
+            size_bytes: None,
+            content_hash: None,
+            format: None,
+            status: FileStatus::Imported,
+            error: None,
+            warnings: String::new(),
+        };
+        let drafts: Vec<(ArticleDraft, Vec<crate::model::Mention>)> = (0..2_600)
+            .map(|i: i64| {
+                let day =
+                    NaiveDate::from_ymd_opt(2020, 1, 1 + (i * 7 % 30) as u32).unwrap_or_default();
+                let word = if i < 2_300 { "ekonomi" } else { "politik" };
+                let draft = ArticleDraft {
+                    title: format!("Judul {i}"),
+                    text: format!("{word} nomor {i} {}", i * 7919 % 10_007),
+                    published: day.and_hms_opt(8, 0, 0),
+                    date_source: DateSource::Text,
+                    language: if i % 2 == 0 {
+                        Language::Indonesian
+                    } else {
+                        Language::English
+                    },
+                    ..ArticleDraft::default()
+                };
+                (draft, Vec::new())
+            })
+            .collect();
+        store
+            .transaction(|tx| tx.store_file(run, &file, &drafts, &HashMap::new()))
+            .expect("store");
+        store.index_new_articles().expect("index");
+        // (id, day, mentions ekonomi, Indonesian), by id.
+        let rows = (0..2_600)
+            .map(|i: i64| (i + 1, (i * 7 % 30), i < 2_300, i % 2 == 0))
+            .collect();
+        (store, rows)
+    }
+
+    #[test]
+    fn pages_of_a_search_are_newest_first_on_both_sides_of_the_walk() {
+        let (store, rows) = corpus();
+        for (text, languages, walks) in [
+            ("ekonomi", vec![], true),
+            ("ekonomi", vec!["id".to_string()], false),
+            ("politik", vec![], false),
+            ("", vec![], false),
+        ] {
+            let mut want: Vec<(i64, i64)> = rows
+                .iter()
+                .filter(|(_, _, ekonomi, id)| {
+                    (text.is_empty() || (text == "ekonomi") == *ekonomi)
+                        && (languages.is_empty() || *id)
+                })
+                .map(|(id, day, _, _)| (*day, *id))
+                .collect();
+            want.sort_by(|a, b| b.cmp(a));
+            let query = ArticleListQuery {
+                text: text.into(),
+                languages: languages.clone(),
+                ..Default::default()
+            };
+            assert_eq!(walks, text == "ekonomi" && languages.is_empty());
+            for offset in [0u64, 50, 2_250] {
+                let (page, total) = store.list_articles(&query, offset, 50).expect("list");
+                assert_eq!(total, want.len() as u64, "{text} {languages:?}");
+                let got: Vec<i64> = page.iter().map(|r| r.id).collect();
+                let expected: Vec<i64> = want
+                    .iter()
+                    .skip(offset as usize)
+                    .take(50)
+                    .map(|(_, id)| *id)
+                    .collect();
+                assert_eq!(got, expected, "{text} {languages:?} from {offset}");
+            }
+        }
+    }
 
     #[test]
     fn day_numbers_round_trip() {
