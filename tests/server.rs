@@ -497,6 +497,39 @@ fn two_copies_into_one_server_at_once_store_it_once() {
 }
 
 #[test]
+fn a_value_the_server_cannot_store_stops_the_copy_naming_its_row() {
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "nul");
+    let to = server_db.address("pantau");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let local = local_corpus(dir.path());
+    // A JSON "\u0000" can bring one into a headline.
+    rusqlite::Connection::open(&local)
+        .expect("open")
+        .execute(
+            "UPDATE articles SET title = 'a' || char(0) || 'b' WHERE id = 2",
+            [],
+        )
+        .expect("plant");
+    let why = refused(pantau(&[
+        "copy",
+        "--from",
+        local.to_str().expect("utf8"),
+        "--to",
+        &to,
+    ]));
+    assert!(
+        why.contains("articles.title of the row whose id is 2 holds a NUL character"),
+        "{why}"
+    );
+    let stats = ok(pantau(&["stats", "--json", "--db", &to]));
+    assert!(
+        stats.contains("\"articles\": 0"),
+        "nothing was kept: {stats}"
+    );
+}
+
+#[test]
 fn an_address_with_a_password_is_refused_without_showing_it() {
     for args in [
         ["stats", "--db", "postgres://ana:hunter2@localhost/news"],

@@ -226,17 +226,30 @@ pub fn local_to_server(
         while let Some(row) = rows.next()? {
             cells.clear();
             for (i, col) in cols.iter().enumerate() {
-                cells.push(local_cell(row.get_ref(i)?, col, table)?);
+                let cell = local_cell(row.get_ref(i)?, col).map_err(|why| {
+                    use rusqlite::types::ValueRef;
+                    let key = match row.get_ref(0) {
+                        Ok(ValueRef::Integer(n)) => n.to_string(),
+                        Ok(ValueRef::Text(t)) => String::from_utf8_lossy(t).into_owned(),
+                        Ok(other) => format!("{other:?}"),
+                        Err(_) => String::new(),
+                    };
+                    ServerError::Copy(format!(
+                        "{table}.{} of the row whose {} is {key} {why}; nothing was copied",
+                        col.name, cols[0].name
+                    ))
+                })?;
+                cells.push(cell);
             }
             let refs: Vec<&(dyn ToSql + Sync)> =
                 cells.iter().map(|c| c as &(dyn ToSql + Sync)).collect();
-            writer.write(&refs)?;
+            writer.write(&refs).map_err(|e| refused_row(table, &e))?;
             done += 1;
             if done.is_multiple_of(PROGRESS_EVERY) {
                 progress(table, done);
             }
         }
-        writer.finish()?;
+        writer.finish().map_err(|e| refused_row(table, &e))?;
         progress(table, done);
         if cols.iter().any(|c| c.name == "id") {
             // The next id the server gives follows the copied ones.
@@ -261,8 +274,26 @@ pub fn local_to_server(
     Ok(report)
 }
 
-/// A local value as the server's column type wants it.
-fn local_cell(value: rusqlite::types::ValueRef<'_>, col: &Column, table: &str) -> Result<Cell> {
+/// The server's refusal of a row of `table`, with where in the COPY it was.
+fn refused_row(table: &str, e: &postgres::Error) -> ServerError {
+    let detail = match e.as_db_error() {
+        Some(db) => match db.where_() {
+            Some(at) => format!("{} ({at})", db.message()),
+            None => db.message().to_string(),
+        },
+        None => e.to_string(),
+    };
+    ServerError::Copy(format!(
+        "the server refused a row of {table}: {detail}; nothing was copied"
+    ))
+}
+
+/// A local value as the server's column type wants it, or why it cannot be stored there
+/// (never changed on the way).
+fn local_cell(
+    value: rusqlite::types::ValueRef<'_>,
+    col: &Column,
+) -> std::result::Result<Cell, String> {
     use rusqlite::types::ValueRef;
     let cell = match (value, &col.ty) {
         (ValueRef::Null, _) => Cell::Null,
@@ -270,15 +301,18 @@ fn local_cell(value: rusqlite::types::ValueRef<'_>, col: &Column, table: &str) -
         (ValueRef::Integer(v), t) if *t == Type::FLOAT8 => Cell::Real(v as f64),
         (ValueRef::Real(v), t) if *t == Type::FLOAT8 => Cell::Real(v),
         (ValueRef::Text(v), t) if *t == Type::TEXT => {
-            Cell::Text(String::from_utf8_lossy(v).into_owned())
+            let text = std::str::from_utf8(v).map_err(|e| format!("is not UTF-8 ({e})"))?;
+            if text.contains('\0') {
+                return Err("holds a NUL character, which PostgreSQL's text cannot store".into());
+            }
+            Cell::Text(text.to_string())
         }
         (ValueRef::Blob(v), t) if *t == Type::BYTEA => Cell::Bytes(v.to_vec()),
         (other, t) => {
-            return Err(ServerError::Copy(format!(
-                "{table}.{} holds a {:?} where the server keeps {t}",
-                col.name,
+            return Err(format!(
+                "holds a {:?} where the server keeps {t}",
                 other.data_type()
-            )));
+            ));
         }
     };
     Ok(cell)
