@@ -289,6 +289,18 @@ fn a_corpus_copied_to_a_server_and_back_keeps_every_row_and_export() {
         again.contains("already holds 301 rows of articles"),
         "{again}"
     );
+
+    // The server's next ids follow the copied ones.
+    let mut c = client(&to);
+    let next: i64 = c
+        .query_one(
+            "INSERT INTO import_runs (started_at, status) VALUES ('2026-12-01T00:00:00', 'finished')
+             RETURNING id",
+            &[],
+        )
+        .expect("a new run")
+        .get(0);
+    assert_eq!(next, 2);
 }
 
 #[test]
@@ -437,6 +449,30 @@ fn a_read_only_role_browses_and_exports_but_may_not_write() {
         &empty.address(&role),
     ]));
     assert!(copy.contains("lacks INSERT on import_runs"), "{copy}");
+    // A role that may write rows but not move the id sequences on is told so before copying.
+    let writer = format!("writer_{}", std::process::id());
+    c.batch_execute(&format!(
+        "DROP ROLE IF EXISTS {writer};
+         CREATE ROLE {writer} LOGIN PASSWORD '{}';
+         GRANT CONNECT ON DATABASE {} TO {writer};
+         GRANT USAGE ON SCHEMA public TO {writer};
+         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {writer};",
+        password.replace('\'', "''"),
+        empty.name
+    ))
+    .expect("writer");
+    let copy = refused(pantau(&[
+        "copy",
+        "--from",
+        local.to_str().expect("utf8"),
+        "--to",
+        &empty.address(&writer),
+    ]));
+    assert!(
+        copy.contains("lacks UPDATE on the id sequence of import_runs"),
+        "{copy}"
+    );
+    let _ = c.batch_execute(&format!("DROP OWNED BY {writer}"));
     drop(c);
     let mut c = client(&server_db.address("pantau"));
     let _ = c.batch_execute(&format!(
@@ -449,7 +485,9 @@ fn a_read_only_role_browses_and_exports_but_may_not_write() {
     drop(c);
     drop(server_db);
     let mut a = client(&admin);
-    let _ = a.batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
+    let _ = a.batch_execute(&format!(
+        "DROP ROLE IF EXISTS {role}; DROP ROLE IF EXISTS {writer}"
+    ));
 }
 
 #[test]

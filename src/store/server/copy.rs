@@ -168,7 +168,7 @@ pub fn local_to_server(
     to: &mut ServerStore,
     progress: &mut dyn FnMut(&str, u64),
 ) -> Result<CopyReport> {
-    to.require_write("copy a corpus into this database")?;
+    to.require_rights("copy a corpus into this database", "UPDATE")?;
     let local = open_local(from)?;
     // One snapshot of the local database for the whole copy.
     local.execute_batch("BEGIN")?;

@@ -161,6 +161,12 @@ impl ServerStore {
     /// Refuses `action` unless the role may insert, update and delete in every table of
     /// pantau (what imports, re-tags, dictionary edits and copies into a server do).
     pub fn require_write(&mut self, action: &str) -> Result<()> {
+        self.require_rights(action, "USAGE")
+    }
+
+    /// As [`ServerStore::require_write`], with `sequence_right` on the tables' id sequences
+    /// (`UPDATE` to move them on after a copy, `USAGE` to take ids).
+    pub(crate) fn require_rights(&mut self, action: &str, sequence_right: &str) -> Result<()> {
         let rows = self.client.query(
             "SELECT t, p FROM unnest($1::text[]) AS t, unnest(ARRAY['INSERT', 'UPDATE', 'DELETE']) AS p
              WHERE NOT has_table_privilege(current_user, quote_ident(t), p)
@@ -168,14 +174,41 @@ impl ServerStore {
                       array_position(ARRAY['INSERT', 'UPDATE', 'DELETE'], p)",
             &[&TABLES],
         )?;
-        if let Some(row) = rows.first() {
-            let table: String = row.get(0);
-            let right: String = row.get(1);
+        let missing = match rows.first() {
+            Some(row) => Some(format!(
+                "{} on {}",
+                row.get::<_, String>(1),
+                row.get::<_, String>(0)
+            )),
+            // New rows take their ids from each table's identity sequence.
+            None => self
+                .client
+                .query(
+                    // Materialized first: the sequence is asked for only where there is an id.
+                    "WITH t AS MATERIALIZED (
+                         SELECT c.table_name::text AS name FROM information_schema.columns c
+                         WHERE c.table_schema = current_schema() AND c.column_name = 'id'
+                           AND c.table_name = ANY($1))
+                     SELECT name FROM t
+                     WHERE NOT has_sequence_privilege(
+                             current_user, pg_get_serial_sequence(quote_ident(name), 'id'), $2)
+                     ORDER BY array_position($1::text[], name)",
+                    &[&TABLES, &sequence_right],
+                )?
+                .first()
+                .map(|r| {
+                    format!(
+                        "{sequence_right} on the id sequence of {}",
+                        r.get::<_, String>(0)
+                    )
+                }),
+        };
+        if let Some(right) = missing {
             return Err(ServerError::Denied {
                 role: self.role()?,
                 address: self.address.to_string(),
                 action: action.to_string(),
-                right: format!("{right} on {table}"),
+                right,
             });
         }
         Ok(())
