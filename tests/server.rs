@@ -88,6 +88,11 @@ fn pantau(args: &[&str]) -> Output {
         .expect("run pantau")
 }
 
+/// `pantau copy --from FROM --to TO`.
+fn copy(from: &str, to: &str) -> Output {
+    pantau(&["copy", "--from", from, "--to", to])
+}
+
 fn ok(out: Output) -> String {
     assert!(
         out.status.success(),
@@ -209,13 +214,7 @@ fn a_corpus_copied_to_a_server_and_back_keeps_every_row_and_export() {
     let to = server_db.address("pantau");
     let dir = tempfile::tempdir().expect("tempdir");
     let local = local_corpus(dir.path());
-    let said = ok(pantau(&[
-        "copy",
-        "--from",
-        local.to_str().expect("utf8"),
-        "--to",
-        &to,
-    ]));
+    let said = ok(copy(local.to_str().expect("utf8"), &to));
     assert!(
         said.contains("every table's rows counted on both sides agree"),
         "{said}"
@@ -254,13 +253,7 @@ fn a_corpus_copied_to_a_server_and_back_keeps_every_row_and_export() {
     assert!(here.contains("\"articles\": 301"), "{here}");
 
     let back = dir.path().join("back.db");
-    ok(pantau(&[
-        "copy",
-        "--from",
-        &to,
-        "--to",
-        back.to_str().expect("utf8"),
-    ]));
+    ok(copy(&to, back.to_str().expect("utf8")));
     // The copy's search index was built (before any export could catch it up).
     let search = rusqlite::Connection::open(pantau::store::search_path(&back)).expect("search");
     let indexed: i64 = search
@@ -278,13 +271,7 @@ fn a_corpus_copied_to_a_server_and_back_keeps_every_row_and_export() {
     }
 
     // A second copy into the same database is refused: it is not empty.
-    let again = refused(pantau(&[
-        "copy",
-        "--from",
-        local.to_str().expect("utf8"),
-        "--to",
-        &to,
-    ]));
+    let again = refused(copy(local.to_str().expect("utf8"), &to));
     assert!(
         again.contains("already holds 301 rows of articles"),
         "{again}"
@@ -373,13 +360,10 @@ fn a_read_only_role_browses_and_exports_but_may_not_write() {
     let server_db = TestDb::new(&admin, "readonly");
     let dir = tempfile::tempdir().expect("tempdir");
     let local = local_corpus(dir.path());
-    ok(pantau(&[
-        "copy",
-        "--from",
+    ok(copy(
         local.to_str().expect("utf8"),
-        "--to",
         &server_db.address("pantau"),
-    ]));
+    ));
     // A role that may only read, with the password the tests know.
     let role = format!("reader_{}", std::process::id());
     let password = std::env::var("PGPASSWORD").unwrap_or_default();
@@ -399,13 +383,7 @@ fn a_read_only_role_browses_and_exports_but_may_not_write() {
     let stats = ok(pantau(&["stats", "--db", &reader]));
     assert!(stats.contains("301"), "{stats}");
     let back = dir.path().join("reader.db");
-    ok(pantau(&[
-        "copy",
-        "--from",
-        &reader,
-        "--to",
-        back.to_str().expect("utf8"),
-    ]));
+    ok(copy(&reader, back.to_str().expect("utf8")));
     assert_eq!(local_rows(&local), local_rows(&back));
 
     let import = refused(pantau(&[
@@ -441,14 +419,11 @@ fn a_read_only_role_browses_and_exports_but_may_not_write() {
         empty.name
     ))
     .expect("grant");
-    let copy = refused(pantau(&[
-        "copy",
-        "--from",
-        local.to_str().expect("utf8"),
-        "--to",
-        &empty.address(&role),
-    ]));
-    assert!(copy.contains("lacks INSERT on import_runs"), "{copy}");
+    let copied_in = refused(copy(local.to_str().expect("utf8"), &empty.address(&role)));
+    assert!(
+        copied_in.contains("lacks INSERT on import_runs"),
+        "{copied_in}"
+    );
     // A role that may write rows but not move the id sequences on is told so before copying.
     let writer = format!("writer_{}", std::process::id());
     c.batch_execute(&format!(
@@ -461,16 +436,10 @@ fn a_read_only_role_browses_and_exports_but_may_not_write() {
         empty.name
     ))
     .expect("writer");
-    let copy = refused(pantau(&[
-        "copy",
-        "--from",
-        local.to_str().expect("utf8"),
-        "--to",
-        &empty.address(&writer),
-    ]));
+    let copied_in = refused(copy(local.to_str().expect("utf8"), &empty.address(&writer)));
     assert!(
-        copy.contains("lacks UPDATE on the id sequence of import_runs"),
-        "{copy}"
+        copied_in.contains("lacks UPDATE on the id sequence of import_runs"),
+        "{copied_in}"
     );
     let _ = c.batch_execute(&format!("DROP OWNED BY {writer}"));
     drop(c);
@@ -549,13 +518,7 @@ fn a_value_the_server_cannot_store_stops_the_copy_naming_its_row() {
             [],
         )
         .expect("plant");
-    let why = refused(pantau(&[
-        "copy",
-        "--from",
-        local.to_str().expect("utf8"),
-        "--to",
-        &to,
-    ]));
+    let why = refused(copy(local.to_str().expect("utf8"), &to));
     assert!(
         why.contains("articles.title of the row whose id is 2 holds a NUL character"),
         "{why}"

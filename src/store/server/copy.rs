@@ -354,18 +354,12 @@ pub fn server_to_local(
     }
     let result = fill_local(from, to, progress);
     if result.is_err() {
-        // Nothing half-copied is left behind.
-        for path in [
-            to.to_path_buf(),
-            crate::store::search_path(to),
-            wal_of(to, "-wal"),
-            wal_of(to, "-shm"),
-        ] {
-            let _ = std::fs::remove_file(path);
+        // Nothing half-copied is left behind: the file, its search index, their journals.
+        for file in [to.to_path_buf(), crate::store::search_path(to)] {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(wal_of(&file, suffix));
+            }
         }
-        let search = crate::store::search_path(to);
-        let _ = std::fs::remove_file(wal_of(&search, "-wal"));
-        let _ = std::fs::remove_file(wal_of(&search, "-shm"));
     }
     result
 }
