@@ -531,6 +531,25 @@ fn a_value_the_server_cannot_store_stops_the_copy_naming_its_row() {
 }
 
 #[test]
+fn a_missing_password_says_where_to_put_it() {
+    let Some(admin) = server() else { return };
+    // No password anywhere, and no terminal to ask on.
+    let out = Command::new(env!("CARGO_BIN_EXE_pantau"))
+        .args(["stats", "--db", &admin])
+        .env("LC_ALL", "C")
+        .env("PGPASSWORD", "")
+        .env("PGPASSFILE", "/nonexistent/pgpass")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run pantau");
+    let why = refused(out);
+    assert!(
+        why.contains("password missing (set PGPASSWORD or add the server to ~/.pgpass)"),
+        "{why}"
+    );
+}
+
+#[test]
 fn an_address_with_a_password_is_refused_without_showing_it() {
     for args in [
         ["stats", "--db", "postgres://ana:hunter2@localhost/news"],

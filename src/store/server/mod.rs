@@ -106,7 +106,9 @@ fn wants_password(e: &postgres::Error) -> bool {
     if let Some(db) = e.as_db_error() {
         return *db.code() == postgres::error::SqlState::INVALID_PASSWORD;
     }
-    e.to_string().contains("password missing")
+    // The driver says "invalid configuration", its cause "password missing".
+    let cause = std::error::Error::source(e).map(|c| c.to_string());
+    cause.is_some_and(|c| c.contains("password missing"))
 }
 
 impl ServerStore {
