@@ -569,3 +569,278 @@ fn an_address_with_a_password_is_refused_without_showing_it() {
         assert!(!err.contains("hunter2"), "{args:?}: {err}");
     }
 }
+
+/// Two sets of files in `dir` that overlap: the seed article, the bundled sample, a second
+/// copy of the sample under another name (its articles are duplicates, kept as copies) and
+/// eight editions of the sample (2,400 near-duplicates: stories), then those editions in
+/// reverse order and the sample. Two imports of the sets at once meet in the middle of the
+/// editions, each waiting for the other's claims.
+fn overlapping_sets(dir: &Path) -> (Vec<String>, Vec<String>) {
+    let again = dir.join("sample-again.jsonl");
+    std::fs::copy(sample(), &again).expect("copy sample");
+    let text = std::fs::read_to_string(sample()).expect("sample");
+    let mut editions: Vec<String> = Vec::new();
+    for k in 1..=8 {
+        for line in text.lines() {
+            assert!(line.contains("\"id\": \"") && line.contains("\"text\": \""));
+            editions.push(
+                line.replacen("\"id\": \"", &format!("\"id\": \"e{k}-"), 1)
+                    .replacen("\"text\": \"", &format!("\"text\": \"Edisi {k}. "), 1),
+            );
+        }
+    }
+    let forward = dir.join("editions.jsonl");
+    std::fs::write(&forward, editions.join("\n")).expect("editions");
+    editions.reverse();
+    let reversed = dir.join("editions-reversed.jsonl");
+    std::fs::write(&reversed, editions.join("\n")).expect("reversed");
+    let s = |p: &Path| p.to_str().expect("utf8").to_string();
+    (
+        vec![s(&fixture(SEED)), s(&sample()), s(&again), s(&forward)],
+        vec![s(&reversed), s(&sample())],
+    )
+}
+
+/// `pantau import --db DB PATHS…`.
+fn import(db: &str, paths: &[String]) -> Output {
+    let mut args = vec!["import", "--db", db];
+    args.extend(paths.iter().map(String::as_str));
+    pantau(&args)
+}
+
+#[test]
+fn the_same_files_imported_into_a_file_and_a_server_give_the_same_rows_and_exports() {
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "equivalence");
+    let to = server_db.address("pantau");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (first, _) = overlapping_sets(dir.path());
+    let local = dir.path().join("local.db");
+    let l = local.to_str().expect("utf8");
+    let here = ok(import(l, &first));
+    let there = ok(import(&to, &first));
+    // The same summary, but for the time it took.
+    let summary = |s: &str| s.rsplit_once(';').map(|(a, _)| a.to_string());
+    assert_eq!(summary(&here), summary(&there), "{here}\n{there}");
+    assert!(
+        here.contains("2,701 articles added, 300 duplicates"),
+        "{here}"
+    );
+    same_rows_and_exports(&local, &to, &dir.path().join("back.db"));
+
+    // The same dictionary edits, then a re-tag, on both.
+    for db in [l, to.as_str()] {
+        for args in [
+            ["--actor", "IDN", "--text", "Zamrud Khatulistiwa"],
+            ["--actor", "MYS", "--text", "Negeri Jiran"],
+        ] {
+            let mut full = vec!["dictionary", "add-alias", "--db", db];
+            full.extend(args);
+            ok(pantau(&full));
+        }
+        // Syria is not Syria in the seed article (id 1): its six mentions go.
+        ok(pantau(&[
+            "dictionary",
+            "exclude",
+            "--db",
+            db,
+            "--actor",
+            "SYR",
+            "--article",
+            "1",
+        ]));
+        let retagged = ok(pantau(&["retag", "--db", db]));
+        assert!(retagged.contains("2,701 articles re-tagged"), "{retagged}");
+    }
+    same_rows_and_exports(&local, &to, &dir.path().join("back-retagged.db"));
+}
+
+/// Asserts that the server's database `to`, copied to `back`, has every row of every table
+/// of `local` (ids included; the runs' times aside) and the same exports.
+fn same_rows_and_exports(local: &Path, to: &str, back: &Path) {
+    assert_eq!(
+        ok(pantau(&[
+            "stats",
+            "--json",
+            "--db",
+            local.to_str().expect("utf8")
+        ])),
+        ok(pantau(&["stats", "--json", "--db", to]))
+    );
+    ok(copy(to, back.to_str().expect("utf8")));
+    let without_times = |db: &Path| -> Vec<(String, Vec<String>)> {
+        let mut rows = local_rows(db);
+        for (table, rows) in rows.iter_mut() {
+            if table == "import_runs" {
+                for row in rows.iter_mut() {
+                    let mut cells: Vec<&str> = row.split('|').collect();
+                    cells.drain(1..3);
+                    *row = cells.join("|");
+                }
+            }
+        }
+        rows
+    };
+    let (a, b) = (without_times(local), without_times(back));
+    for ((table, x), (_, y)) in a.iter().zip(b.iter()) {
+        assert!(
+            !x.is_empty() || table == "exclusions" || table == "saved_views",
+            "{table}"
+        );
+        let first = x.iter().zip(y.iter()).find(|(p, q)| p != q);
+        assert!(
+            x == y,
+            "{table} differs ({} vs {} rows) at {first:?}",
+            x.len(),
+            y.len()
+        );
+    }
+    // The exports' provenance names each run with its times.
+    let untimed = |db: &Path| -> Vec<(String, String)> {
+        exports(db)
+            .into_iter()
+            .map(|(kind, text)| (kind, without_timestamps(&text)))
+            .collect()
+    };
+    for ((kind, here), (_, there)) in untimed(local).iter().zip(untimed(back).iter()) {
+        let first = here
+            .lines()
+            .zip(there.lines())
+            .find(|(a, b)| a != b)
+            .map(|(a, b)| format!("{a}\n{b}"));
+        assert!(here == there, "{kind} differs at\n{first:?}");
+    }
+}
+
+#[test]
+fn a_retag_on_a_server_is_one_job_that_others_see() {
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "job");
+    let to = server_db.address("pantau");
+    ok(pantau(&[
+        "import",
+        "--db",
+        &to,
+        fixture(SEED).to_str().expect("utf8"),
+    ]));
+    // Another analyst's re-tag holds the job (its lock and its row).
+    let mut other = client(&to);
+    other
+        .batch_execute(&format!(
+            "SELECT pg_advisory_lock({});
+             INSERT INTO settings (key, value) VALUES ('retag_job', 'ana, since 2026-12-01 09:00:00: 512 of 9000 articles')",
+            0x7061_6e74_6175_2d6a_i64
+        ))
+        .expect("the other job");
+    let stats = ok(pantau(&["stats", "--db", &to]));
+    assert!(
+        stats.contains("re-tag running: ana, since 2026-12-01 09:00:00: 512 of 9000 articles"),
+        "{stats}"
+    );
+    let second = refused(pantau(&["retag", "--db", &to]));
+    assert!(
+        second.contains("a re-tag is already running on this database: ana, since"),
+        "{second}"
+    );
+    // Its connection gone (finished or killed), the row no longer counts as a job.
+    drop(other);
+    let stats = ok(pantau(&["stats", "--db", &to]));
+    assert!(!stats.contains("re-tag running"), "{stats}");
+    let done = ok(pantau(&["retag", "--db", &to]));
+    assert!(done.contains("1 articles re-tagged"), "{done}");
+    let mut c = client(&to);
+    let left: i64 = c
+        .query_one("SELECT COUNT(*) FROM settings WHERE key = 'retag_job'", &[])
+        .expect("job row")
+        .get(0);
+    assert_eq!(left, 0, "a finished re-tag removes its row");
+}
+
+/// `text` with each date-time `YYYY-MM-DDTHH:MM:SS` written as `TIME`.
+fn without_timestamps(text: &str) -> String {
+    let shape = b"dddd-dd-ddTdd:dd:dd";
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let is_time = bytes.len() - i >= shape.len()
+            && shape.iter().zip(&bytes[i..]).all(|(s, b)| match s {
+                b'd' => b.is_ascii_digit(),
+                s => s == b,
+            });
+        if is_time {
+            out.push_str("TIME");
+            i += shape.len();
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+#[test]
+fn two_imports_into_one_server_at_once_store_each_article_and_mention_once() {
+    let Some(admin) = server() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (first, second) = overlapping_sets(dir.path());
+    // The same files one after the other into a file.
+    let local = dir.path().join("local.db");
+    let l = local.to_str().expect("utf8");
+    ok(import(l, &first));
+    ok(import(l, &second));
+    for round in 0..2 {
+        // Each round in a database of its own, the two sets racing each other on the articles
+        // (the schema set up first, so they do not race on the migration).
+        let db = TestDb::new(&admin, &format!("imports_{round}"));
+        let to = db.address("pantau");
+        ok(pantau(&["stats", "--db", &to]));
+        let spawn = |paths: &[String]| {
+            let mut args = vec!["import".to_string(), "--db".into(), to.clone()];
+            args.extend(paths.iter().cloned());
+            Command::new(env!("CARGO_BIN_EXE_pantau"))
+                .args(args)
+                .env("LC_ALL", "C")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        };
+        let (a, b) = (spawn(&first), spawn(&second));
+        for out in [
+            a.wait_with_output().expect("a"),
+            b.wait_with_output().expect("b"),
+        ] {
+            ok(out);
+        }
+        // The counts of the file that read them one after the other: each article once, its
+        // mentions once, every other copy a duplicate.
+        assert_eq!(
+            ok(pantau(&["stats", "--json", "--db", l])),
+            ok(pantau(&["stats", "--json", "--db", &to])),
+            "round {round}"
+        );
+        let mut c = client(&to);
+        let doubled: i64 = c
+            .query_one(
+                "SELECT COUNT(*) FROM (SELECT article_id, actor_id, start_char FROM mentions
+                 GROUP BY 1, 2, 3 HAVING COUNT(*) > 1) d",
+                &[],
+            )
+            .expect("doubled")
+            .get(0);
+        assert_eq!(doubled, 0, "round {round}");
+        let (mentions, counted): (i64, i64) = {
+            let r = c
+                .query_one(
+                    "SELECT (SELECT COUNT(*) FROM mentions),
+                            (SELECT CAST(SUM(mentions) AS BIGINT) FROM article_actors)",
+                    &[],
+                )
+                .expect("sums");
+            (r.get(0), r.get(1))
+        };
+        assert_eq!(mentions, counted, "round {round}");
+    }
+}

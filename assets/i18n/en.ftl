@@ -361,6 +361,7 @@ cli-stats-undated = undated      { $count }
 cli-stats-duplicates = duplicates   { $count }
 cli-stats-language = language { $language } { $count }
 cli-stats-failed = failed files { $count }
+cli-stats-job = re-tag running: { $job }
 cli-rows-written = { $count } rows written to { $path }
 cli-dict-exported = { $actors } actors, { $aliases } aliases written to { $path }
 cli-dict-imported = { $actors } actors and { $aliases } aliases added, { $unchanged } already present; run `pantau retag` to apply it to the stored articles

@@ -355,6 +355,7 @@ cli-stats-undated = tanpa tanggal    { $count }
 cli-stats-duplicates = duplikat         { $count }
 cli-stats-language = bahasa { $language } { $count }
 cli-stats-failed = berkas gagal     { $count }
+cli-stats-job = penandaan ulang berjalan: { $job }
 cli-rows-written = { $count } baris ditulis ke { $path }
 cli-dict-exported = { $actors } aktor, { $aliases } alias ditulis ke { $path }
 cli-dict-imported = { $actors } aktor dan { $aliases } alias ditambahkan, { $unchanged } sudah ada; jalankan `pantau retag` agar berlaku untuk artikel yang tersimpan

@@ -140,7 +140,26 @@ fn must(what: &str, value: &str, known: &str) -> String {
 }
 
 pub fn run(db: &Path, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
-    let (mut store, builtin) = open(db)?;
+    let (store, builtin) = open(db)?;
+    run_on(store, builtin, cmd)
+}
+
+/// `pantau --db postgres://… dictionary …`: the edits are the team's, in everyone's next
+/// import and re-tag.
+pub fn run_server(address: &str, cmd: DictionaryCommand) -> anyhow::Result<ExitCode> {
+    let mut server = super::copy::connect(address)?;
+    server.require_write("dictionary")?;
+    let mut store = Store::on_server(server);
+    let builtin = Dictionary::builtin()?;
+    store.sync_dictionary(&builtin)?;
+    run_on(store, builtin, cmd)
+}
+
+fn run_on(
+    mut store: Store,
+    builtin: Dictionary,
+    cmd: DictionaryCommand,
+) -> anyhow::Result<ExitCode> {
     match cmd {
         DictionaryCommand::Export { out } => {
             let dict = effective_dictionary(&store, &builtin)?;

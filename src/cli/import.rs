@@ -38,7 +38,19 @@ pub struct ImportArgs {
 }
 
 pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
-    let mut store = Store::open(db)?;
+    let store = Store::open(db)?;
+    import_into(store, &db.display().to_string(), args)
+}
+
+/// `pantau --db postgres://… import`: the same import into a server's database, beside other
+/// imports into it (each article is stored once).
+pub fn run_server(address: &str, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let mut server = super::copy::connect(address)?;
+    server.require_write("import")?;
+    import_into(Store::on_server(server), address, args)
+}
+
+fn import_into(mut store: Store, name: &str, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let include_places = super::retag::places_setting(&mut store, args.places, args.no_places)?;
     let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
         .with_context(|| say("clierr-preparing-dictionary", &[]))?;
@@ -80,7 +92,7 @@ pub fn run(db: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
             });
         }
     })
-    .with_context(|| say("clierr-importing", &[("path", shown(db))]))?;
+    .with_context(|| say("clierr-importing", &[("path", text(name.to_string()))]))?;
     bar.finish_and_clear();
     let c = report.counts;
     // Human messages in the system's language (LC_ALL / LC_MESSAGES / LANG).

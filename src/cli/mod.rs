@@ -107,10 +107,14 @@ fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode
     let address = pantau::store::server::ServerAddress::parse(address)?.to_string();
     let address = address.as_str();
     let name = match &command {
-        Some(Command::Stats(_)) | Some(Command::Copy(_)) | Some(Command::Tag(_)) => "",
-        Some(Command::Import(_)) => "import",
-        Some(Command::Retag(_)) => "retag",
-        Some(Command::Dictionary(_)) => "dictionary",
+        Some(
+            Command::Stats(_)
+            | Command::Copy(_)
+            | Command::Tag(_)
+            | Command::Import(_)
+            | Command::Retag(_)
+            | Command::Dictionary(_),
+        ) => "",
         Some(Command::Export(_)) => "export",
         Some(Command::Candidates(_)) => "candidates",
         None => "window",
@@ -119,10 +123,9 @@ fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode
         Some(Command::Stats(args)) => return stats::run_server(address, args),
         Some(Command::Copy(args)) => return copy::run(args),
         Some(Command::Tag(args)) => return tag::run(args),
-        Some(Command::Import(_) | Command::Retag(_) | Command::Dictionary(_)) => {
-            let mut server = copy::connect(address)?;
-            server.require_write(name)?;
-        }
+        Some(Command::Import(args)) => return import::run_server(address, args),
+        Some(Command::Retag(args)) => return retag::run_server(address, args),
+        Some(Command::Dictionary(cmd)) => return dictionary::run_server(address, cmd),
         _ => {}
     }
     anyhow::bail!(

@@ -36,7 +36,18 @@ pub fn run(db: &Path, args: RetagArgs) -> anyhow::Result<ExitCode> {
     if !db.exists() {
         anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
-    let mut store = Store::open(db)?;
+    let store = Store::open(db)?;
+    retag_in(store, &db.display().to_string(), args)
+}
+
+/// `pantau --db postgres://… retag`: one job others see; a second at once is refused.
+pub fn run_server(address: &str, args: RetagArgs) -> anyhow::Result<ExitCode> {
+    let mut server = super::copy::connect(address)?;
+    server.require_write("retag")?;
+    retag_in(Store::on_server(server), address, args)
+}
+
+fn retag_in(mut store: Store, name: &str, args: RetagArgs) -> anyhow::Result<ExitCode> {
     let include_places = places_setting(&mut store, args.places, args.no_places)?;
     let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
         .with_context(|| say("clierr-preparing-dictionary", &[]))?;
@@ -50,7 +61,7 @@ pub fn run(db: &Path, args: RetagArgs) -> anyhow::Result<ExitCode> {
         bar.set_length(total);
         bar.set_position(done);
     })
-    .with_context(|| say("clierr-retagging", &[("path", shown(db))]))?;
+    .with_context(|| say("clierr-retagging", &[("path", text(name.to_string()))]))?;
     bar.finish_and_clear();
     println!(
         "{}",

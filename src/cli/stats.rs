@@ -26,7 +26,13 @@ pub fn run(db: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
 /// only read can ask).
 pub fn run_server(address: &str, args: StatsArgs) -> anyhow::Result<ExitCode> {
     let mut server = super::copy::connect(address)?;
-    print(&server.stats()?, &args)
+    let code = print(&server.stats()?, &args)?;
+    if !args.json
+        && let Some(job) = server.running_job()?
+    {
+        println!("{}", say("cli-stats-job", &[("job", text(job))]));
+    }
+    Ok(code)
 }
 
 fn print(s: &Stats, args: &StatsArgs) -> anyhow::Result<ExitCode> {

@@ -63,8 +63,24 @@ pub fn retag(
     mut progress: impl FnMut(u64, u64),
 ) -> Result<RetagReport, StoreError> {
     let started = Instant::now();
-    let actor_ids = store.actor_ids()?;
     let total = store.article_count(&crate::model::Filter::default())?;
+    store.begin_job(total)?;
+    let result = retag_all(store, matcher, cancel, total, &mut progress);
+    let ended = store.end_job();
+    let mut report = result?;
+    ended?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+fn retag_all(
+    store: &mut Store,
+    matcher: &Matcher,
+    cancel: &AtomicBool,
+    total: u64,
+    progress: &mut impl FnMut(u64, u64),
+) -> Result<RetagReport, StoreError> {
+    let actor_ids = store.actor_ids()?;
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let mut report = RetagReport::default();
     let mut after = 0;
@@ -107,12 +123,12 @@ pub fn retag(
         report.datelines += datelines.len() as u64;
         store.set_datelines(&datelines)?;
         report.articles += tagged.len() as u64;
+        store.job_progress(report.articles, total)?;
         progress(report.articles, total);
     }
     if !report.cancelled {
         store.set_dictionary_version(matcher.dictionary_version())?;
     }
-    report.elapsed = started.elapsed();
     Ok(report)
 }
 

@@ -1,9 +1,10 @@
 //! Actors and aliases in the database: the built-in dictionary copied in, the user's additions
 //! kept beside it, and the user's edits read back for the effective dictionary.
 
+use super::sql::{Sql, Value};
 use super::{ActorId, ExclusionScope, NewAlias, Result, Store, StoreError};
 use crate::model::{Actor, ActorKind, Dictionary, DictionaryEdits, Language, UserAlias};
-use rusqlite::{Connection, OptionalExtension, params};
+
 use std::collections::HashMap;
 
 impl Store {
@@ -11,134 +12,95 @@ impl Store {
     /// updated; the user's actors, aliases and disabled flags kept) and returns every actor's id
     /// by code.
     pub fn sync_dictionary(&mut self, dict: &Dictionary) -> Result<HashMap<String, ActorId>> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut upsert_actor = tx.prepare_cached(
-                "INSERT INTO actors (code, kind, name, name_id, org_type, country, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'builtin')
-                 ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, name = excluded.name,
-                   name_id = excluded.name_id, org_type = excluded.org_type, country = excluded.country
-                 WHERE origin = 'builtin'",
-            )?;
-            for a in &dict.actors {
-                upsert_actor.execute(params![
-                    a.code,
-                    a.kind.as_str(),
-                    a.name,
-                    a.name_id,
-                    a.org_type,
-                    a.country
-                ])?;
+        let version = dict.version_hash();
+        // Unchanged since the last sync (the same built-in dictionary, on a server several
+        // analysts' imports start with): nothing to write.
+        if self.setting("builtin_dictionary")?.as_deref() == Some(version.as_str()) {
+            let ids = self.actor_ids()?;
+            if dict.actors.iter().all(|a| ids.contains_key(&a.code)) {
+                return Ok(ids);
             }
         }
-        let ids = actor_ids(&tx)?;
-        {
-            let mut insert_alias = tx.prepare_cached(
-                "INSERT INTO aliases (actor_id, alias, language, case_rule, via, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'builtin')
-                 ON CONFLICT (actor_id, alias, language) DO UPDATE SET case_rule = excluded.case_rule, via = excluded.via
-                 WHERE origin = 'builtin'",
-            )?;
+        self.with_sql_tx(|db| {
+            for a in &dict.actors {
+                db.execute(
+                    "INSERT INTO actors (code, kind, name, name_id, org_type, country, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'builtin')
+                     ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+                       name_id = excluded.name_id, org_type = excluded.org_type, country = excluded.country
+                     WHERE actors.origin = 'builtin'",
+                    &[
+                        Value::Text(&a.code),
+                        Value::Text(a.kind.as_str()),
+                        Value::Text(&a.name),
+                        Value::Text(&a.name_id),
+                        Value::Text(&a.org_type),
+                        Value::Text(&a.country),
+                    ],
+                )?;
+            }
+            let ids = actor_ids(db)?;
             for alias in &dict.aliases {
                 let code = &dict.actors[alias.actor].code;
-                if let Some(id) = ids.get(code) {
-                    insert_alias.execute(params![
-                        id,
-                        alias.text,
-                        alias.language.map_or("any", |l| l.as_str()),
-                        alias.case.as_str(),
-                        alias.via.as_str()
-                    ])?;
+                if let Some(&id) = ids.get(code) {
+                    db.execute(
+                        "INSERT INTO aliases (actor_id, alias, language, case_rule, via, origin)
+                         VALUES (?1, ?2, ?3, ?4, ?5, 'builtin')
+                         ON CONFLICT (actor_id, alias, language) DO UPDATE SET case_rule = excluded.case_rule, via = excluded.via
+                         WHERE aliases.origin = 'builtin'",
+                        &[
+                            Value::Int(id),
+                            Value::Text(&alias.text),
+                            Value::Text(alias.language.map_or("any", |l| l.as_str())),
+                            Value::Text(alias.case.as_str()),
+                            Value::Text(alias.via.as_str()),
+                        ],
+                    )?;
                 }
             }
-        }
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('builtin_dictionary', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [dict.version_hash()],
-        )?;
-        tx.commit()?;
-        Ok(ids)
+            super::settings::set_setting(db, "builtin_dictionary", &version)?;
+            Ok(ids)
+        })
     }
 
     /// Every actor's id by code.
     pub fn actor_ids(&self) -> Result<HashMap<String, ActorId>> {
-        actor_ids(&self.conn)
+        self.with_sql(actor_ids)
     }
 
     /// Adds an actor of the user's; its code must be new.
     pub fn add_actor(&mut self, actor: &Actor) -> Result<ActorId> {
-        let code = actor.code.trim();
-        if code.is_empty() || actor.name.trim().is_empty() {
-            return Err(StoreError::Invalid(
-                "an actor needs a code and a name".into(),
-            ));
-        }
-        let exists: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM actors WHERE code = ?1")?
-            .query_row([code], |r| r.get(0))
-            .optional()?;
-        if exists.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "an actor with code {code:?} exists"
-            )));
-        }
-        self.conn
-            .prepare_cached(
-                "INSERT INTO actors (code, kind, name, name_id, org_type, country, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'user')",
-            )?
-            .execute(params![
-                code,
-                actor.kind.as_str(),
-                actor.name.trim(),
-                actor.name_id.trim(),
-                actor.org_type.trim(),
-                actor.country.trim()
-            ])?;
-        Ok(self.conn.last_insert_rowid())
+        self.with_sql(|db| add_actor(db, actor))
     }
 
     /// Adds an actor of the user's and its first alias, both or neither.
     pub fn add_actor_with_alias(&mut self, actor: &Actor, alias: &NewAlias) -> Result<ActorId> {
-        self.conn.execute_batch("SAVEPOINT add_actor")?;
-        let added = self
-            .add_actor(actor)
-            .and_then(|id| self.add_alias(alias).map(|_| id));
-        match added {
-            Ok(id) => {
-                self.conn.execute_batch("RELEASE add_actor")?;
-                Ok(id)
-            }
-            Err(e) => {
-                let _ = self
-                    .conn
-                    .execute_batch("ROLLBACK TO add_actor; RELEASE add_actor");
-                Err(e)
-            }
-        }
+        self.with_sql_tx(|db| {
+            let id = add_actor(db, actor)?;
+            super::aliases::add_alias(db, alias)?;
+            Ok(id)
+        })
     }
 
     /// The user's own actors.
     pub fn user_actors(&self) -> Result<Vec<Actor>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT code, kind, name, name_id, org_type, country FROM actors
-             WHERE origin = 'user' ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-            ))
+        let rows = self.with_sql(|db| {
+            db.query(
+                "SELECT code, kind, name, name_id, org_type, country FROM actors
+                 WHERE origin = 'user' ORDER BY id",
+                &[],
+            )
         })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (code, kind, name, name_id, org_type, country) = row?;
+        for r in rows {
+            let (code, kind, name, name_id, org_type, country) = (
+                r.text(0)?,
+                r.text(1)?,
+                r.text(2)?,
+                r.text(3)?,
+                r.text(4)?,
+                r.text(5)?,
+            );
             let Some(kind) = ActorKind::parse(&kind) else {
                 continue;
             };
@@ -160,19 +122,15 @@ impl Store {
     pub fn dictionary_edits(&self) -> Result<DictionaryEdits> {
         let mut disabled = Vec::new();
         {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT a.code, al.alias, al.language FROM aliases al
-                 JOIN actors a ON a.id = al.actor_id WHERE al.enabled = 0",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
+            let rows = self.with_sql(|db| {
+                db.query(
+                    "SELECT a.code, al.alias, al.language FROM aliases al
+                     JOIN actors a ON a.id = al.actor_id WHERE al.enabled = 0",
+                    &[],
+                )
             })?;
-            for row in rows {
-                let (code, text, language) = row?;
+            for r in rows {
+                let (code, text, language) = (r.text(0)?, r.text(1)?, r.text(2)?);
                 // A language no alias can have matches none.
                 let language = match language.as_str() {
                     "any" => None,
@@ -213,19 +171,53 @@ impl Store {
     }
 }
 
-fn actor_ids(conn: &rusqlite::Connection) -> Result<HashMap<String, ActorId>> {
-    let mut stmt = conn.prepare_cached("SELECT code, id FROM actors")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, ActorId>(1)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+fn add_actor(db: &mut dyn Sql, actor: &Actor) -> Result<ActorId> {
+    let code = actor.code.trim();
+    if code.is_empty() || actor.name.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "an actor needs a code and a name".into(),
+        ));
+    }
+    if db
+        .query_opt(
+            "SELECT id FROM actors WHERE code = ?1",
+            &[Value::Text(code)],
+        )?
+        .is_some()
+    {
+        return Err(StoreError::Invalid(format!(
+            "an actor with code {code:?} exists"
+        )));
+    }
+    db.insert(
+        "INSERT INTO actors (code, kind, name, name_id, org_type, country, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'user')",
+        &[
+            Value::Text(code),
+            Value::Text(actor.kind.as_str()),
+            Value::Text(actor.name.trim()),
+            Value::Text(actor.name_id.trim()),
+            Value::Text(actor.org_type.trim()),
+            Value::Text(actor.country.trim()),
+        ],
+    )
 }
 
-pub(super) fn actor_id(conn: &Connection, code: &str) -> Result<ActorId> {
-    conn.prepare_cached("SELECT id FROM actors WHERE code = ?1")?
-        .query_row([code], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::Invalid(format!("no actor with code {code:?}")))
+fn actor_ids(db: &mut dyn Sql) -> Result<HashMap<String, ActorId>> {
+    db.query("SELECT code, id FROM actors", &[])?
+        .iter()
+        .map(|r| Ok((r.text(0)?, r.int(1)?)))
+        .collect()
+}
+
+pub(super) fn actor_id(db: &mut dyn Sql, code: &str) -> Result<ActorId> {
+    db.query_opt(
+        "SELECT id FROM actors WHERE code = ?1",
+        &[Value::Text(code)],
+    )?
+    .map(|r| r.int(0))
+    .transpose()?
+    .ok_or_else(|| StoreError::Invalid(format!("no actor with code {code:?}")))
 }
 
 #[cfg(test)]

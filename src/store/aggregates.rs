@@ -228,7 +228,7 @@ impl Store {
     /// Every actor, by id.
     pub fn actors(&self) -> Result<Vec<ActorInfo>> {
         let mut stmt = self
-            .conn
+            .lite()?
             .prepare_cached("SELECT id, code, name, kind, org_type FROM actors ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
             let kind: String = r.get(3)?;
@@ -253,7 +253,7 @@ impl Store {
             return Ok(None);
         }
         let mut stmt = self
-            .conn
+            .lite()?
             .prepare_cached(&format!("SELECT a.id FROM articles a WHERE 1{cond}"))?;
         let mut rows = stmt.query(params_from_iter(values))?;
         let mut bits: Vec<bool> = Vec::new();
@@ -280,7 +280,7 @@ impl Store {
             p.sum, p.row
         );
         let Some(bits) = passing else {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut stmt = self.lite()?.prepare_cached(&sql)?;
             let rows = stmt.query_map([], |r| {
                 Ok(ActorTotals {
                     actor: r.get(0)?,
@@ -290,7 +290,7 @@ impl Store {
             })?;
             return Ok(rows.collect::<rusqlite::Result<_>>()?);
         };
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.lite()?.prepare_cached(&format!(
             "SELECT x.article_id, x.actor_id, {} FROM article_actors x WHERE 1{}",
             p.sum, p.row
         ))?;
@@ -326,7 +326,7 @@ impl Store {
     ) -> Result<(Vec<(String, ActorId, u64)>, HashMap<String, u64>)> {
         // Each passing article's outlet, by id (outlets interned).
         let (cond, values) = conditions(filter, false)?;
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.lite()?.prepare_cached(&format!(
             "SELECT a.id, a.source FROM articles a WHERE 1{cond}"
         ))?;
         let mut rows = stmt.query(params_from_iter(values))?;
@@ -357,7 +357,7 @@ impl Store {
         } else {
             ""
         };
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.lite()?.prepare_cached(&format!(
             "SELECT x.article_id, x.actor_id FROM article_actors x WHERE 1{}{only}",
             p.row
         ))?;
@@ -394,7 +394,7 @@ impl Store {
         let (cond, values) = conditions(filter, false)?;
         let sql =
             format!("SELECT a.source, COUNT(*) FROM articles a WHERE 1{cond} GROUP BY a.source");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.lite()?.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, u(r.get(1)?))))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -406,7 +406,7 @@ impl Store {
             "SELECT a.published_day, COUNT(*) FROM articles a WHERE 1{cond}
              GROUP BY a.published_day ORDER BY a.published_day"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.lite()?.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, u(r.get(1)?))))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -421,7 +421,7 @@ impl Store {
         let (cond, values) = conditions(&undated, false)?;
         let sql = format!("SELECT COUNT(*) FROM articles a WHERE a.published_day IS NULL{cond}");
         Ok(u(self
-            .conn
+            .lite()?
             .prepare_cached(&sql)?
             .query_row(params_from_iter(values), |r| r.get(0))?))
     }
@@ -429,9 +429,16 @@ impl Store {
     /// Articles passing `filter` (dated or not, unless it has a date range).
     pub fn article_count(&self, filter: &Filter) -> Result<u64> {
         let (cond, values) = conditions(filter, false)?;
+        if cond.is_empty() {
+            // Every article: the same statement on a server (a re-tag's total).
+            return self.with_sql(|db| {
+                db.query_opt("SELECT COUNT(*) FROM articles", &[])?
+                    .map_or(Ok(0), |r| r.int(0).map(u))
+            });
+        }
         let sql = format!("SELECT COUNT(*) FROM articles a WHERE 1{cond}");
         Ok(u(self
-            .conn
+            .lite()?
             .prepare_cached(&sql)?
             .query_row(params_from_iter(values), |r| r.get(0))?))
     }
@@ -457,7 +464,7 @@ impl Store {
             )
         };
         values.insert(0, Value::Integer(actor));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.lite()?.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| {
             Ok((r.get(0)?, u(r.get(1)?), u(r.get(2)?)))
         })?;
@@ -488,7 +495,7 @@ impl Store {
         ];
         all.extend(values);
         Ok(self
-            .conn
+            .lite()?
             .prepare_cached(&sql)?
             .query_row(params_from_iter(all), |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
@@ -518,7 +525,7 @@ impl Store {
                 p.row
             )
         };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.lite()?.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(values))?;
         let mut current: Option<ArticleId> = None;
         let mut set: Vec<ActorId> = Vec::with_capacity(32);
@@ -563,7 +570,7 @@ impl Store {
                 p.mention
             )
         };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.lite()?.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(values))?;
         let mut current: Option<ArticleId> = None;
         let mut set: Vec<(u32, ActorId)> = Vec::with_capacity(64);
@@ -597,12 +604,12 @@ impl Store {
         let col = unit.article_column();
         let (cond, values) = conditions(filter, false)?;
         let sum: i64 = self
-            .conn
+            .lite()?
             .prepare_cached(&format!(
                 "SELECT COALESCE(SUM(a.{col}), 0) FROM articles a WHERE 1{cond}"
             ))?
             .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.lite()?.prepare_cached(&format!(
             "SELECT a.id FROM articles a WHERE a.{col} IS NULL{cond} ORDER BY a.id"
         ))?;
         let missing = stmt
@@ -665,13 +672,13 @@ impl Store {
     ) -> Result<(Vec<ArticleBrief>, u64)> {
         let (cond, values) = Store::drill_conditions(target, filter)?;
         let total: i64 = self
-            .conn
+            .lite()?
             .prepare(&format!("SELECT COUNT(*) FROM articles a WHERE 1{cond}"))?
             .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
         let mut page = values;
         page.push(Value::Integer(limit.min(i64::MAX as u64) as i64));
         page.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.lite()?.prepare(&format!(
             "SELECT a.id, a.title, a.source, a.published_day, a.language, a.text, a.dateline_place,
                a.dateline_country FROM articles a
              WHERE 1{cond} ORDER BY a.published_day IS NULL, a.published_day, a.id LIMIT ? OFFSET ?"
@@ -697,7 +704,7 @@ impl Store {
         article: ArticleId,
         actors: &[ActorId],
     ) -> Result<Vec<MentionSpan>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.lite()?.prepare_cached(
             "SELECT actor_id, start_char, end_char, sentence_idx, paragraph_idx, field FROM mentions
              WHERE article_id = ? ORDER BY field DESC, start_char",
         )?;
@@ -743,7 +750,7 @@ impl Store {
             values.extend(actors.iter().map(|&a| Value::Integer(a)));
         }
         sql.push_str(" ORDER BY a.id");
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.lite()?.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -1,6 +1,7 @@
 //! The user's aliases and the disabled flags of any alias.
 
 use super::actors::actor_id;
+use super::sql::{Sql, Value};
 use super::{Result, Store, StoreError};
 use crate::model::{CaseRule, Language, Via};
 use rusqlite::{OptionalExtension, params};
@@ -41,6 +42,44 @@ pub struct AliasRecord {
     pub enabled: bool,
 }
 
+/// Adds an alias of the user's; see [`Store::add_alias`].
+pub(super) fn add_alias(db: &mut dyn Sql, alias: &NewAlias) -> Result<i64> {
+    let text = alias.text.trim();
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(StoreError::Invalid(format!(
+            "alias {text:?} has no letter or digit"
+        )));
+    }
+    let actor = actor_id(db, &alias.actor_code)?;
+    let language = language_str(alias.language)?;
+    let case = alias.case.unwrap_or_else(|| CaseRule::auto(text));
+    let params = [
+        Value::Int(actor),
+        Value::Text(text),
+        Value::Text(language),
+        Value::Text(case.as_str()),
+        Value::Text(alias.via.as_str()),
+    ];
+    // Asked first: on a server, a conflicting insert would still take an id.
+    let exists = db
+        .query_opt(
+            "SELECT id FROM aliases WHERE actor_id = ?1 AND alias = ?2 AND language = ?3",
+            &params[..3],
+        )?
+        .is_some();
+    if exists {
+        return Err(StoreError::Invalid(format!(
+            "{} already has the alias {text:?} ({language})",
+            alias.actor_code
+        )));
+    }
+    db.insert(
+        "INSERT INTO aliases (actor_id, alias, language, case_rule, via, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'user')",
+        &params,
+    )
+}
+
 fn language_str(language: Option<Language>) -> Result<&'static str> {
     match language {
         None => Ok("any"),
@@ -58,36 +97,7 @@ fn parse_language(s: &str) -> Option<Language> {
 impl Store {
     /// Adds an alias of the user's to an actor (built-in or the user's) and returns its id.
     pub fn add_alias(&mut self, alias: &NewAlias) -> Result<i64> {
-        let text = alias.text.trim();
-        if !text.chars().any(char::is_alphanumeric) {
-            return Err(StoreError::Invalid(format!(
-                "alias {text:?} has no letter or digit"
-            )));
-        }
-        let actor = actor_id(&self.conn, &alias.actor_code)?;
-        let language = language_str(alias.language)?;
-        let case = alias.case.unwrap_or_else(|| CaseRule::auto(text));
-        let inserted = self
-            .conn
-            .prepare_cached(
-                "INSERT INTO aliases (actor_id, alias, language, case_rule, via, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'user')
-                 ON CONFLICT (actor_id, alias, language) DO NOTHING",
-            )?
-            .execute(params![
-                actor,
-                text,
-                language,
-                case.as_str(),
-                alias.via.as_str()
-            ])?;
-        if inserted == 0 {
-            return Err(StoreError::Invalid(format!(
-                "{} already has the alias {text:?} ({language})",
-                alias.actor_code
-            )));
-        }
-        Ok(self.conn.last_insert_rowid())
+        self.with_sql(|db| add_alias(db, alias))
     }
 
     /// Stops a place name that no alias lists (one of the gazetteer's, "Bali") counting for
@@ -95,20 +105,25 @@ impl Store {
     /// aliases table then shows and a tick enables again (then as the user's own alias).
     pub fn disable_place_name(&mut self, actor_code: &str, text: &str) -> Result<()> {
         let text = text.trim();
-        let actor = actor_id(&self.conn, actor_code)?;
-        if !text.chars().any(char::is_alphanumeric) {
-            return Err(StoreError::Invalid(format!(
-                "place name {text:?} has no letter or digit"
-            )));
-        }
-        self.conn
-            .prepare_cached(
+        self.with_sql(|db| {
+            let actor = actor_id(db, actor_code)?;
+            if !text.chars().any(char::is_alphanumeric) {
+                return Err(StoreError::Invalid(format!(
+                    "place name {text:?} has no letter or digit"
+                )));
+            }
+            db.execute(
                 "INSERT INTO aliases (actor_id, alias, language, case_rule, via, origin, enabled)
                  VALUES (?1, ?2, 'any', ?3, 'place', 'user', 0)
                  ON CONFLICT (actor_id, alias, language) DO UPDATE SET enabled = 0",
-            )?
-            .execute(params![actor, text, CaseRule::auto(text).as_str()])?;
-        Ok(())
+                &[
+                    Value::Int(actor),
+                    Value::Text(text),
+                    Value::Text(CaseRule::auto(text).as_str()),
+                ],
+            )?;
+            Ok(())
+        })
     }
 
     /// Disables or enables an alias (built-in or the user's), named by actor, text and
@@ -120,13 +135,19 @@ impl Store {
         language: Option<Language>,
         enabled: bool,
     ) -> Result<()> {
-        let actor = actor_id(&self.conn, actor_code)?;
-        let changed = self
-            .conn
-            .prepare_cached(
+        let language_text = language_str(language)?;
+        let changed = self.with_sql(|db| {
+            let actor = actor_id(db, actor_code)?;
+            db.execute(
                 "UPDATE aliases SET enabled = ?4 WHERE actor_id = ?1 AND alias = ?2 AND language = ?3",
-            )?
-            .execute(params![actor, text.trim(), language_str(language)?, enabled])?;
+                &[
+                    Value::Int(actor),
+                    Value::Text(text.trim()),
+                    Value::Text(language_text),
+                    Value::Int(enabled.into()),
+                ],
+            )
+        })?;
         if changed == 0 {
             return Err(StoreError::Invalid(format!(
                 "{actor_code} has no alias {text:?} ({})",
@@ -138,27 +159,27 @@ impl Store {
 
     /// Every alias stored, of one actor or of all (ordered by actor code, then text).
     pub fn aliases(&self, actor_code: Option<&str>) -> Result<Vec<AliasRecord>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT al.id, a.code, al.alias, al.language, al.case_rule, al.via, al.origin, al.enabled
-             FROM aliases al JOIN actors a ON a.id = al.actor_id
-             WHERE ?1 IS NULL OR a.code = ?1
-             ORDER BY a.code, al.alias, al.language",
-        )?;
-        let rows = stmt.query_map([actor_code], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, bool>(7)?,
-            ))
+        let rows = self.with_sql(|db| {
+            db.query(
+                "SELECT al.id, a.code, al.alias, al.language, al.case_rule, al.via, al.origin, al.enabled
+                 FROM aliases al JOIN actors a ON a.id = al.actor_id
+                 WHERE CAST(?1 AS TEXT) IS NULL OR a.code = ?1
+                 ORDER BY a.code, al.alias, al.language",
+                &[actor_code.into()],
+            )
         })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, actor_code, text, language, case, via, origin, enabled) = row?;
+        for r in rows {
+            let (id, actor_code, text, language, case, via, origin, enabled) = (
+                r.int(0)?,
+                r.text(1)?,
+                r.text(2)?,
+                r.text(3)?,
+                r.text(4)?,
+                r.text(5)?,
+                r.text(6)?,
+                r.bool(7)?,
+            );
             let (Some(case), Some(via)) = (CaseRule::parse(&case), Via::parse(&via)) else {
                 continue;
             };
@@ -178,10 +199,12 @@ impl Store {
 
     /// Deletes one of the user's aliases (built-in ones can only be disabled).
     pub fn delete_user_alias(&mut self, id: i64) -> Result<()> {
-        let n = self
-            .conn
-            .prepare_cached("DELETE FROM aliases WHERE id = ?1 AND origin = 'user'")?
-            .execute([id])?;
+        let n = self.with_sql(|db| {
+            db.execute(
+                "DELETE FROM aliases WHERE id = ?1 AND origin = 'user'",
+                &[Value::Int(id)],
+            )
+        })?;
         if n == 0 {
             return Err(StoreError::Invalid(format!("no user alias with id {id}")));
         }
@@ -293,7 +316,7 @@ impl Store {
     /// What each spelling of `actor_code` counts, with up to `contexts` sentences each.
     pub fn alias_usage(&self, actor_code: &str, contexts: usize) -> Result<AliasUsage> {
         let Some(actor) = self
-            .conn
+            .lite()?
             .prepare_cached("SELECT id FROM actors WHERE code = ?1")?
             .query_row([actor_code], |r| r.get::<_, i64>(0))
             .optional()?
@@ -302,14 +325,14 @@ impl Store {
         };
         let mut usage = AliasUsage::default();
         let rows: Vec<(Option<String>, i64, i64)> = self
-            .conn
+            .lite()?
             .prepare_cached(
                 "SELECT lower(alias_key), COUNT(*), COUNT(DISTINCT article_id) FROM mentions
                  WHERE actor_id = ?1 GROUP BY lower(alias_key) ORDER BY COUNT(*) DESC",
             )?
             .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut sample = self.conn.prepare_cached(
+        let mut sample = self.lite()?.prepare_cached(
             "SELECT CASE m.field WHEN 1 THEN a.title ELSE a.text END, m.start_char, m.end_char
              FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.actor_id = ?1 AND lower(m.alias_key) = ?2 ORDER BY m.article_id DESC LIMIT ?3",

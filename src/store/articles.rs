@@ -41,12 +41,10 @@ pub(crate) fn insert_article(
     if let Some(id) = existing {
         conn.prepare_cached("UPDATE articles SET duplicates = duplicates + 1 WHERE id = ?1")?
             .execute([id])?;
-        keep_copy(conn, id, file_id, article)?;
+        keep_copy(&mut super::sql::Lite(conn), id, file_id, article)?;
         return Ok(InsertOutcome::Duplicate(id));
     }
-    let published = article
-        .published
-        .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string());
+    let published = published_text(article);
     let day = article.published.as_ref().map(epoch_day);
     // The story it is a near-duplicate of, if any.
     let keys = article.minhash.as_ref().map(|m| m.band_keys());
@@ -54,13 +52,7 @@ pub(crate) fn insert_article(
         (Some(m), Some(k)) => stories.story_of(conn, m, k)?,
         _ => None,
     };
-    let units = article.units.unwrap_or_else(|| {
-        let segments = Segments::new(&article.text);
-        TextUnits {
-            paragraphs: segments.paragraph_count() as u32,
-            sentences: segments.sentence_count() as u32,
-        }
-    });
+    let units = text_units(article);
     conn.prepare_cached(
         "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,
            published, published_day, date_source, language, text_hash, paragraphs, sentences,
@@ -111,39 +103,60 @@ pub(crate) fn insert_article(
     Ok(InsertOutcome::Added(id))
 }
 
+/// The stored publication date-time of an article (local time, ISO 8601 to the second).
+pub(crate) fn published_text(article: &ArticleDraft) -> Option<String> {
+    article
+        .published
+        .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
+}
+
+/// The paragraphs and sentences of an article: as the reader counted them, or counted here.
+pub(crate) fn text_units(article: &ArticleDraft) -> TextUnits {
+    article.units.unwrap_or_else(|| {
+        let segments = Segments::new(&article.text);
+        TextUnits {
+            paragraphs: segments.paragraph_count() as u32,
+            sentences: segments.sentence_count() as u32,
+        }
+    })
+}
+
 /// Keeps an exact copy of a stored article with its own file, outlet, URL and date (not when
 /// it is the same record of the same file imported again).
-fn keep_copy(
-    conn: &Connection,
+pub(crate) fn keep_copy(
+    db: &mut dyn super::sql::Sql,
     id: ArticleId,
     file_id: Option<FileId>,
     article: &ArticleDraft,
 ) -> Result<()> {
+    use super::sql::Value;
     let path = article.path.to_string_lossy();
-    let known: bool = conn
-        .prepare_cached(
+    let known = db
+        .query_opt(
             "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1 AND path = ?2 AND source_id = ?3)
                  OR EXISTS (SELECT 1 FROM article_copies WHERE article_id = ?1 AND path = ?2 AND source_id = ?3)",
+            &[Value::Int(id), Value::Text(&path), Value::Text(&article.source_id)],
         )?
-        .query_row(params![id, path, article.source_id], |r| r.get(0))?;
+        .map(|r| r.bool(0))
+        .transpose()?
+        .unwrap_or(false);
     if known {
         return Ok(());
     }
-    conn.prepare_cached(
+    let published = published_text(article);
+    db.execute(
         "INSERT INTO article_copies (article_id, file_id, path, source_id, source, url, published)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        id,
-        file_id,
-        path,
-        article.source_id,
-        article.source,
-        article.url,
-        article
-            .published
-            .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string()),
-    ])?;
+        &[
+            Value::Int(id),
+            file_id.into(),
+            Value::Text(&path),
+            Value::Text(&article.source_id),
+            Value::Text(&article.source),
+            Value::Text(&article.url),
+            published.as_ref().into(),
+        ],
+    )?;
     Ok(())
 }
 
@@ -310,21 +323,8 @@ fn insert_mentions_except(
         "INSERT OR IGNORE INTO mentions (article_id, actor_id, start_char, end_char, via, sentence_idx, paragraph_idx, alias_key, field, prominence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    // Per actor: mentions, of which in the headline, in the lead.
-    let mut per_actor: BTreeMap<ActorId, [i64; 3]> = BTreeMap::new();
-    for m in mentions {
-        let Some(&actor) = actor_ids.get(&m.actor_code) else {
-            continue;
-        };
-        if !excluded.is_empty() {
-            let key = super::exclusions::text_key(&m.matched_text);
-            if excluded
-                .iter()
-                .any(|(a, alias)| *a == actor && (alias.is_empty() || *alias == key))
-            {
-                continue;
-            }
-        }
+    let (kept, per_actor) = stored_mentions(mentions, actor_ids, excluded);
+    for (actor, m) in kept {
         insert.execute(params![
             article_id,
             actor,
@@ -338,13 +338,6 @@ fn insert_mentions_except(
             m.field.code(),
             m.prominence.code(),
         ])?;
-        let counts = per_actor.entry(actor).or_default();
-        counts[0] += 1;
-        match m.prominence {
-            crate::model::Prominence::Headline => counts[1] += 1,
-            crate::model::Prominence::Lead => counts[2] += 1,
-            crate::model::Prominence::Body => {}
-        }
     }
     let mut insert_set = conn.prepare_cached(
         "INSERT INTO article_actors (actor_id, article_id, published_day, mentions, headline, lead)
@@ -363,6 +356,43 @@ fn insert_mentions_except(
         stored += count as u64;
     }
     Ok(stored)
+}
+
+/// Per actor: its mentions in an article, of which in the headline, in the lead.
+pub(crate) type ActorCounts = BTreeMap<ActorId, [i64; 3]>;
+
+/// The mentions of an article that are stored (of actors the database has, less those the
+/// user excluded in it), each with its actor's id, and the counts per actor.
+pub(crate) fn stored_mentions<'m>(
+    mentions: &'m [Mention],
+    actor_ids: &HashMap<String, ActorId>,
+    excluded: &[(ActorId, String)],
+) -> (Vec<(ActorId, &'m Mention)>, ActorCounts) {
+    let mut kept = Vec::with_capacity(mentions.len());
+    let mut per_actor = ActorCounts::new();
+    for m in mentions {
+        let Some(&actor) = actor_ids.get(&m.actor_code) else {
+            continue;
+        };
+        if !excluded.is_empty() {
+            let key = super::exclusions::text_key(&m.matched_text);
+            if excluded
+                .iter()
+                .any(|(a, alias)| *a == actor && (alias.is_empty() || *alias == key))
+            {
+                continue;
+            }
+        }
+        kept.push((actor, m));
+        let counts = per_actor.entry(actor).or_default();
+        counts[0] += 1;
+        match m.prominence {
+            crate::model::Prominence::Headline => counts[1] += 1,
+            crate::model::Prominence::Lead => counts[2] += 1,
+            crate::model::Prominence::Body => {}
+        }
+    }
+    (kept, per_actor)
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! replacement of a batch's mentions.
 
 use super::articles::insert_mentions;
-use super::{ActorId, ArticleId, Result, Store};
+use super::sql::Value;
+use super::{ActorId, ArticleId, Result, Store, Tx, TxInner};
 use crate::model::{Language, Mention};
-use rusqlite::params;
 use std::collections::HashMap;
 
 /// An article's text, as a re-tag or the candidate discovery reads it.
@@ -31,36 +31,39 @@ impl Store {
         if datelines.is_empty() {
             return Ok(());
         }
-        let tx = self.conn.transaction()?;
-        {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE articles SET dateline_place = ?2, dateline_country = ?3 WHERE id = ?1",
-            )?;
+        self.with_sql_tx(|db| {
             for (id, place, country) in datelines {
-                stmt.execute(params![id, place, country])?;
+                db.execute(
+                    "UPDATE articles SET dateline_place = ?2, dateline_country = ?3 WHERE id = ?1",
+                    &[Value::Int(*id), Value::Text(place), Value::Text(country)],
+                )?;
             }
-        }
-        tx.commit()?;
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Up to `limit` articles with ids above `after`, in id order.
     pub fn article_texts_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleText>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, language, published_day, dateline_place, dateline_country, title
-             FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![after, limit as i64], |r| {
-            Ok(ArticleText {
-                id: r.get(0)?,
-                text: r.get(1)?,
-                language: Language::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
-                published_day: r.get(3)?,
-                dateline: (r.get(4)?, r.get(5)?),
-                title: r.get(6)?,
+        let rows =
+            self.with_sql(|db| {
+                db.query(
+                "SELECT id, text, language, published_day, dateline_place, dateline_country, title
+                 FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
+                &[Value::Int(after), Value::Int(limit.min(i64::MAX as usize) as i64)],
+            )
+            })?;
+        rows.iter()
+            .map(|r| {
+                Ok(ArticleText {
+                    id: r.int(0)?,
+                    text: r.text(1)?,
+                    language: Language::parse(&r.text(2)?).unwrap_or_default(),
+                    published_day: r.opt_int(3)?,
+                    dateline: (r.text(4)?, r.text(5)?),
+                    title: r.text(6)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
     }
 
     /// Calls `f` with every article in batches of up to `batch` articles, in id order (never
@@ -90,20 +93,30 @@ impl Store {
         batch: &[(ArticleId, Option<i64>, Vec<Mention>)],
         actor_ids: &HashMap<String, ActorId>,
     ) -> Result<u64> {
-        let tx = self.conn.transaction()?;
+        self.transaction(|tx| tx.replace_mentions(batch, actor_ids))
+    }
+}
+
+impl Tx<'_> {
+    /// [`Store::replace_mentions`] inside this transaction.
+    fn replace_mentions(
+        &mut self,
+        batch: &[(ArticleId, Option<i64>, Vec<Mention>)],
+        actor_ids: &HashMap<String, ActorId>,
+    ) -> Result<u64> {
+        let tx = match &mut self.inner {
+            TxInner::Lite { tx, .. } => &*tx,
+            TxInner::Server(tx) => return tx.replace_mentions(batch, actor_ids),
+        };
         let mut stored = 0;
-        {
-            let mut del_mentions =
-                tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?;
-            let mut del_counts =
-                tx.prepare_cached("DELETE FROM article_actors WHERE article_id = ?1")?;
-            for (id, day, mentions) in batch {
-                del_mentions.execute([id])?;
-                del_counts.execute([id])?;
-                stored += insert_mentions(&tx, *id, *day, mentions, actor_ids)?;
-            }
+        let mut del_mentions = tx.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?;
+        let mut del_counts =
+            tx.prepare_cached("DELETE FROM article_actors WHERE article_id = ?1")?;
+        for (id, day, mentions) in batch {
+            del_mentions.execute([id])?;
+            del_counts.execute([id])?;
+            stored += insert_mentions(tx, *id, *day, mentions, actor_ids)?;
         }
-        tx.commit()?;
         Ok(stored)
     }
 }

@@ -1,8 +1,9 @@
 //! Exclusions: "this alias is not this actor" in one article or inside a phrase.
 
 use super::actors::actor_id;
+use super::sql::Value;
 use super::{ActorId, ArticleId, Result, Store, StoreError};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
 
 /// Where an exclusion applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,14 +62,12 @@ impl Store {
         alias: &str,
         scope: &ExclusionScope,
     ) -> Result<i64> {
-        let actor = actor_id(&self.conn, actor_code)?;
+        let actor = self.with_sql(|db| actor_id(db, actor_code))?;
         let (article, phrase) = match scope {
             ExclusionScope::Article(id) => {
-                let exists: Option<i64> = self
-                    .conn
-                    .prepare_cached("SELECT id FROM articles WHERE id = ?1")?
-                    .query_row([id], |r| r.get(0))
-                    .optional()?;
+                let exists = self.with_sql(|db| {
+                    db.query_opt("SELECT id FROM articles WHERE id = ?1", &[Value::Int(*id)])
+                })?;
                 if exists.is_none() {
                     return Err(StoreError::Invalid(format!("no article with id {id}")));
                 }
@@ -87,32 +86,37 @@ impl Store {
                 (None, Some(p))
             }
         };
-        self.conn
-            .prepare_cached(
+        self.with_sql(|db| {
+            db.insert(
                 "INSERT INTO exclusions (actor_id, alias, article_id, phrase) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![actor, alias.trim(), article, phrase])?;
-        Ok(self.conn.last_insert_rowid())
+                &[
+                    Value::Int(actor),
+                    Value::Text(alias.trim()),
+                    article.into(),
+                    phrase.as_ref().into(),
+                ],
+            )
+        })
     }
 
     /// Every exclusion, oldest first.
     pub fn exclusions(&self) -> Result<Vec<ExclusionRecord>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, a.code, e.alias, e.article_id, e.phrase
-             FROM exclusions e JOIN actors a ON a.id = e.actor_id ORDER BY e.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<ArticleId>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
+        let rows = self.with_sql(|db| {
+            db.query(
+                "SELECT e.id, a.code, e.alias, e.article_id, e.phrase
+                 FROM exclusions e JOIN actors a ON a.id = e.actor_id ORDER BY e.id",
+                &[],
+            )
         })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (id, actor_code, alias, article, phrase) = row?;
+        for r in rows {
+            let (id, actor_code, alias, article, phrase) = (
+                r.int(0)?,
+                r.text(1)?,
+                r.text(2)?,
+                r.opt_int(3)?,
+                r.opt_text(4)?,
+            );
             let scope = match (article, phrase) {
                 (Some(a), _) => ExclusionScope::Article(a),
                 (None, Some(p)) => ExclusionScope::Phrase(p),
@@ -131,9 +135,7 @@ impl Store {
     /// Deletes an exclusion.
     pub fn delete_exclusion(&mut self, id: i64) -> Result<()> {
         let n = self
-            .conn
-            .prepare_cached("DELETE FROM exclusions WHERE id = ?1")?
-            .execute([id])?;
+            .with_sql(|db| db.execute("DELETE FROM exclusions WHERE id = ?1", &[Value::Int(id)]))?;
         if n == 0 {
             return Err(StoreError::Invalid(format!("no exclusion with id {id}")));
         }

@@ -248,7 +248,11 @@ fn bulk_settings(conn: &Connection, on: bool) -> Result<()> {
 impl Store {
     /// Indexes every article not yet in the full-text index; returns how many.
     pub fn index_new_articles(&mut self) -> Result<u64> {
-        let tx = self.conn.transaction()?;
+        if self.path.is_none() && self.server_address().is_some() {
+            // The server's search column is kept by the server itself.
+            return Ok(0);
+        }
+        let tx = self.lite_mut()?.transaction()?;
         let upto = indexed_upto(&tx)?;
         let max_id: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM articles", [], |r| {
             r.get(0)
@@ -278,7 +282,7 @@ impl Store {
         } else {
             format!(" AND {MATCH_FUNCTION}(?2, a.title, a.text)")
         };
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.lite()?.prepare(&format!(
             "SELECT f.rowid FROM search.articles_fts f JOIN articles a ON a.id = f.rowid
              WHERE f.articles_fts MATCH ?1{check} ORDER BY f.rowid LIMIT ?3"
         ))?;
@@ -481,7 +485,8 @@ mod tests {
             vec![2]
         );
         let sql: String = store
-            .conn
+            .lite()
+            .expect("a file")
             .query_row(
                 "SELECT sql FROM search.sqlite_master WHERE name = 'articles_fts'",
                 [],

@@ -18,6 +18,7 @@ mod runs;
 pub mod search_query;
 pub mod server;
 mod settings;
+mod sql;
 mod stats;
 mod views;
 
@@ -89,6 +90,23 @@ pub enum StoreError {
         /// What it is instead.
         reason: String,
     },
+    /// A PostgreSQL server refused an operation, or could not be reached.
+    #[error(transparent)]
+    Server(Box<server::ServerError>),
+    /// What was asked is not done on a server's database in this version.
+    #[error(
+        "{0} needs a database file in this version: on a server, pantau imports, counts and copies (pantau copy --from the server --to a file makes a local copy)"
+    )]
+    NotOnServer(&'static str),
+}
+
+impl From<server::ServerError> for StoreError {
+    fn from(e: server::ServerError) -> Self {
+        match e {
+            server::ServerError::Local(e) => e,
+            other => StoreError::Server(Box::new(other)),
+        }
+    }
 }
 
 /// Result of store operations.
@@ -111,12 +129,21 @@ pub(crate) const PAGE_SIZE: u32 = 16_384;
 /// The page cache of each connection, KiB.
 pub(crate) const CACHE_KIB: i64 = 64_000;
 
-/// An open pantau database.
+/// An open pantau database: a local SQLite file (or memory), or a database on a PostgreSQL
+/// server ([`Store::connect`]). Its methods are the same on both; the few a server does not
+/// do yet say so ([`StoreError::NotOnServer`]).
 pub struct Store {
-    conn: Connection,
+    backend: Backend,
     path: Option<PathBuf>,
     /// The stories' keys the writer has seen (see [`articles::StoryIndex`]).
     stories: articles::StoryIndex,
+}
+
+/// Where a [`Store`] keeps its data.
+enum Backend {
+    Lite(Connection),
+    /// Behind a cell: reading a server needs its connection mutably, reading a file does not.
+    Server(Box<std::cell::RefCell<server::ServerStore>>),
 }
 
 /// How many times [`Store::open`] sets up a database again after finding it locked (50 ms
@@ -252,7 +279,7 @@ impl Store {
         fulltext::attach(&conn, Some(path), true)?;
         fulltext::register_match_function(&conn)?;
         Ok(Store {
-            conn,
+            backend: Backend::Lite(conn),
             path: Some(path.to_path_buf()),
             stories: Default::default(),
         })
@@ -278,22 +305,153 @@ impl Store {
         fulltext::attach(&conn, path.as_deref(), false)?;
         fulltext::register_match_function(&conn)?;
         Ok(Store {
-            conn,
+            backend: Backend::Lite(conn),
             path,
             stories: Default::default(),
         })
     }
 
+    /// Connects to a pantau database on a PostgreSQL server (see
+    /// [`server::ServerStore::connect`]: `ask` is asked for a password the environment and
+    /// the password file do not have).
+    pub fn connect(
+        address: &server::ServerAddress,
+        ask: &mut dyn FnMut(&server::ServerAddress) -> Option<String>,
+    ) -> Result<Store> {
+        let server = server::ServerStore::connect(address, ask)?;
+        Ok(Store::on_server(server))
+    }
+
+    /// A store over a connected server.
+    pub fn on_server(server: server::ServerStore) -> Store {
+        Store {
+            backend: Backend::Server(Box::new(std::cell::RefCell::new(server))),
+            path: None,
+            stories: Default::default(),
+        }
+    }
+
+    /// The server's address, when the database is on one.
+    pub fn server_address(&self) -> Option<server::ServerAddress> {
+        match &self.backend {
+            Backend::Lite(_) => None,
+            Backend::Server(s) => Some(s.borrow().address().clone()),
+        }
+    }
+
+    /// Starts a re-tag of `total` articles as the database's one job. On a server others see
+    /// it ([`Store::running_job`]) and a second is refused, naming the first; a file has one
+    /// writer at a time anyway.
+    pub fn begin_job(&mut self, total: u64) -> Result<()> {
+        match &mut self.backend {
+            Backend::Lite(_) => Ok(()),
+            Backend::Server(s) => Ok(s.get_mut().begin_job(total)?),
+        }
+    }
+
+    /// Records how far the job got.
+    pub fn job_progress(&mut self, done: u64, total: u64) -> Result<()> {
+        match &mut self.backend {
+            Backend::Lite(_) => Ok(()),
+            Backend::Server(s) => Ok(s.get_mut().job_progress(done, total)?),
+        }
+    }
+
+    /// Ends the job.
+    pub fn end_job(&mut self) -> Result<()> {
+        match &mut self.backend {
+            Backend::Lite(_) => Ok(()),
+            Backend::Server(s) => Ok(s.get_mut().end_job()?),
+        }
+    }
+
+    /// The re-tag running on a server's database (who, since when, how far), if any.
+    pub fn running_job(&self) -> Result<Option<String>> {
+        match &self.backend {
+            Backend::Lite(_) => Ok(None),
+            Backend::Server(s) => Ok(s
+                .try_borrow_mut()
+                .map_err(|_| StoreError::Invalid("the server connection is busy".into()))?
+                .running_job()?),
+        }
+    }
+
+    /// The SQLite connection; a server's database refuses what only a file does yet.
+    #[track_caller]
+    fn lite(&self) -> Result<&Connection> {
+        match &self.backend {
+            Backend::Lite(c) => Ok(c),
+            Backend::Server(_) => Err(StoreError::NotOnServer(caller_name())),
+        }
+    }
+
+    /// [`Store::lite`], mutably.
+    #[track_caller]
+    fn lite_mut(&mut self) -> Result<&mut Connection> {
+        match &mut self.backend {
+            Backend::Lite(c) => Ok(c),
+            Backend::Server(_) => Err(StoreError::NotOnServer(caller_name())),
+        }
+    }
+
+    /// Runs `f` on the engine's statements ([`sql::Sql`]), for what both engines do alike.
+    pub(crate) fn with_sql<T>(&self, f: impl FnOnce(&mut dyn sql::Sql) -> Result<T>) -> Result<T> {
+        match &self.backend {
+            Backend::Lite(c) => f(&mut sql::Lite(c)),
+            Backend::Server(s) => {
+                let mut s = s
+                    .try_borrow_mut()
+                    .map_err(|_| StoreError::Invalid("the server connection is busy".into()))?;
+                let s = &mut *s;
+                f(&mut sql::Server {
+                    client: &mut s.client,
+                    prepared: &mut s.prepared,
+                })
+            }
+        }
+    }
+
+    /// Runs `f` on the engine's statements inside one transaction.
+    pub(crate) fn with_sql_tx<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn sql::Sql) -> Result<T>,
+    ) -> Result<T> {
+        match &mut self.backend {
+            Backend::Lite(c) => {
+                let tx = c.transaction()?;
+                let out = f(&mut sql::Lite(&tx))?;
+                tx.commit()?;
+                Ok(out)
+            }
+            Backend::Server(s) => {
+                let s = s.get_mut();
+                let mut tx = s.client.transaction().map_err(sql::server_error)?;
+                let out = f(&mut sql::Server {
+                    client: &mut tx,
+                    prepared: &mut s.prepared,
+                })?;
+                tx.commit().map_err(sql::server_error)?;
+                Ok(out)
+            }
+        }
+    }
+
     /// Switches foreign key enforcement (outside transactions only; on by default).
     pub(crate) fn set_foreign_keys(&self, on: bool) -> Result<()> {
-        self.conn
-            .pragma_update(None, "foreign_keys", if on { "ON" } else { "OFF" })?;
+        let Backend::Lite(conn) = &self.backend else {
+            // The server checks its keys as it goes.
+            return Ok(());
+        };
+        conn.pragma_update(None, "foreign_keys", if on { "ON" } else { "OFF" })?;
         Ok(())
     }
 
     /// Sets the page cache of the connection, KiB ([`CACHE_KIB`] by default).
     pub(crate) fn set_cache_kib(&self, kib: i64) -> Result<()> {
-        self.conn.pragma_update(None, "cache_size", -kib)?;
+        let Backend::Lite(conn) = &self.backend else {
+            return Ok(());
+        };
+        conn.pragma_update(None, "cache_size", -kib)?;
         Ok(())
     }
 
@@ -307,21 +465,46 @@ impl Store {
         &mut self,
         f: impl FnOnce(&mut Tx<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
-        let result = {
-            let tx = self.conn.transaction().map_err(StoreError::from)?;
-            self.stories.begin(&tx)?;
-            let mut wrapped = Tx {
-                tx,
-                stories: &mut self.stories,
-            };
-            match f(&mut wrapped) {
-                Ok(out) => {
-                    let Tx { tx, .. } = wrapped;
-                    tx.commit()
-                        .map(|()| out)
-                        .map_err(|e| StoreError::from(e).into())
+        let result = match &mut self.backend {
+            Backend::Lite(conn) => {
+                let tx = conn.transaction().map_err(StoreError::from)?;
+                self.stories.begin(&tx)?;
+                let mut wrapped = Tx {
+                    inner: TxInner::Lite {
+                        tx,
+                        stories: &mut self.stories,
+                    },
+                };
+                match f(&mut wrapped) {
+                    Ok(out) => match wrapped.inner {
+                        TxInner::Lite { tx, .. } => tx
+                            .commit()
+                            .map(|()| out)
+                            .map_err(|e| StoreError::from(e).into()),
+                        TxInner::Server(_) => Err(StoreError::Invalid(
+                            "a file's transaction turned into a server's".into(),
+                        )
+                        .into()),
+                    },
+                    Err(e) => Err(e),
                 }
-                Err(e) => Err(e),
+            }
+            Backend::Server(s) => {
+                let s = s.get_mut();
+                let tx = server::writer::ServerTx::begin(s).map_err(StoreError::from)?;
+                let mut wrapped = Tx {
+                    inner: TxInner::Server(tx),
+                };
+                match f(&mut wrapped) {
+                    Ok(out) => match wrapped.inner {
+                        TxInner::Server(tx) => tx.commit().map(|()| out).map_err(E::from),
+                        TxInner::Lite { .. } => Err(StoreError::Invalid(
+                            "a server's transaction turned into a file's".into(),
+                        )
+                        .into()),
+                    },
+                    Err(e) => Err(e),
+                }
             }
         };
         if result.is_err() {
@@ -334,20 +517,37 @@ impl Store {
     /// `PRAGMA integrity_check`: "ok" when the database is sound.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self
-            .conn
+            .lite()?
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 }
 
 /// A write transaction; see [`Store::transaction`].
 pub struct Tx<'a> {
-    tx: rusqlite::Transaction<'a>,
-    stories: &'a mut articles::StoryIndex,
+    inner: TxInner<'a>,
 }
 
-impl Tx<'_> {
-    /// The connection of the transaction.
-    pub fn conn(&self) -> &rusqlite::Connection {
-        &self.tx
+enum TxInner<'a> {
+    Lite {
+        tx: rusqlite::Transaction<'a>,
+        stories: &'a mut articles::StoryIndex,
+    },
+    Server(server::writer::ServerTx<'a>),
+}
+
+/// The name of the store method that called, for [`StoreError::NotOnServer`].
+#[track_caller]
+fn caller_name() -> &'static str {
+    // Rust gives the caller's file and line, not its name: the file names the part of the
+    // store ("aggregates" for the views' counts, "reader" for the article list).
+    let file = std::panic::Location::caller().file();
+    match file.rsplit(['/', '\\']).next().unwrap_or(file) {
+        "aggregates.rs" => "this view",
+        "reader.rs" => "reading articles",
+        "fulltext.rs" => "search",
+        "aliases.rs" | "actors.rs" | "exclusions.rs" => "editing the dictionary",
+        "batches.rs" => "a re-tag",
+        "views.rs" => "a saved view",
+        _ => "this",
     }
 }

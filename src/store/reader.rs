@@ -178,7 +178,7 @@ impl Store {
     /// files; and how many there are in all.
     pub fn story_copies(&self, id: ArticleId, limit: usize) -> Result<(Vec<StoryCopy>, u64)> {
         let story: Option<ArticleId> = self
-            .conn
+            .lite()?
             .prepare_cached("SELECT COALESCE(story_id, id) FROM articles WHERE id = ?1")?
             .query_row([id], |r| r.get(0))
             .optional()?;
@@ -186,7 +186,7 @@ impl Store {
             return Ok((Vec::new(), 0));
         };
         let total: i64 = self
-            .conn
+            .lite()?
             .prepare_cached(
                 "SELECT (SELECT COUNT(*) FROM articles WHERE (id = ?1 OR story_id = ?1) AND id <> ?2)
                       + (SELECT COUNT(*) FROM article_copies WHERE article_id = ?2)",
@@ -194,7 +194,7 @@ impl Store {
             .query_row([story, id], |r| r.get(0))?;
         let limit = limit as i64;
         let mut out: Vec<StoryCopy> = self
-            .conn
+            .lite()?
             .prepare_cached(
                 "SELECT id, title, source, published, path FROM articles
                  WHERE (id = ?1 OR story_id = ?1) AND id <> ?2 ORDER BY published, id LIMIT ?3",
@@ -210,7 +210,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let exact = self
-            .conn
+            .lite()?
             .prepare_cached(
                 "SELECT source, published, path FROM article_copies WHERE article_id = ?1
                  ORDER BY published, id LIMIT ?2",
@@ -233,7 +233,7 @@ impl Store {
     pub fn article_body(&self, id: ArticleId) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;
         Ok(self
-            .conn
+            .lite()?
             .prepare_cached("SELECT text FROM articles WHERE id = ?1")?
             .query_row([id], |r| r.get(0))
             .optional()?)
@@ -242,7 +242,7 @@ impl Store {
     /// One article with its mentions; `None` if there is no such article.
     pub fn article(&self, id: ArticleId) -> Result<Option<ArticleView>> {
         let article = self
-            .conn
+            .lite()?
             .prepare_cached(
                 "SELECT id, title, text, source, url, path, published, date_source, language,
                         dateline_place, dateline_country, byline, editor, section,
@@ -276,7 +276,7 @@ impl Store {
         let Some(mut article) = article else {
             return Ok(None);
         };
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.lite()?.prepare_cached(
             "SELECT c.code, m.start_char, m.end_char, m.via, m.sentence_idx, m.paragraph_idx,
                     m.field
              FROM mentions m JOIN actors c ON c.id = m.actor_id
@@ -304,7 +304,7 @@ impl Store {
     pub fn set_article_dates(&mut self, ids: &[ArticleId], date: NaiveDate) -> Result<usize> {
         let published = date.format("%Y-%m-%dT00:00:00").to_string();
         let day = day_number(date);
-        let tx = self.conn.transaction()?;
+        let tx = self.lite_mut()?.transaction()?;
         let mut changed = 0;
         {
             let mut article = tx.prepare_cached(
@@ -396,10 +396,11 @@ impl Store {
             None
         };
         let total: i64 = match index_count {
-            Some(sql) => self
-                .conn
-                .query_row(&sql, params_from_iter(index_args.iter()), |r| r.get(0))?,
-            None => self.conn.query_row(
+            Some(sql) => {
+                self.lite()?
+                    .query_row(&sql, params_from_iter(index_args.iter()), |r| r.get(0))?
+            }
+            None => self.lite()?.query_row(
                 &format!("SELECT COUNT(*) FROM articles a {filter}"),
                 params_from_iter(args.iter()),
                 |r| r.get(0),
@@ -418,7 +419,7 @@ impl Store {
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(offset as i64));
         let (l, o) = (args.len() - 1, args.len());
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.lite()?.prepare(&format!(
             "SELECT a.id, a.title, a.source, a.published, a.language,
                COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
                a.dateline_place, a.dateline_country,
@@ -448,7 +449,7 @@ impl Store {
 
     /// The outlets, most articles first.
     pub fn sources(&self) -> Result<Vec<(String, u64)>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.lite()?.prepare_cached(
             "SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1",
         )?;
         Ok(stmt
@@ -460,7 +461,7 @@ impl Store {
 
     /// Every actor with its aliases, by kind then code.
     pub fn dictionary_entries(&self) -> Result<Vec<ActorEntry>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.lite()?.prepare_cached(
             "SELECT c.code, c.kind, c.name, c.name_id, c.org_type, c.origin,
                     a.alias, a.language, a.via, a.case_rule, a.enabled
              FROM actors c LEFT JOIN aliases a ON a.actor_id = c.id
@@ -496,7 +497,7 @@ impl Store {
 
     /// True when the database holds no article and no import was ever run.
     pub fn is_empty(&self) -> Result<bool> {
-        let n: i64 = self.conn.query_row(
+        let n: i64 = self.lite()?.query_row(
             "SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM import_runs)",
             [],
             |r| r.get(0),

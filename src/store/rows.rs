@@ -138,7 +138,7 @@ impl Store {
         mut f: impl FnMut(&ArticleRow) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut stmt = self
-            .conn
+            .lite()?
             .prepare(
                 "SELECT a.id, a.source_id, a.path, a.title, a.source, a.url, a.published, a.date_source, a.language,
                    COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
@@ -193,14 +193,14 @@ impl Store {
     ) -> Result<(), E> {
         let sql_err = super::StoreError::from;
         let mut articles = self
-            .conn
+            .lite()?
             .prepare(
                 "SELECT a.id, a.source_id, a.path, a.title, a.source, a.published, a.date_source, a.language, a.text
                  FROM articles a WHERE EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id) ORDER BY a.id",
             )
             .map_err(sql_err)?;
         let mut mentions = self
-            .conn
+            .lite()?
             .prepare(
                 "SELECT c.code, c.kind, c.name, m.via, m.start_char, m.end_char, m.field, m.prominence
                  FROM mentions m JOIN actors c ON c.id = m.actor_id

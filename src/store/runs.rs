@@ -1,7 +1,8 @@
 //! Import runs and the files they read.
 
 use super::articles::{InsertOutcome, insert_article};
-use super::{FileId, Result, RunId, Store, Tx};
+use super::sql::Value;
+use super::{FileId, Result, RunId, Store, Tx, TxInner};
 use crate::model::{ArticleDraft, Mention};
 use rusqlite::params;
 use std::collections::HashMap;
@@ -75,19 +76,21 @@ impl RunCounts {
 impl Store {
     /// Starts an import run.
     pub fn begin_run(&mut self) -> Result<RunId> {
-        self.conn.execute(
-            "INSERT INTO import_runs (started_at, status) VALUES (?1, 'running')",
-            [chrono::Local::now()
-                .naive_local()
-                .format("%Y-%m-%dT%H:%M:%S")
-                .to_string()],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        let now = chrono::Local::now()
+            .naive_local()
+            .format("%Y-%m-%dT%H:%M:%S")
+            .to_string();
+        self.with_sql(|db| {
+            db.insert(
+                "INSERT INTO import_runs (started_at, status) VALUES (?1, 'running')",
+                &[Value::Text(&now)],
+            )
+        })
     }
 
     /// Every import run, oldest first (for the provenance of an export).
     pub fn import_runs(&self) -> Result<Vec<ImportRun>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.lite()?.prepare_cached(
             "SELECT id, started_at, COALESCE(finished_at, ''), status, files_read, files_failed,
                     articles_added FROM import_runs ORDER BY id",
         )?;
@@ -107,21 +110,28 @@ impl Store {
 
     /// Ends a run with its status ("finished", "cancelled", "failed") and counts.
     pub fn finish_run(&mut self, run: RunId, status: &str, counts: &RunCounts) -> Result<()> {
-        self.conn.execute(
-            "UPDATE import_runs SET finished_at = ?2, status = ?3, files_read = ?4, files_failed = ?5,
-               articles_added = ?6, duplicates = ?7, undated = ?8, mentions_added = ?9 WHERE id = ?1",
-            params![
-                run,
-                chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
-                status,
-                counts.files_read as i64,
-                counts.files_failed as i64,
-                counts.articles_added as i64,
-                counts.duplicates as i64,
-                counts.undated as i64,
-                counts.mentions_added as i64
-            ],
-        )?;
+        let now = chrono::Local::now()
+            .naive_local()
+            .format("%Y-%m-%dT%H:%M:%S")
+            .to_string();
+        let n = |v: u64| Value::Int(v.min(i64::MAX as u64) as i64);
+        self.with_sql(|db| {
+            db.execute(
+                "UPDATE import_runs SET finished_at = ?2, status = ?3, files_read = ?4, files_failed = ?5,
+                   articles_added = ?6, duplicates = ?7, undated = ?8, mentions_added = ?9 WHERE id = ?1",
+                &[
+                    Value::Int(run),
+                    Value::Text(&now),
+                    Value::Text(status),
+                    n(counts.files_read),
+                    n(counts.files_failed),
+                    n(counts.articles_added),
+                    n(counts.duplicates),
+                    n(counts.undated),
+                    n(counts.mentions_added),
+                ],
+            )
+        })?;
         Ok(())
     }
 }
@@ -169,7 +179,10 @@ impl Tx<'_> {
         actor_ids: &HashMap<String, super::ActorId>,
         added: &mut Vec<(usize, super::ArticleId)>,
     ) -> Result<RunCounts> {
-        let (conn, stories) = (&self.tx, &mut *self.stories);
+        let (conn, stories) = match &mut self.inner {
+            TxInner::Lite { tx, stories } => (&*tx, &mut **stories),
+            TxInner::Server(tx) => return tx.store_file(run, file, articles, actor_ids, added),
+        };
         {
             conn.prepare_cached(
                 "INSERT INTO files (run_id, path, size_bytes, content_hash, format, status, error, warnings)

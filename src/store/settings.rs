@@ -1,33 +1,35 @@
 //! Per-database settings: a key-value table, and the typed settings pantau keeps in it.
 
+use super::sql::{Sql, Value};
 use super::{Result, Store};
-use rusqlite::{Connection, OptionalExtension};
 
-fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?)
+fn setting(db: &mut dyn Sql, key: &str) -> Result<Option<String>> {
+    db.query_opt(
+        "SELECT value FROM settings WHERE key = ?1",
+        &[Value::Text(key)],
+    )?
+    .map(|r| r.text(0))
+    .transpose()
 }
 
-fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.prepare_cached(
+pub(super) fn set_setting(db: &mut dyn Sql, key: &str, value: &str) -> Result<()> {
+    db.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )?
-    .execute([key, value])?;
+        &[Value::Text(key), Value::Text(value)],
+    )?;
     Ok(())
 }
 
 impl Store {
     /// A per-database setting.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        setting(&self.conn, key)
+        self.with_sql(|db| setting(db, key))
     }
 
     /// Sets a per-database setting.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        set_setting(&self.conn, key, value)
+        self.with_sql(|db| set_setting(db, key, value))
     }
 
     /// The version hash of the dictionary that last tagged the whole database (after a

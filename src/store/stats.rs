@@ -1,6 +1,6 @@
 //! Corpus-wide counts.
 
-use super::{Result, Store};
+use super::{Backend, Result, Store, StoreError};
 use serde::Serialize;
 
 /// A file that failed, with its reason.
@@ -59,30 +59,35 @@ impl Store {
     /// The highest article id (0 for an empty database): how many articles were ever stored,
     /// as articles are never deleted.
     pub fn max_article_id(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT COALESCE(MAX(id), 0) FROM articles", [], |r| {
-                r.get(0)
-            })?)
+        self.with_sql(|db| {
+            db.query_opt("SELECT COALESCE(MAX(id), 0) FROM articles", &[])?
+                .map_or(Ok(0), |r| r.int(0))
+        })
     }
 
     /// Counts what the database holds.
     pub fn stats(&self) -> Result<Stats> {
+        if let Backend::Server(server) = &self.backend {
+            return Ok(server
+                .try_borrow_mut()
+                .map_err(|_| StoreError::Invalid("the server connection is busy".into()))?
+                .stats()?);
+        }
         // One read transaction: every count comes from the same snapshot, even while an
         // import writes.
-        let snapshot = self.conn.unchecked_transaction()?;
+        let snapshot = self.lite()?.unchecked_transaction()?;
         let count = |sql: &str| -> Result<u64> {
-            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+            Ok(self.lite()?.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
         };
         let per_language = {
-            let mut stmt = self.conn.prepare(STATS_SQL.per_language)?;
+            let mut stmt = self.lite()?.prepare(STATS_SQL.per_language)?;
             stmt.query_map([], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?
         };
         let failed_files = {
-            let mut stmt = self.conn.prepare(STATS_SQL.failed_files)?;
+            let mut stmt = self.lite()?.prepare(STATS_SQL.failed_files)?;
             stmt.query_map([], |r| {
                 Ok(FailedFile {
                     path: r.get(0)?,

@@ -28,13 +28,13 @@ impl Store {
             .to_string();
         let mut view = view.clone();
         view.name = name.to_string();
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO saved_views (name, saved_at, view) VALUES (?1, ?2, ?3)
              ON CONFLICT (name) DO UPDATE SET saved_at = excluded.saved_at, view = excluded.view",
             rusqlite::params![name, now, view.to_json()],
         )?;
         Ok(self
-            .conn
+            .lite()?
             .query_row("SELECT id FROM saved_views WHERE name = ?1", [name], |r| {
                 r.get(0)
             })?)
@@ -42,7 +42,7 @@ impl Store {
 
     /// Every saved view, by name.
     pub fn views(&self) -> Result<Vec<ViewEntry>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.lite()?.prepare_cached(
             "SELECT id, name, saved_at FROM saved_views ORDER BY name COLLATE NOCASE",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -59,7 +59,7 @@ impl Store {
     /// reads is an error naming it.
     pub fn view(&self, name: &str) -> Result<Option<SavedView>> {
         let text: Option<String> = self
-            .conn
+            .lite()?
             .prepare_cached("SELECT view FROM saved_views WHERE name = ?1")?
             .query_row([name], |r| r.get(0))
             .optional()?;
@@ -72,7 +72,7 @@ impl Store {
 
     /// Deletes a saved view.
     pub fn delete_view(&mut self, id: i64) -> Result<()> {
-        self.conn
+        self.lite()?
             .execute("DELETE FROM saved_views WHERE id = ?1", [id])?;
         Ok(())
     }

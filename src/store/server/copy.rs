@@ -19,10 +19,11 @@ use std::path::Path;
 const PROGRESS_EVERY: u64 = 10_000;
 
 /// The rows of `table` a copy moves: all of them, but for the setting that ties a local
-/// database to its own search index file (each side keeps its own).
+/// database to its own search index file (each side keeps its own) and a server's running
+/// re-tag (a job of that server).
 fn copied(table: &str) -> &'static str {
     if table == "settings" {
-        " WHERE key <> 'search_owner'"
+        " WHERE key NOT IN ('search_owner', 'retag_job')"
     } else {
         ""
     }

@@ -8,6 +8,7 @@
 mod address;
 pub mod copy;
 pub mod schema;
+pub(crate) mod writer;
 
 pub use address::{ServerAddress, SslMode, is_server_address, password_from_file};
 
@@ -87,10 +88,17 @@ pub const TABLES: &[&str] = &[
     "saved_views",
 ];
 
+/// The advisory lock a re-tag holds while it runs ("pantau-j").
+const JOB_LOCK: i64 = 0x7061_6e74_6175_2d6a;
+
 /// An open connection to a pantau database on a server.
 pub struct ServerStore {
     pub(crate) client: postgres::Client,
     address: ServerAddress,
+    /// Statements prepared on this connection, by their text.
+    pub(crate) prepared: std::collections::HashMap<String, postgres::Statement>,
+    /// The job this connection runs (who, since when), if any.
+    job: Option<String>,
 }
 
 impl std::fmt::Debug for ServerStore {
@@ -142,6 +150,8 @@ impl ServerStore {
         let mut store = ServerStore {
             client,
             address: address.clone(),
+            prepared: Default::default(),
+            job: None,
         };
         schema::migrate(&mut store)?;
         Ok(store)
@@ -259,6 +269,67 @@ impl ServerStore {
             per_language,
             failed_files,
         })
+    }
+
+    /// Starts a re-tag as this database's one job: others see it ([`ServerStore::running_job`])
+    /// and a second is refused, naming the first. The job ends with the connection if not
+    /// before ([`ServerStore::end_job`]).
+    pub fn begin_job(&mut self, total: u64) -> Result<()> {
+        let got: bool = self
+            .client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&JOB_LOCK])?
+            .get(0);
+        if !got {
+            let job = self.running_job()?.unwrap_or_default();
+            return Err(ServerError::Copy(format!(
+                "a re-tag is already running on this database: {job}"
+            )));
+        }
+        let role = self.role()?;
+        let since = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        self.job = Some(format!("{role}, since {since}"));
+        self.job_progress(0, total)
+    }
+
+    /// Records how far the job got.
+    pub fn job_progress(&mut self, done: u64, total: u64) -> Result<()> {
+        let Some(job) = &self.job else {
+            return Ok(());
+        };
+        let value = format!("{job}: {done} of {total} articles");
+        self.client.execute(
+            "INSERT INTO settings (key, value) VALUES ('retag_job', $1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[&value],
+        )?;
+        Ok(())
+    }
+
+    /// Ends the job.
+    pub fn end_job(&mut self) -> Result<()> {
+        if self.job.take().is_none() {
+            return Ok(());
+        }
+        self.client
+            .execute("DELETE FROM settings WHERE key = 'retag_job'", &[])?;
+        self.client
+            .execute("SELECT pg_advisory_unlock($1)", &[&JOB_LOCK])?;
+        Ok(())
+    }
+
+    /// The re-tag running on this database, if any: who, since when, how far.
+    pub fn running_job(&mut self) -> Result<Option<String>> {
+        // Only while its connection holds the lock (a killed job leaves its row behind).
+        let row = self.client.query_opt(
+            "SELECT s.value FROM settings s
+             WHERE s.key = 'retag_job' AND EXISTS (
+                 SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND l.classid::text::bigint = $1 AND l.objid::text::bigint = $2
+                   AND l.objsubid = 1)",
+            &[&(JOB_LOCK >> 32), &(JOB_LOCK & 0xffff_ffff)],
+        )?;
+        Ok(row.map(|r| r.get(0)))
     }
 
     /// Rows of each of [`TABLES`].
