@@ -182,7 +182,11 @@ fn local_rows(db: &Path) -> Vec<(String, Vec<String>)> {
 
 /// The exports of a local database, by kind.
 fn exports(db: &Path) -> Vec<(String, String)> {
-    let dbs = db.to_str().expect("utf8");
+    exports_of(db.to_str().expect("utf8"))
+}
+
+/// The exports of a database (a file or a server's), by kind, its name written as DB.
+fn exports_of(dbs: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for args in [
         vec!["export", "mentions"],
@@ -382,6 +386,19 @@ fn a_read_only_role_browses_and_exports_but_may_not_write() {
 
     let stats = ok(pantau(&["stats", "--db", &reader]));
     assert!(stats.contains("301"), "{stats}");
+    // It exports from the server itself what the local database exports.
+    let exported = ok(pantau(&[
+        "export", "articles", "--db", &reader, "--out", "-",
+    ]));
+    let here = ok(pantau(&[
+        "export",
+        "articles",
+        "--db",
+        local.to_str().expect("utf8"),
+        "--out",
+        "-",
+    ]));
+    assert_eq!(exported, here);
     let back = dir.path().join("reader.db");
     ok(copy(&reader, back.to_str().expect("utf8")));
     assert_eq!(local_rows(&local), local_rows(&back));
@@ -702,13 +719,20 @@ fn same_rows_and_exports(local: &Path, to: &str, back: &Path) {
             .map(|(kind, text)| (kind, without_timestamps(&text)))
             .collect()
     };
-    for ((kind, here), (_, there)) in untimed(local).iter().zip(untimed(back).iter()) {
-        let first = here
-            .lines()
-            .zip(there.lines())
-            .find(|(a, b)| a != b)
-            .map(|(a, b)| format!("{a}\n{b}"));
-        assert!(here == there, "{kind} differs at\n{first:?}");
+    let on_server: Vec<(String, String)> = exports_of(to)
+        .into_iter()
+        .map(|(kind, text)| (kind, without_timestamps(&text)))
+        .collect();
+    let here = untimed(local);
+    for (other, what) in [(untimed(back), "its copy"), (on_server, "the server")] {
+        for ((kind, here), (_, there)) in here.iter().zip(other.iter()) {
+            let first = here
+                .lines()
+                .zip(there.lines())
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("{a}\n{b}"));
+            assert!(here == there, "{kind} of {what} differs at\n{first:?}");
+        }
     }
 }
 

@@ -673,4 +673,4 @@ cli-password-prompt = Password of { $user } at { $host }:{" "}
 cli-copy-bar = {"{"}spinner{"}"} copying {"{"}msg{"}"}: {"{"}pos{"}"} rows [{"{"}elapsed{"}"}]
 cli-copy-summary = copied { $from } to { $to }: { $articles } articles, { $mentions } mentions; every table's rows counted on both sides agree ({ $seconds } s)
 clierr-copy-sides = one side of pantau copy must be a database file and the other a postgres:// address
-clierr-server-local-only = pantau { $command } needs a database file in this version; on a server, stats and copy run (pantau copy --from { $address } --to news.db makes a local copy)
+clierr-server-local-only = pantau { $command } needs a database file in this version; on a server, import, export, retag, dictionary, stats and copy run (pantau copy --from { $address } --to news.db makes a local copy)

@@ -667,4 +667,4 @@ cli-password-prompt = Kata sandi { $user } di { $host }:{" "}
 cli-copy-bar = {"{"}spinner{"}"} menyalin {"{"}msg{"}"}: {"{"}pos{"}"} baris [{"{"}elapsed{"}"}]
 cli-copy-summary = { $from } disalin ke { $to }: { $articles } artikel, { $mentions } sebutan; jumlah baris setiap tabel di kedua sisi sama ({ $seconds } dtk)
 clierr-copy-sides = satu sisi pantau copy harus berkas basis data dan sisi lainnya alamat postgres://
-clierr-server-local-only = pantau { $command } memerlukan berkas basis data di versi ini; di server, stats dan copy dapat dijalankan (pantau copy --from { $address } --to news.db membuat salinan lokal)
+clierr-server-local-only = pantau { $command } memerlukan berkas basis data di versi ini; di server, import, export, retag, dictionary, stats dan copy dapat dijalankan (pantau copy --from { $address } --to news.db membuat salinan lokal)

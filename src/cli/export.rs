@@ -388,15 +388,25 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     if !db.exists() {
         anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
-    if let ExportCommand::Chart(chart) = cmd {
-        return run_chart(db, chart);
-    }
     let mut store = Store::open(db)?;
     // The search index may lag behind the articles (a database from an older pantau, a killed
     // import): catch it up so --query sees every article.
     store
         .index_new_articles()
         .with_context(|| say("clierr-indexing", &[]))?;
+    export_from(&store, &db.display().to_string(), cmd)
+}
+
+/// `pantau --db postgres://… export …`: the same tables and charts from a server's database.
+pub fn run_server(address: &str, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
+    let server = super::copy::connect(address)?;
+    export_from(&Store::on_server(server), address, cmd)
+}
+
+fn export_from(store: &Store, db_name: &str, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
+    if let ExportCommand::Chart(chart) = cmd {
+        return run_chart(store, db_name, chart);
+    }
     let (name, out_args, filter_args) = match &cmd {
         ExportCommand::Mentions(a) => ("mentions", &a.out, &a.filter),
         ExportCommand::Articles(a) => ("articles", &a.out, &a.filter),
@@ -411,12 +421,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
     let options = CsvOptions {
         excel_bom: out_args.excel,
     };
-    let mut provenance = Provenance::new(
-        &store,
-        &db.display().to_string(),
-        name,
-        &filter_args.filter(),
-    )?;
+    let mut provenance = Provenance::new(store, db_name, name, &filter_args.filter())?;
     if !filter_args.actors.is_empty() {
         provenance = provenance.with("actors", filter_args.actors.join(","));
     }
@@ -472,7 +477,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                 min_count: a.min_count,
                 ..Default::default()
             };
-            let Some(p) = pantau::analysis::profile(&store, &a.actor, &a.filter.filter(), options)?
+            let Some(p) = pantau::analysis::profile(store, &a.actor, &a.filter.filter(), options)?
             else {
                 anyhow::bail!(
                     "{}",
@@ -495,14 +500,14 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                     actors: a.filter.actors.clone(),
                 };
                 if matches!(cmd, ExportCommand::Mentions(_)) {
-                    write_mentions_csv_filtered(&store, w, options, &scope)
+                    write_mentions_csv_filtered(store, w, options, &scope)
                 } else {
-                    write_articles_csv_filtered(&store, w, options, &scope)
+                    write_articles_csv_filtered(store, w, options, &scope)
                 }
             }
-            ExportCommand::Outlets(a) => write_outlets_csv(&store, w, options, &a.filter.filter()),
+            ExportCommand::Outlets(a) => write_outlets_csv(store, w, options, &a.filter.filter()),
             ExportCommand::Timeline(a) => write_timeline_csv(
-                &store,
+                store,
                 w,
                 options,
                 &a.filter.actors,
@@ -510,7 +515,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                 &a.filter.filter(),
             ),
             ExportCommand::Cooccurrence(a) => write_cooccurrence_csv(
-                &store,
+                store,
                 w,
                 options,
                 a.window,
@@ -522,7 +527,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                 let a = &n.pair;
                 match n.bin {
                     Some(bin) => pantau::export::write_network_gexf_dynamic(
-                        &store,
+                        store,
                         w,
                         a.window,
                         a.min_support,
@@ -532,7 +537,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
                         Some(&provenance),
                     ),
                     None => write_network_gexf(
-                        &store,
+                        store,
                         w,
                         a.window,
                         a.min_support,
@@ -545,7 +550,7 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
             ExportCommand::Compare(a) => {
                 let (fa, fb) = a.sides();
                 write_compare_csv(
-                    &store,
+                    store,
                     w,
                     options,
                     (&fa, &fb),
@@ -606,15 +611,10 @@ pub fn run(db: &Path, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
 }
 
 /// Draws a chart to its file.
-fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
+fn run_chart(store: &Store, db_name: &str, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
     use pantau::export::chart::{
         ChartText, compare_chart, outlets_chart, source_line, timeline_chart,
     };
-    let mut store = Store::open(db)?;
-    // As for the tables: the search index catches up so --query sees every article.
-    store
-        .index_new_articles()
-        .with_context(|| say("clierr-indexing", &[]))?;
     let (name, out, filter) = match &cmd {
         ChartCommand::Timeline(a) => ("timeline chart", &a.out.out, a.filter.filter()),
         ChartCommand::Outlets(a) => ("outlets chart", &a.out.out, a.filter.filter()),
@@ -624,12 +624,12 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
     if out.as_os_str() == "-" {
         anyhow::bail!("{}", say("clierr-chart-stdout", &[]));
     }
-    let provenance = Provenance::new(&store, &db.display().to_string(), name, &filter)?;
+    let provenance = Provenance::new(store, db_name, name, &filter)?;
     let lang = super::lang();
     let t = |id: &str| pantau::i18n::tr(lang, id);
     match &cmd {
         ChartCommand::Timeline(a) => {
-            let timeline = pantau::analysis::timeline(&store, &a.filter.actors, a.bin, &filter)?;
+            let timeline = pantau::analysis::timeline(store, &a.filter.actors, a.bin, &filter)?;
             let provenance = provenance.with("bin", a.bin.as_str());
             let text = ChartText {
                 title: say(
@@ -661,7 +661,7 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
             )?;
         }
         ChartCommand::Outlets(a) => {
-            let rows = pantau::analysis::outlets(&store, &filter)?;
+            let rows = pantau::analysis::outlets(store, &filter)?;
             let m = pantau::analysis::outlet_matrix(&rows, a.sources_shown, a.actors_shown);
             let text = ChartText {
                 title: t(if a.by_articles {
@@ -691,7 +691,7 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
             provenance
                 .parameters
                 .extend(pantau::export::provenance::filter_fields(&fb, "b."));
-            let c = pantau::analysis::compare(&store, &fa, &fb, a.window, a.min_support)?;
+            let c = pantau::analysis::compare(store, &fa, &fb, a.window, a.min_support)?;
             let top: Vec<&pantau::analysis::ActorChange> = c.actors.iter().take(15).collect();
             let text = ChartText {
                 title: t("chart-compare-title"),
@@ -704,7 +704,7 @@ fn run_chart(db: &Path, cmd: ChartCommand) -> anyhow::Result<ExitCode> {
         }
         ChartCommand::Network(a) => {
             let net =
-                pantau::analysis::network(&store, a.window, a.min_support, a.max_nodes, &filter)?;
+                pantau::analysis::network(store, a.window, a.min_support, a.max_nodes, &filter)?;
             let provenance = provenance
                 .with("window", a.window.as_str())
                 .with("min_support", a.min_support)

@@ -100,34 +100,23 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
-/// A command on a server's database: `stats` runs there; the commands that write say which
-/// right a read-only role lacks, and the others that they need a local database for now.
+/// A command on a server's database: every command runs there but `candidates` and the
+/// window, which say that they need a local database for now.
 fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode> {
     // Parsed first: an address with a password is refused before anything repeats it.
     let address = pantau::store::server::ServerAddress::parse(address)?.to_string();
     let address = address.as_str();
-    let name = match &command {
-        Some(
-            Command::Stats(_)
-            | Command::Copy(_)
-            | Command::Tag(_)
-            | Command::Import(_)
-            | Command::Retag(_)
-            | Command::Dictionary(_),
-        ) => "",
-        Some(Command::Export(_)) => "export",
-        Some(Command::Candidates(_)) => "candidates",
-        None => "window",
-    };
-    match command {
+    let name = match command {
         Some(Command::Stats(args)) => return stats::run_server(address, args),
         Some(Command::Copy(args)) => return copy::run(args),
         Some(Command::Tag(args)) => return tag::run(args),
         Some(Command::Import(args)) => return import::run_server(address, args),
         Some(Command::Retag(args)) => return retag::run_server(address, args),
         Some(Command::Dictionary(cmd)) => return dictionary::run_server(address, cmd),
-        _ => {}
-    }
+        Some(Command::Export(cmd)) => return export::run_server(address, cmd),
+        Some(Command::Candidates(_)) => "candidates",
+        None => "window",
+    };
     anyhow::bail!(
         "{}",
         say(

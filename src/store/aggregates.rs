@@ -6,12 +6,13 @@
 //! (date range, languages, sources, full-text query) become SQL on `articles a`; its actor
 //! kind is applied by the caller to the actors it keeps.
 
+use super::sql;
 use super::{ActorId, ArticleId, Result, Store};
 use crate::model::ActorKind;
 use crate::model::{Filter, Prominence};
 use chrono::NaiveDate;
+use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params_from_iter};
 use std::collections::HashMap;
 
 /// An actor as the analysis shows it.
@@ -166,8 +167,9 @@ fn conditions(filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)>
         );
     }
     if !filter.sources.is_empty() {
-        sql.push_str(" AND a.source COLLATE NOCASE IN (");
-        sql.push_str(&vec!["?"; filter.sources.len()].join(","));
+        // As SQLite's NOCASE (ASCII) on a file, Unicode's lower case on a server.
+        sql.push_str(" AND lower(a.source) IN (");
+        sql.push_str(&vec!["lower(?)"; filter.sources.len()].join(","));
         sql.push(')');
         values.extend(filter.sources.iter().map(|s| Value::Text(s.clone())));
     }
@@ -224,23 +226,75 @@ fn u(n: i64) -> u64 {
     n.max(0) as u64
 }
 
+/// A condition's values as the engines' statements bind them.
+fn bind(values: &[Value]) -> Vec<sql::Value<'_>> {
+    values.iter().map(sql::Value::from).collect()
+}
+
 impl Store {
     /// Every actor, by id.
     pub fn actors(&self) -> Result<Vec<ActorInfo>> {
-        let mut stmt = self
-            .lite()?
-            .prepare_cached("SELECT id, code, name, kind, org_type FROM actors ORDER BY id")?;
-        let rows = stmt.query_map([], |r| {
-            let kind: String = r.get(3)?;
-            Ok(ActorInfo {
-                id: r.get(0)?,
-                code: r.get(1)?,
-                name: r.get(2)?,
-                kind: ActorKind::parse(&kind).unwrap_or(ActorKind::Organization),
-                org_type: r.get(4)?,
+        let rows = self.with_sql(|db| {
+            db.query(
+                "SELECT id, code, name, kind, org_type FROM actors ORDER BY id",
+                &[],
+            )
+        })?;
+        rows.iter()
+            .map(|r| {
+                Ok(ActorInfo {
+                    id: r.int(0)?,
+                    code: r.text(1)?,
+                    name: r.text(2)?,
+                    kind: ActorKind::parse(&r.text(3)?).unwrap_or(ActorKind::Organization),
+                    org_type: r.text(4)?,
+                })
+            })
+            .collect()
+    }
+
+    /// A filter's conditions ([`conditions`]) for this database: a server has no search
+    /// yet.
+    fn conds(&self, filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)> {
+        if self.server_address().is_some()
+            && filter
+                .query
+                .as_deref()
+                .is_some_and(|q| !q.trim().is_empty())
+        {
+            return Err(super::StoreError::NotOnServer("a search"));
+        }
+        conditions(filter, dated_only)
+    }
+
+    /// Calls `f` with each row of a statement, on either engine.
+    fn each(
+        &self,
+        sql: &str,
+        values: &[Value],
+        mut f: impl FnMut(&sql::RowRef<'_, '_>) -> Result<()>,
+    ) -> Result<()> {
+        self.with_sql(|db| db.for_each(sql, &bind(values), &mut f))
+    }
+
+    /// The (key, count) rows of a grouped count.
+    fn counts(&self, sql: &str, values: &[Value]) -> Result<Vec<(i64, u64)>> {
+        let mut out = Vec::new();
+        self.with_sql(|db| {
+            db.for_each(sql, &bind(values), &mut |r| {
+                out.push((r.int(0)?, u(r.int(1)?)));
+                Ok(())
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(out)
+    }
+
+    /// The one number a statement selects (0 for none).
+    fn number(&self, sql: &str, values: &[Value]) -> Result<i64> {
+        self.with_sql(|db| {
+            db.query_opt(sql, &bind(values))?
+                .map_or(Ok(0), |r| r.opt_int(0).map(Option::unwrap_or_default))
+        })
     }
 
     /// The articles passing `filter`'s article conditions, as a bitmap by id; `None` when it
@@ -248,24 +302,24 @@ impl Store {
     /// condition made SQLite sort hundreds of thousands of rows; one pass over each table
     /// with this bitmap is several times faster.
     fn passing(&self, filter: &Filter) -> Result<Option<Vec<bool>>> {
-        let (cond, values) = conditions(filter, false)?;
+        let (cond, values) = self.conds(filter, false)?;
         if cond.is_empty() {
             return Ok(None);
         }
-        let mut stmt = self
-            .lite()?
-            .prepare_cached(&format!("SELECT a.id FROM articles a WHERE 1{cond}"))?;
-        let mut rows = stmt.query(params_from_iter(values))?;
         let mut bits: Vec<bool> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            if let Ok(i) = usize::try_from(id) {
-                if i >= bits.len() {
-                    bits.resize(i + 1, false);
+        self.each(
+            &format!("SELECT a.id FROM articles a WHERE TRUE{cond}"),
+            &values,
+            |r| {
+                if let Ok(i) = usize::try_from(r.int(0)?) {
+                    if i >= bits.len() {
+                        bits.resize(i + 1, false);
+                    }
+                    bits[i] = true;
                 }
-                bits[i] = true;
-            }
-        }
+                Ok(())
+            },
+        )?;
         Ok(Some(bits))
     }
 
@@ -275,36 +329,40 @@ impl Store {
         let passing = self.passing(filter)?;
         let p = prominence_sql(filter, "x", "m");
         let sql = format!(
-            "SELECT x.actor_id, COUNT(*), SUM({}) FROM article_actors x WHERE 1{}
+            "SELECT x.actor_id, COUNT(*), SUM({}) FROM article_actors x WHERE TRUE{}
              GROUP BY x.actor_id",
             p.sum, p.row
         );
         let Some(bits) = passing else {
-            let mut stmt = self.lite()?.prepare_cached(&sql)?;
-            let rows = stmt.query_map([], |r| {
-                Ok(ActorTotals {
-                    actor: r.get(0)?,
-                    articles: u(r.get(1)?),
-                    mentions: u(r.get(2)?),
-                })
+            let mut out = Vec::new();
+            self.each(&sql, &[], |r| {
+                out.push(ActorTotals {
+                    actor: r.int(0)?,
+                    articles: u(r.int(1)?),
+                    mentions: u(r.int(2)?),
+                });
+                Ok(())
             })?;
-            return Ok(rows.collect::<rusqlite::Result<_>>()?);
+            return Ok(out);
         };
-        let mut stmt = self.lite()?.prepare_cached(&format!(
-            "SELECT x.article_id, x.actor_id, {} FROM article_actors x WHERE 1{}",
-            p.sum, p.row
-        ))?;
-        let mut rows = stmt.query([])?;
         let mut totals: HashMap<ActorId, (u64, u64)> = HashMap::new();
-        while let Some(r) = rows.next()? {
-            let article: i64 = r.get(0)?;
-            if !usize::try_from(article).is_ok_and(|i| bits.get(i).copied().unwrap_or(false)) {
-                continue;
-            }
-            let e = totals.entry(r.get(1)?).or_default();
-            e.0 += 1;
-            e.1 += u(r.get(2)?);
-        }
+        self.each(
+            &format!(
+                "SELECT x.article_id, x.actor_id, {} FROM article_actors x WHERE TRUE{}",
+                p.sum, p.row
+            ),
+            &[],
+            |r| {
+                let article = r.int(0)?;
+                if !usize::try_from(article).is_ok_and(|i| bits.get(i).copied().unwrap_or(false)) {
+                    return Ok(());
+                }
+                let e = totals.entry(r.int(1)?).or_default();
+                e.0 += 1;
+                e.1 += u(r.int(2)?);
+                Ok(())
+            },
+        )?;
         Ok(totals
             .into_iter()
             .map(|(actor, (articles, mentions))| ActorTotals {
@@ -325,56 +383,60 @@ impl Store {
         actor: Option<ActorId>,
     ) -> Result<(Vec<(String, ActorId, u64)>, HashMap<String, u64>)> {
         // Each passing article's outlet, by id (outlets interned).
-        let (cond, values) = conditions(filter, false)?;
-        let mut stmt = self.lite()?.prepare_cached(&format!(
-            "SELECT a.id, a.source FROM articles a WHERE 1{cond}"
-        ))?;
-        let mut rows = stmt.query(params_from_iter(values))?;
+        let (cond, values) = self.conds(filter, false)?;
         let mut names: Vec<String> = Vec::new();
         let mut index: HashMap<String, u32> = HashMap::new();
         let mut source_of: Vec<u32> = Vec::new();
         let mut per_source: Vec<u64> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let (id, source): (i64, String) = (r.get(0)?, r.get(1)?);
-            let Ok(i) = usize::try_from(id) else { continue };
-            let next = names.len() as u32;
-            let s = *index.entry(source.clone()).or_insert_with(|| {
-                names.push(source);
-                next
-            });
-            if i >= source_of.len() {
-                source_of.resize(i + 1, u32::MAX);
-            }
-            source_of[i] = s;
-            if s as usize >= per_source.len() {
-                per_source.resize(s as usize + 1, 0);
-            }
-            per_source[s as usize] += 1;
-        }
+        self.each(
+            &format!("SELECT a.id, a.source FROM articles a WHERE TRUE{cond}"),
+            &values,
+            |r| {
+                let (id, source) = (r.int(0)?, r.text(1)?);
+                let Ok(i) = usize::try_from(id) else {
+                    return Ok(());
+                };
+                let next = names.len() as u32;
+                let s = *index.entry(source.clone()).or_insert_with(|| {
+                    names.push(source);
+                    next
+                });
+                if i >= source_of.len() {
+                    source_of.resize(i + 1, u32::MAX);
+                }
+                source_of[i] = s;
+                if s as usize >= per_source.len() {
+                    per_source.resize(s as usize + 1, 0);
+                }
+                per_source[s as usize] += 1;
+                Ok(())
+            },
+        )?;
         let p = prominence_sql(filter, "x", "m");
         let only = if actor.is_some() {
             " AND x.actor_id = ?"
         } else {
             ""
         };
-        let mut stmt = self.lite()?.prepare_cached(&format!(
-            "SELECT x.article_id, x.actor_id FROM article_actors x WHERE 1{}{only}",
-            p.row
-        ))?;
-        let mut rows = match actor {
-            Some(a) => stmt.query([a])?,
-            None => stmt.query([])?,
-        };
         let mut counts: HashMap<(u32, ActorId), u64> = HashMap::new();
-        while let Some(r) = rows.next()? {
-            let article: i64 = r.get(0)?;
-            let Some(&s) = usize::try_from(article).ok().and_then(|i| source_of.get(i)) else {
-                continue;
-            };
-            if s != u32::MAX {
-                *counts.entry((s, r.get(1)?)).or_default() += 1;
-            }
-        }
+        let only_values: Vec<Value> = actor.map(Value::Integer).into_iter().collect();
+        self.each(
+            &format!(
+                "SELECT x.article_id, x.actor_id FROM article_actors x WHERE TRUE{}{only}",
+                p.row
+            ),
+            &only_values,
+            |r| {
+                let article = r.int(0)?;
+                let Some(&s) = usize::try_from(article).ok().and_then(|i| source_of.get(i)) else {
+                    return Ok(());
+                };
+                if s != u32::MAX {
+                    *counts.entry((s, r.int(1)?)).or_default() += 1;
+                }
+                Ok(())
+            },
+        )?;
         let totals = names
             .iter()
             .cloned()
@@ -391,24 +453,27 @@ impl Store {
 
     /// Articles passing `filter` per outlet ("" for articles without one).
     pub fn source_articles(&self, filter: &Filter) -> Result<Vec<(String, u64)>> {
-        let (cond, values) = conditions(filter, false)?;
+        let (cond, values) = self.conds(filter, false)?;
         let sql =
-            format!("SELECT a.source, COUNT(*) FROM articles a WHERE 1{cond} GROUP BY a.source");
-        let mut stmt = self.lite()?.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, u(r.get(1)?))))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            format!("SELECT a.source, COUNT(*) FROM articles a WHERE TRUE{cond} GROUP BY a.source");
+        let mut out = Vec::new();
+        self.with_sql(|db| {
+            db.for_each(&sql, &bind(&values), &mut |r| {
+                out.push((r.text(0)?, u(r.int(1)?)));
+                Ok(())
+            })
+        })?;
+        Ok(out)
     }
 
     /// Dated articles passing `filter`, per day (days without articles left out).
     pub fn articles_per_day(&self, filter: &Filter) -> Result<Vec<(i64, u64)>> {
-        let (cond, values) = conditions(filter, true)?;
+        let (cond, values) = self.conds(filter, true)?;
         let sql = format!(
-            "SELECT a.published_day, COUNT(*) FROM articles a WHERE 1{cond}
+            "SELECT a.published_day, COUNT(*) FROM articles a WHERE TRUE{cond}
              GROUP BY a.published_day ORDER BY a.published_day"
         );
-        let mut stmt = self.lite()?.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, u(r.get(1)?))))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.counts(&sql, &values)
     }
 
     /// Undated articles passing the filter's conditions other than the date range.
@@ -418,34 +483,21 @@ impl Store {
             to: None,
             ..filter.clone()
         };
-        let (cond, values) = conditions(&undated, false)?;
+        let (cond, values) = self.conds(&undated, false)?;
         let sql = format!("SELECT COUNT(*) FROM articles a WHERE a.published_day IS NULL{cond}");
-        Ok(u(self
-            .lite()?
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(values), |r| r.get(0))?))
+        Ok(u(self.number(&sql, &values)?))
     }
 
     /// Articles passing `filter` (dated or not, unless it has a date range).
     pub fn article_count(&self, filter: &Filter) -> Result<u64> {
-        let (cond, values) = conditions(filter, false)?;
-        if cond.is_empty() {
-            // Every article: the same statement on a server (a re-tag's total).
-            return self.with_sql(|db| {
-                db.query_opt("SELECT COUNT(*) FROM articles", &[])?
-                    .map_or(Ok(0), |r| r.int(0).map(u))
-            });
-        }
-        let sql = format!("SELECT COUNT(*) FROM articles a WHERE 1{cond}");
-        Ok(u(self
-            .lite()?
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(values), |r| r.get(0))?))
+        let (cond, values) = self.conds(filter, false)?;
+        let sql = format!("SELECT COUNT(*) FROM articles a WHERE TRUE{cond}");
+        Ok(u(self.number(&sql, &values)?))
     }
 
     /// For one actor, per day: articles passing `filter` that mention it, and its mentions.
     pub fn actor_per_day(&self, actor: ActorId, filter: &Filter) -> Result<Vec<(i64, u64, u64)>> {
-        let (cond, mut values) = conditions(filter, false)?;
+        let (cond, mut values) = self.conds(filter, false)?;
         let p = prominence_sql(filter, "x", "m");
         let sql = if cond.is_empty() {
             // The primary key range of the actor holds day and count: one sequential scan.
@@ -464,11 +516,14 @@ impl Store {
             )
         };
         values.insert(0, Value::Integer(actor));
-        let mut stmt = self.lite()?.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values), |r| {
-            Ok((r.get(0)?, u(r.get(1)?), u(r.get(2)?)))
+        let mut out = Vec::new();
+        self.with_sql(|db| {
+            db.for_each(&sql, &bind(&values), &mut |r| {
+                out.push((r.int(0)?, u(r.int(1)?), u(r.int(2)?)));
+                Ok(())
+            })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(out)
     }
 
     /// The article passing `filter` with the most mentions of `actor` between days `from` and
@@ -480,7 +535,7 @@ impl Store {
         until: i64,
         filter: &Filter,
     ) -> Result<Option<(ArticleId, String)>> {
-        let (cond, values) = conditions(filter, false)?;
+        let (cond, values) = self.conds(filter, false)?;
         let p = prominence_sql(filter, "x", "m");
         let sql = format!(
             "SELECT a.id, a.title FROM article_actors x JOIN articles a ON a.id = x.article_id
@@ -494,11 +549,11 @@ impl Store {
             Value::Integer(until),
         ];
         all.extend(values);
-        Ok(self
-            .lite()?
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(all), |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?)
+        self.with_sql(|db| {
+            db.query_opt(&sql, &bind(&all))?
+                .map(|r| Ok((r.int(0)?, r.text(1)?)))
+                .transpose()
+        })
     }
 
     /// Calls `f(article, actors)` for every article passing `filter` that mentions at least
@@ -508,12 +563,12 @@ impl Store {
         filter: &Filter,
         mut f: impl FnMut(ArticleId, &[ActorId]),
     ) -> Result<()> {
-        let (cond, values) = conditions(filter, false)?;
+        let (cond, values) = self.conds(filter, false)?;
         let p = prominence_sql(filter, "x", "m");
         let sql = if cond.is_empty() {
             format!(
                 "SELECT x.article_id, x.actor_id FROM article_actors x
-                 INDEXED BY article_actors_by_article WHERE 1{}
+                 INDEXED BY article_actors_by_article WHERE TRUE{}
                  ORDER BY x.article_id, x.actor_id",
                 p.row
             )
@@ -521,25 +576,26 @@ impl Store {
             format!(
                 "SELECT x.article_id, x.actor_id FROM articles a
                  JOIN article_actors x INDEXED BY article_actors_by_article ON x.article_id = a.id
-                 WHERE 1{cond}{} ORDER BY x.article_id, x.actor_id",
+                 WHERE TRUE{cond}{} ORDER BY x.article_id, x.actor_id",
                 p.row
             )
         };
-        let mut stmt = self.lite()?.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(values))?;
         let mut current: Option<ArticleId> = None;
         let mut set: Vec<ActorId> = Vec::with_capacity(32);
-        while let Some(r) = rows.next()? {
-            let (article, actor): (ArticleId, ActorId) = (r.get(0)?, r.get(1)?);
-            if current != Some(article) {
-                if let Some(prev) = current {
-                    f(prev, &set);
+        self.with_sql(|db| {
+            db.for_each(&sql, &bind(&values), &mut |r| {
+                let (article, actor): (ArticleId, ActorId) = (r.int(0)?, r.int(1)?);
+                if current != Some(article) {
+                    if let Some(prev) = current {
+                        f(prev, &set);
+                    }
+                    set.clear();
+                    current = Some(article);
                 }
-                set.clear();
-                current = Some(article);
-            }
-            set.push(actor);
-        }
+                set.push(actor);
+                Ok(())
+            })
+        })?;
         if let Some(prev) = current {
             f(prev, &set);
         }
@@ -555,23 +611,21 @@ impl Store {
         mut f: impl FnMut(ArticleId, &[(u32, ActorId)]),
     ) -> Result<()> {
         let col = unit.mention_column();
-        let (cond, values) = conditions(filter, false)?;
+        let (cond, values) = self.conds(filter, false)?;
         let p = prominence_sql(filter, "x", "m");
         let sql = if cond.is_empty() {
             format!(
-                "SELECT m.article_id, m.{col}, m.actor_id FROM mentions m WHERE 1{}
+                "SELECT m.article_id, m.{col}, m.actor_id FROM mentions m WHERE TRUE{}
                  ORDER BY m.article_id",
                 p.mention
             )
         } else {
             format!(
                 "SELECT m.article_id, m.{col}, m.actor_id FROM articles a
-                 JOIN mentions m ON m.article_id = a.id WHERE 1{cond}{} ORDER BY m.article_id",
+                 JOIN mentions m ON m.article_id = a.id WHERE TRUE{cond}{} ORDER BY m.article_id",
                 p.mention
             )
         };
-        let mut stmt = self.lite()?.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(values))?;
         let mut current: Option<ArticleId> = None;
         let mut set: Vec<(u32, ActorId)> = Vec::with_capacity(64);
         let mut flush = |article: ArticleId, set: &mut Vec<(u32, ActorId)>| {
@@ -580,17 +634,20 @@ impl Store {
             f(article, set);
             set.clear();
         };
-        while let Some(r) = rows.next()? {
-            let (article, idx, actor): (ArticleId, i64, ActorId) =
-                (r.get(0)?, r.get(1)?, r.get(2)?);
-            if current != Some(article) {
-                if let Some(prev) = current {
-                    flush(prev, &mut set);
+        self.with_sql(|db| {
+            db.for_each(&sql, &bind(&values), &mut |r| {
+                let (article, idx, actor): (ArticleId, i64, ActorId) =
+                    (r.int(0)?, r.int(1)?, r.int(2)?);
+                if current != Some(article) {
+                    if let Some(prev) = current {
+                        flush(prev, &mut set);
+                    }
+                    current = Some(article);
                 }
-                current = Some(article);
-            }
-            set.push((idx.max(0) as u32, actor));
-        }
+                set.push((idx.max(0) as u32, actor));
+                Ok(())
+            })
+        })?;
         if let Some(prev) = current {
             flush(prev, &mut set);
         }
@@ -602,19 +659,22 @@ impl Store {
     /// counts existed), sorted.
     pub fn unit_totals(&self, filter: &Filter, unit: UnitColumn) -> Result<(u64, Vec<ArticleId>)> {
         let col = unit.article_column();
-        let (cond, values) = conditions(filter, false)?;
-        let sum: i64 = self
-            .lite()?
-            .prepare_cached(&format!(
-                "SELECT COALESCE(SUM(a.{col}), 0) FROM articles a WHERE 1{cond}"
-            ))?
-            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
-        let mut stmt = self.lite()?.prepare_cached(&format!(
-            "SELECT a.id FROM articles a WHERE a.{col} IS NULL{cond} ORDER BY a.id"
-        ))?;
-        let missing = stmt
-            .query_map(params_from_iter(values.iter()), |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<ArticleId>>>()?;
+        let (cond, values) = self.conds(filter, false)?;
+        let sum = self.number(
+            &format!("SELECT COALESCE(SUM(a.{col}), 0) FROM articles a WHERE TRUE{cond}"),
+            &values,
+        )?;
+        let mut missing = Vec::new();
+        self.with_sql(|db| {
+            db.for_each(
+                &format!("SELECT a.id FROM articles a WHERE a.{col} IS NULL{cond} ORDER BY a.id"),
+                &bind(&values),
+                &mut |r| {
+                    missing.push(r.int(0)?);
+                    Ok(())
+                },
+            )
+        })?;
         Ok((u(sum), missing))
     }
 
@@ -673,7 +733,7 @@ impl Store {
         let (cond, values) = Store::drill_conditions(target, filter)?;
         let total: i64 = self
             .lite()?
-            .prepare(&format!("SELECT COUNT(*) FROM articles a WHERE 1{cond}"))?
+            .prepare(&format!("SELECT COUNT(*) FROM articles a WHERE TRUE{cond}"))?
             .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
         let mut page = values;
         page.push(Value::Integer(limit.min(i64::MAX as u64) as i64));
@@ -681,7 +741,7 @@ impl Store {
         let mut stmt = self.lite()?.prepare(&format!(
             "SELECT a.id, a.title, a.source, a.published_day, a.language, a.text, a.dateline_place,
                a.dateline_country FROM articles a
-             WHERE 1{cond} ORDER BY a.published_day IS NULL, a.published_day, a.id LIMIT ? OFFSET ?"
+             WHERE TRUE{cond} ORDER BY a.published_day IS NULL, a.published_day, a.id LIMIT ? OFFSET ?"
         ))?;
         let rows = stmt.query_map(params_from_iter(page), |r| {
             Ok(ArticleBrief {
@@ -735,8 +795,8 @@ impl Store {
         filter: &Filter,
         actors: Option<&[ActorId]>,
     ) -> Result<Vec<ArticleId>> {
-        let (cond, mut values) = conditions(filter, false)?;
-        let mut sql = format!("SELECT a.id FROM articles a WHERE 1{cond}");
+        let (cond, mut values) = self.conds(filter, false)?;
+        let mut sql = format!("SELECT a.id FROM articles a WHERE TRUE{cond}");
         if let Some(actors) = actors {
             sql.push_str(&format!(
                 " AND a.id IN (SELECT x.article_id FROM article_actors x WHERE x.actor_id IN ({}){})",
@@ -750,9 +810,12 @@ impl Store {
             values.extend(actors.iter().map(|&a| Value::Integer(a)));
         }
         sql.push_str(" ORDER BY a.id");
-        let mut stmt = self.lite()?.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut ids = Vec::new();
+        self.each(&sql, &values, |r| {
+            ids.push(r.int(0)?);
+            Ok(())
+        })?;
+        Ok(ids)
     }
 
     /// True when `filter` restricts the articles (not just the actor kind).

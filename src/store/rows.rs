@@ -1,5 +1,6 @@
 //! Rows for the CSV exports, streamed (never the whole corpus in memory).
 
+use super::sql::{RowRef, Value};
 use super::{ArticleId, Result, Store};
 use crate::segment::sentence_around;
 
@@ -131,59 +132,80 @@ fn date_part(published: Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// Articles read per statement by the exports (pages by id: a server answers one statement
+/// at a time on a connection, and a page's mentions are asked for in between).
+const PAGE: i64 = 500;
+
+/// Calls `f` on each row of `sql` (its last parameter the id to start after), page by page in
+/// id order; `id` gives each row's id. `f`'s own error stops the walk and is returned.
+fn paged<E: From<super::StoreError>, T>(
+    store: &Store,
+    sql: &str,
+    read: &mut dyn FnMut(&RowRef<'_, '_>) -> Result<(ArticleId, T)>,
+    f: &mut dyn FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut after: ArticleId = 0;
+    loop {
+        let mut page: Vec<(ArticleId, T)> = Vec::new();
+        store.with_sql(|db| {
+            db.for_each(sql, &[Value::Int(after), Value::Int(PAGE)], &mut |r| {
+                page.push(read(r)?);
+                Ok(())
+            })
+        })?;
+        let Some(last) = page.last().map(|(id, _)| *id) else {
+            return Ok(());
+        };
+        after = last;
+        for (_, row) in page {
+            f(row)?;
+        }
+    }
+}
+
 impl Store {
     /// Calls `f` for every article, in id order.
     pub fn for_each_article<E: From<super::StoreError>>(
         &self,
         mut f: impl FnMut(&ArticleRow) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut stmt = self
-            .lite()?
-            .prepare(
-                "SELECT a.id, a.source_id, a.path, a.title, a.source, a.url, a.published, a.date_source, a.language,
-                   COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
-                   COALESCE((SELECT GROUP_CONCAT(code, ';') FROM (SELECT c.code FROM article_actors x
-                      JOIN actors c ON c.id = x.actor_id WHERE x.article_id = a.id ORDER BY c.code)), '')
-                   , a.dateline_place, a.dateline_country, a.byline, a.editor, a.section,
-                   a.stated_words, a.text = '', a.missing_chars, COALESCE(a.story_id, a.id),
-                   (SELECT COUNT(*) FROM article_copies c WHERE c.article_id = a.id)
-                 FROM articles a ORDER BY a.id",
-            )
-            .map_err(super::StoreError::from)?;
-        let mut rows = stmt.query([]).map_err(super::StoreError::from)?;
-        while let Some(r) = rows.next().map_err(super::StoreError::from)? {
-            let row = (|| -> rusqlite::Result<ArticleRow> {
-                Ok(ArticleRow {
-                    article_id: r.get(0)?,
-                    source_id: r.get(1)?,
-                    path: r.get(2)?,
-                    title: r.get(3)?,
-                    source: r.get(4)?,
-                    url: r.get(5)?,
-                    published: date_part(r.get(6)?),
-                    date_source: r.get(7)?,
-                    language: r.get(8)?,
-                    mentions: r.get(9)?,
-                    actors: r.get(10)?,
-                    dateline_place: r.get(11)?,
-                    dateline_country: r.get(12)?,
-                    byline: r.get(13)?,
-                    editor: r.get(14)?,
-                    section: r.get(15)?,
-                    stated_words: r.get(16)?,
-                    missing_chars: r.get::<_, Option<i64>>(18)?.map(|n| n.max(0) as u64),
-                    text_status: TextStatus::of(
-                        r.get(17)?,
-                        r.get::<_, Option<i64>>(18)?.map(|n| n.max(0) as u64),
-                    ),
-                    story_id: r.get(19)?,
-                    exact_copies: r.get::<_, i64>(20)?.max(0) as u64,
-                })
-            })()
-            .map_err(super::StoreError::from)?;
-            f(&row)?;
-        }
-        Ok(())
+        let sql = "SELECT a.id, a.source_id, a.path, a.title, a.source, a.url, a.published, a.date_source, a.language,
+               COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
+               COALESCE((SELECT GROUP_CONCAT(code, ';') FROM (SELECT c.code FROM article_actors x
+                  JOIN actors c ON c.id = x.actor_id WHERE x.article_id = a.id ORDER BY c.code) AS codes), '')
+               , a.dateline_place, a.dateline_country, a.byline, a.editor, a.section,
+               a.stated_words, CASE WHEN a.text = '' THEN 1 ELSE 0 END, a.missing_chars,
+               COALESCE(a.story_id, a.id),
+               (SELECT COUNT(*) FROM article_copies c WHERE c.article_id = a.id)
+             FROM articles a WHERE a.id > ?1 ORDER BY a.id LIMIT ?2";
+        let mut read = |r: &RowRef<'_, '_>| -> Result<(ArticleId, ArticleRow)> {
+            let missing = r.opt_int(18)?.map(|n| n.max(0) as u64);
+            let row = ArticleRow {
+                article_id: r.int(0)?,
+                source_id: r.text(1)?,
+                path: r.text(2)?,
+                title: r.text(3)?,
+                source: r.text(4)?,
+                url: r.text(5)?,
+                published: date_part(r.opt_text(6)?),
+                date_source: r.text(7)?,
+                language: r.text(8)?,
+                mentions: r.int(9)?,
+                actors: r.text(10)?,
+                dateline_place: r.text(11)?,
+                dateline_country: r.text(12)?,
+                byline: r.text(13)?,
+                editor: r.text(14)?,
+                section: r.text(15)?,
+                stated_words: r.opt_int(16)?.and_then(|n| u32::try_from(n).ok()),
+                missing_chars: missing,
+                text_status: TextStatus::of(r.int(17)? != 0, missing),
+                story_id: r.int(19)?,
+                exact_copies: r.int(20)?.max(0) as u64,
+            };
+            Ok((row.article_id, row))
+        };
+        paged(self, sql, &mut read, &mut |row: ArticleRow| f(&row))
     }
 
     /// Calls `f` for every mention, by article then position, with its sentence as context.
@@ -191,39 +213,27 @@ impl Store {
         &self,
         mut f: impl FnMut(&MentionRow) -> Result<(), E>,
     ) -> Result<(), E> {
-        let sql_err = super::StoreError::from;
-        let mut articles = self
-            .lite()?
-            .prepare(
-                "SELECT a.id, a.source_id, a.path, a.title, a.source, a.published, a.date_source, a.language, a.text
-                 FROM articles a WHERE EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id) ORDER BY a.id",
-            )
-            .map_err(sql_err)?;
-        let mut mentions = self
-            .lite()?
-            .prepare(
-                "SELECT c.code, c.kind, c.name, m.via, m.start_char, m.end_char, m.field, m.prominence
-                 FROM mentions m JOIN actors c ON c.id = m.actor_id
-                 WHERE m.article_id = ?1 ORDER BY m.field DESC, m.start_char",
-            )
-            .map_err(sql_err)?;
-        let mut rows = articles.query([]).map_err(sql_err)?;
-        while let Some(a) = rows.next().map_err(sql_err)? {
-            let text: String = a.get(8).map_err(sql_err)?;
-            let base = (|| -> rusqlite::Result<MentionRow> {
-                Ok(MentionRow {
-                    article_id: a.get(0)?,
-                    source_id: a.get(1)?,
-                    path: a.get(2)?,
-                    title: a.get(3)?,
-                    source: a.get(4)?,
-                    published: date_part(a.get(5)?),
-                    date_source: a.get(6)?,
-                    language: a.get(7)?,
-                    ..MentionRow::default()
-                })
-            })()
-            .map_err(sql_err)?;
+        let articles = "SELECT a.id, a.source_id, a.path, a.title, a.source, a.published, a.date_source, a.language, a.text
+             FROM articles a WHERE EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id)
+               AND a.id > ?1 ORDER BY a.id LIMIT ?2";
+        let mut read = |a: &RowRef<'_, '_>| -> Result<(ArticleId, (MentionRow, String))> {
+            let base = MentionRow {
+                article_id: a.int(0)?,
+                source_id: a.text(1)?,
+                path: a.text(2)?,
+                title: a.text(3)?,
+                source: a.text(4)?,
+                published: date_part(a.opt_text(5)?),
+                date_source: a.text(6)?,
+                language: a.text(7)?,
+                ..MentionRow::default()
+            };
+            Ok((base.article_id, (base, a.text(8)?)))
+        };
+        paged(self, articles, &mut read, &mut |(base, text): (
+            MentionRow,
+            String,
+        )| {
             // Character offsets to byte offsets, walking each field once per article.
             let starts = |s: &str| -> Vec<usize> {
                 (s.char_indices().map(|(i, _)| i))
@@ -231,46 +241,56 @@ impl Store {
                     .collect()
             };
             let (text_starts, title_starts) = (starts(&text), starts(&base.title));
-            let mut m_rows = mentions.query([base.article_id]).map_err(sql_err)?;
-            while let Some(m) = m_rows.next().map_err(sql_err)? {
-                let (start_char, end_char): (i64, i64) =
-                    (m.get(4).map_err(sql_err)?, m.get(5).map_err(sql_err)?);
-                let field = crate::model::Field::from_code(m.get(6).map_err(sql_err)?);
-                let prominence = crate::model::Prominence::from_code(m.get(7).map_err(sql_err)?);
-                let (body, char_starts) = match field {
-                    crate::model::Field::Title => (base.title.as_str(), &title_starts),
-                    crate::model::Field::Text => (text.as_str(), &text_starts),
-                };
-                let byte_at = |c: i64| {
-                    char_starts
-                        .get(c.max(0) as usize)
-                        .copied()
-                        .unwrap_or(body.len())
-                };
-                let (start, end) = (
-                    byte_at(start_char),
-                    byte_at(end_char).max(byte_at(start_char)),
-                );
-                let context = match field {
-                    crate::model::Field::Title => body.trim(),
-                    crate::model::Field::Text => sentence_around(body, start, end),
-                };
-                let row = MentionRow {
-                    actor_code: m.get(0).map_err(sql_err)?,
-                    actor_kind: m.get(1).map_err(sql_err)?,
-                    actor_name: m.get(2).map_err(sql_err)?,
-                    via: m.get(3).map_err(sql_err)?,
-                    start_char,
-                    end_char,
-                    matched_text: body[start..end].to_string(),
-                    context: context.to_string(),
-                    field: field.as_str().to_string(),
-                    prominence: prominence.as_str().to_string(),
-                    ..base.clone()
-                };
-                f(&row)?;
+            let mut rows = Vec::new();
+            self.with_sql(|db| {
+                db.for_each(
+                    "SELECT c.code, c.kind, c.name, m.via, m.start_char, m.end_char, m.field, m.prominence
+                     FROM mentions m JOIN actors c ON c.id = m.actor_id
+                     WHERE m.article_id = ?1 ORDER BY m.field DESC, m.start_char",
+                    &[Value::Int(base.article_id)],
+                    &mut |m| {
+                        let (start_char, end_char) = (m.int(4)?, m.int(5)?);
+                        let field = crate::model::Field::from_code(m.int(6)?);
+                        let prominence = crate::model::Prominence::from_code(m.int(7)?);
+                        let (body, char_starts) = match field {
+                            crate::model::Field::Title => (base.title.as_str(), &title_starts),
+                            crate::model::Field::Text => (text.as_str(), &text_starts),
+                        };
+                        let byte_at = |c: i64| {
+                            char_starts
+                                .get(c.max(0) as usize)
+                                .copied()
+                                .unwrap_or(body.len())
+                        };
+                        let (start, end) = (
+                            byte_at(start_char),
+                            byte_at(end_char).max(byte_at(start_char)),
+                        );
+                        let context = match field {
+                            crate::model::Field::Title => body.trim(),
+                            crate::model::Field::Text => sentence_around(body, start, end),
+                        };
+                        rows.push(MentionRow {
+                            actor_code: m.text(0)?,
+                            actor_kind: m.text(1)?,
+                            actor_name: m.text(2)?,
+                            via: m.text(3)?,
+                            start_char,
+                            end_char,
+                            matched_text: body[start..end].to_string(),
+                            context: context.to_string(),
+                            field: field.as_str().to_string(),
+                            prominence: prominence.as_str().to_string(),
+                            ..base.clone()
+                        });
+                        Ok(())
+                    },
+                )
+            })?;
+            for row in &rows {
+                f(row)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }

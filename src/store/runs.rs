@@ -90,22 +90,26 @@ impl Store {
 
     /// Every import run, oldest first (for the provenance of an export).
     pub fn import_runs(&self) -> Result<Vec<ImportRun>> {
-        let mut stmt = self.lite()?.prepare_cached(
-            "SELECT id, started_at, COALESCE(finished_at, ''), status, files_read, files_failed,
-                    articles_added FROM import_runs ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ImportRun {
-                id: r.get(0)?,
-                started_at: r.get(1)?,
-                finished_at: r.get(2)?,
-                status: r.get(3)?,
-                files_read: r.get::<_, i64>(4)?.max(0) as u64,
-                files_failed: r.get::<_, i64>(5)?.max(0) as u64,
-                articles_added: r.get::<_, i64>(6)?.max(0) as u64,
-            })
+        let rows = self.with_sql(|db| {
+            db.query(
+                "SELECT id, started_at, COALESCE(finished_at, ''), status, files_read, files_failed,
+                        articles_added FROM import_runs ORDER BY id",
+                &[],
+            )
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        rows.iter()
+            .map(|r| {
+                Ok(ImportRun {
+                    id: r.int(0)?,
+                    started_at: r.text(1)?,
+                    finished_at: r.text(2)?,
+                    status: r.text(3)?,
+                    files_read: r.int(4)?.max(0) as u64,
+                    files_failed: r.int(5)?.max(0) as u64,
+                    articles_added: r.int(6)?.max(0) as u64,
+                })
+            })
+            .collect()
     }
 
     /// Ends a run with its status ("finished", "cancelled", "failed") and counts.

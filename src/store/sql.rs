@@ -29,6 +29,18 @@ impl<'a> From<&'a String> for Value<'a> {
     }
 }
 
+impl<'a> From<&'a rusqlite::types::Value> for Value<'a> {
+    fn from(v: &'a rusqlite::types::Value) -> Self {
+        use rusqlite::types::Value as V;
+        match v {
+            V::Integer(i) => Value::Int(*i),
+            V::Text(s) => Value::Text(s),
+            // The store's conditions bind integers and text only.
+            V::Null | V::Real(_) | V::Blob(_) => Value::Null,
+        }
+    }
+}
+
 impl From<i64> for Value<'_> {
     fn from(v: i64) -> Self {
         Value::Int(v)
@@ -139,8 +151,114 @@ impl Row {
     }
 }
 
+/// A row being read, without copying it (see [`Sql::for_each`]).
+pub(crate) enum RowRef<'r, 's> {
+    Lite(&'r rusqlite::Row<'s>),
+    Server(&'r postgres::Row),
+}
+
+impl RowRef<'_, '_> {
+    pub(crate) fn opt_int(&self, i: usize) -> Result<Option<i64>> {
+        match self {
+            RowRef::Lite(r) => Ok(r.get(i)?),
+            RowRef::Server(r) => server_int(r, i),
+        }
+    }
+
+    pub(crate) fn int(&self, i: usize) -> Result<i64> {
+        self.opt_int(i)?.ok_or_else(|| {
+            StoreError::Invalid(format!("column {i} is empty where a number was expected"))
+        })
+    }
+
+    pub(crate) fn opt_text(&self, i: usize) -> Result<Option<String>> {
+        match self {
+            RowRef::Lite(r) => Ok(r.get(i)?),
+            RowRef::Server(r) => r.try_get(i).map_err(server_error),
+        }
+    }
+
+    pub(crate) fn text(&self, i: usize) -> Result<String> {
+        self.opt_text(i)?.ok_or_else(|| {
+            StoreError::Invalid(format!("column {i} is empty where text was expected"))
+        })
+    }
+}
+
+/// An integer column of a server's row: 64, 32 or 16 bits, or a NUMERIC (what the server's
+/// `SUM` of integers gives) holding an integer.
+fn server_int(row: &postgres::Row, i: usize) -> Result<Option<i64>> {
+    use postgres::types::Type;
+    let ty = row
+        .columns()
+        .get(i)
+        .map(|c| c.type_().clone())
+        .ok_or_else(|| StoreError::Invalid(format!("a row has no column {i}")))?;
+    let v = match ty {
+        Type::INT8 => row.try_get::<_, Option<i64>>(i),
+        Type::INT4 => row.try_get::<_, Option<i32>>(i).map(|v| v.map(i64::from)),
+        Type::INT2 => row.try_get::<_, Option<i16>>(i).map(|v| v.map(i64::from)),
+        Type::BOOL => row.try_get::<_, Option<bool>>(i).map(|v| v.map(i64::from)),
+        Type::NUMERIC => row
+            .try_get::<_, Option<NumericInt>>(i)
+            .map(|v| v.map(|n| n.0)),
+        other => {
+            return Err(StoreError::Invalid(format!(
+                "column {i} of the server's answer is {other}, not a number"
+            )));
+        }
+    };
+    v.map_err(server_error)
+}
+
+/// A NUMERIC that holds an integer (PostgreSQL's binary form: digit count, weight, sign,
+/// scale, then base-10000 digits, the first `weight + 1` of them before the point).
+struct NumericInt(i64);
+
+impl<'a> postgres::types::FromSql<'a> for NumericInt {
+    fn from_sql(
+        _: &postgres::types::Type,
+        raw: &'a [u8],
+    ) -> std::result::Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        let word =
+            |k: usize| -> std::result::Result<i16, Box<dyn std::error::Error + Sync + Send>> {
+                let b = raw.get(2 * k..2 * k + 2).ok_or("a NUMERIC cut short")?;
+                Ok(i16::from_be_bytes([b[0], b[1]]))
+            };
+        let (digits, weight, sign) = (word(0)?, word(1)?, word(2)? as u16);
+        if sign == 0xC000 {
+            return Err("NaN where a number was expected".into());
+        }
+        let mut value: i64 = 0;
+        for k in 0..=i32::from(weight) {
+            let digit = if k < i32::from(digits) {
+                i64::from(word(4 + k as usize)?)
+            } else {
+                0
+            };
+            value = value
+                .checked_mul(10_000)
+                .and_then(|v| v.checked_add(digit))
+                .ok_or("a NUMERIC beyond 64 bits")?;
+        }
+        Ok(NumericInt(if sign == 0x4000 { -value } else { value }))
+    }
+
+    fn accepts(ty: &postgres::types::Type) -> bool {
+        *ty == postgres::types::Type::NUMERIC
+    }
+}
+
 /// Runs statements written in SQLite's spelling on either engine.
 pub(crate) trait Sql {
+    /// Calls `f` with each row of a query as it comes (never all of them in memory).
+    fn for_each(
+        &mut self,
+        sql: &str,
+        params: &[Value<'_>],
+        f: &mut dyn FnMut(&RowRef<'_, '_>) -> Result<()>,
+    ) -> Result<()>;
+
     /// Runs a statement; returns the rows it changed.
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64>;
     /// The rows of a query.
@@ -158,6 +276,20 @@ pub(crate) trait Sql {
 pub(crate) struct Lite<'a>(pub(crate) &'a rusqlite::Connection);
 
 impl Sql for Lite<'_> {
+    fn for_each(
+        &mut self,
+        sql: &str,
+        params: &[Value<'_>],
+        f: &mut dyn FnMut(&RowRef<'_, '_>) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.0.prepare_cached(sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
+        while let Some(r) = rows.next()? {
+            f(&RowRef::Lite(r))?;
+        }
+        Ok(())
+    }
+
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64> {
         let n = self
             .0
@@ -194,24 +326,48 @@ impl Sql for Lite<'_> {
     }
 }
 
-/// SQLite's spelling in PostgreSQL's: `?N` → `$N` (outside quotes), `INSERT OR IGNORE INTO …`
-/// → `INSERT INTO … ON CONFLICT DO NOTHING`.
+/// SQLite's spelling in PostgreSQL's (outside quotes): `?N` → `$N` and a bare `?` → the next
+/// number (as SQLite counts them), `INSERT OR IGNORE INTO …` → `INSERT INTO … ON CONFLICT DO
+/// NOTHING`, `GROUP_CONCAT(` → `string_agg(`; SQLite's index hints (`INDEXED BY name`) left
+/// out.
 pub(crate) fn server_sql(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 24);
     let mut quoted = false;
-    for c in sql.chars() {
+    let mut highest = 0u32;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\'' => {
                 quoted = !quoted;
                 out.push(c);
             }
-            '?' if !quoted => out.push('$'),
+            '?' if !quoted => {
+                let mut number = String::new();
+                while let Some(d) = chars.peek().copied().filter(char::is_ascii_digit) {
+                    number.push(d);
+                    chars.next();
+                }
+                let n = match number.parse::<u32>() {
+                    Ok(n) => n,
+                    Err(_) => highest + 1,
+                };
+                highest = highest.max(n);
+                out.push('$');
+                out.push_str(&n.to_string());
+            }
             _ => out.push(c),
         }
     }
     const IGNORE: &str = "INSERT OR IGNORE INTO";
     if let Some(rest) = out.trim_start().strip_prefix(IGNORE) {
         out = format!("INSERT INTO{rest} ON CONFLICT DO NOTHING");
+    }
+    out = out.replace("GROUP_CONCAT(", "string_agg(");
+    while let Some(at) = out.find(" INDEXED BY ") {
+        let name_end = out[at + 12..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(out.len(), |e| at + 12 + e);
+        out.replace_range(at..name_end, "");
     }
     out
 }
@@ -250,6 +406,24 @@ fn bound<'a>(params: &'a [Value<'_>]) -> Vec<&'a (dyn postgres::types::ToSql + S
 }
 
 impl<C: postgres::GenericClient> Sql for Server<'_, C> {
+    fn for_each(
+        &mut self,
+        sql: &str,
+        params: &[Value<'_>],
+        f: &mut dyn FnMut(&RowRef<'_, '_>) -> Result<()>,
+    ) -> Result<()> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let statement = self.statement(sql)?;
+        let mut rows = self
+            .client
+            .query_raw(&statement, params.iter())
+            .map_err(server_error)?;
+        while let Some(row) = rows.next().map_err(server_error)? {
+            f(&RowRef::Server(&row))?;
+        }
+        Ok(())
+    }
+
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<u64> {
         let statement = self.statement(sql)?;
         self.client
@@ -293,6 +467,9 @@ fn server_row(row: &postgres::Row) -> Result<Row> {
             Type::BOOL => row
                 .try_get::<_, Option<bool>>(i)
                 .map(|v| v.map(|v| Cell::Int(v.into()))),
+            Type::NUMERIC => row
+                .try_get::<_, Option<NumericInt>>(i)
+                .map(|v| v.map(|n| Cell::Int(n.0))),
             Type::FLOAT8 => row.try_get::<_, Option<f64>>(i).map(|v| v.map(Cell::Real)),
             Type::FLOAT4 => row
                 .try_get::<_, Option<f32>>(i)
@@ -326,9 +503,34 @@ mod tests {
             "SELECT id FROM t WHERE a = $1 AND b = '?x' OR c = $12"
         );
         assert_eq!(
+            server_sql("SELECT a FROM t INDEXED BY t_by_a WHERE a IN (?, ?) AND b = ?"),
+            "SELECT a FROM t WHERE a IN ($1, $2) AND b = $3"
+        );
+        assert_eq!(
+            server_sql("SELECT GROUP_CONCAT(code, ';') FROM t WHERE x = ?2 OR y = ?"),
+            "SELECT string_agg(code, ';') FROM t WHERE x = $2 OR y = $3"
+        );
+        assert_eq!(
             server_sql("INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?1, ?2)"),
             "INSERT INTO story_bands (key, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
         );
+    }
+
+    #[test]
+    fn a_numeric_holding_an_integer_is_read() {
+        use postgres::types::{FromSql, Type};
+        // PostgreSQL's binary NUMERIC: digits, weight, sign, scale, base-10000 digits.
+        let numeric =
+            |words: &[i16]| -> Vec<u8> { words.iter().flat_map(|w| w.to_be_bytes()).collect() };
+        let read = |raw: &[u8]| NumericInt::from_sql(&Type::NUMERIC, raw).map(|n| n.0);
+        assert_eq!(
+            read(&numeric(&[3, 2, 0, 0, 1, 2345, 6789])).ok(),
+            Some(123_456_789)
+        );
+        assert_eq!(read(&numeric(&[1, 1, 0x4000, 0, 12])).ok(), Some(-120_000));
+        assert_eq!(read(&numeric(&[0, 0, 0, 0])).ok(), Some(0));
+        assert!(read(&numeric(&[0, 0, 0xC000u16 as i16, 0])).is_err());
+        assert!(read(&numeric(&[6, 5, 0, 0, 9999, 9999, 9999, 9999, 9999, 9999])).is_err());
     }
 
     #[test]
