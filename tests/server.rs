@@ -868,3 +868,170 @@ fn two_imports_into_one_server_at_once_store_each_article_and_mention_once() {
         assert_eq!(mentions, counted, "round {round}");
     }
 }
+
+/// What the store answers a view, as text, for comparing two databases.
+fn answers(store: &mut pantau::store::Store) -> Vec<(String, String)> {
+    use chrono::NaiveDate;
+    use pantau::model::{Filter, Language, Prominence};
+    use pantau::store::{ArticleListQuery, DrillTarget, UnitColumn};
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut say = |what: &str, v: String| out.push((what.to_string(), v));
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    let filters = [
+        Filter::default(),
+        Filter {
+            languages: vec![Language::Indonesian],
+            from: Some(date(2017, 1, 1)),
+            ..Filter::default()
+        },
+        Filter {
+            sources: vec!["CNN INDONESIA".into(), "kompas".into()],
+            prominence: Prominence::Lead,
+            stories: true,
+            ..Filter::default()
+        },
+    ];
+    say("empty", format!("{:?}", store.is_empty()));
+    say("actors", format!("{:?}", store.actors()));
+    say("sources", format!("{:?}", store.sources()));
+    say("dictionary", format!("{:?}", store.dictionary_entries()));
+    say("stats", format!("{:?}", store.stats()));
+    let actors = store.actor_ids().expect("ids");
+    let (idn, syr) = (actors["IDN"], actors["SYR"]);
+    for (i, f) in filters.iter().enumerate() {
+        let mut totals = store.actor_totals(f).expect("totals");
+        totals.sort_by_key(|t| t.actor);
+        say(&format!("totals {i}"), format!("{totals:?}"));
+        say(
+            &format!("per day {i}"),
+            format!("{:?}", store.actor_per_day(idn, f)),
+        );
+        say(
+            &format!("articles per day {i}"),
+            format!("{:?}", store.articles_per_day(f)),
+        );
+        say(
+            &format!("undated {i}"),
+            format!("{:?}", store.undated_articles(f)),
+        );
+        say(
+            &format!("count {i}"),
+            format!("{:?}", store.article_count(f)),
+        );
+        let (mut pairs, totals) = store.source_actor_articles(f, None).expect("outlets");
+        pairs.sort();
+        let mut totals: Vec<_> = totals.into_iter().collect();
+        totals.sort();
+        say(&format!("outlets {i}"), format!("{pairs:?} {totals:?}"));
+        let mut sets = Vec::new();
+        store
+            .for_each_actor_set(f, |a, s| sets.push((a, s.to_vec())))
+            .expect("sets");
+        say(&format!("sets {i}"), format!("{sets:?}"));
+        let mut units = Vec::new();
+        store
+            .for_each_unit_set(f, UnitColumn::Sentence, |a, s| units.push((a, s.to_vec())))
+            .expect("units");
+        say(&format!("sentences {i}"), format!("{units:?}"));
+        say(
+            &format!("unit totals {i}"),
+            format!("{:?}", store.unit_totals(f, UnitColumn::Paragraph)),
+        );
+        say(
+            &format!("top {i}"),
+            format!("{:?}", store.top_article(idn, 0, 30_000, f)),
+        );
+        for target in [
+            DrillTarget::Actor {
+                actor: syr,
+                days: None,
+            },
+            DrillTarget::Pair {
+                a: idn,
+                b: syr,
+                unit: Some(UnitColumn::Sentence),
+            },
+        ] {
+            say(
+                &format!("drill {i} {target:?}"),
+                format!("{:?}", store.drill_articles(&target, f, 0, 20)),
+            );
+        }
+        say(
+            &format!("ids {i}"),
+            format!("{:?}", store.filtered_article_ids(f, Some(&[idn, syr]))),
+        );
+    }
+    let queries = [
+        ArticleListQuery::default(),
+        ArticleListQuery {
+            actor_code: Some("SYR".into()),
+            ..ArticleListQuery::default()
+        },
+        ArticleListQuery {
+            undated_only: true,
+            ..ArticleListQuery::default()
+        },
+        ArticleListQuery {
+            from: Some(date(2017, 1, 1)),
+            to: Some(date(2017, 12, 31)),
+            languages: vec!["id".into()],
+            sources: vec!["cnn indonesia".into()],
+            ..ArticleListQuery::default()
+        },
+    ];
+    for (i, q) in queries.iter().enumerate() {
+        for offset in [0, 50, 2_650] {
+            say(
+                &format!("list {i} at {offset}"),
+                format!("{:?}", store.list_articles(q, offset, 50)),
+            );
+        }
+    }
+    for id in [1, 2, 150, 301, 302, 2_701] {
+        say(&format!("article {id}"), format!("{:?}", store.article(id)));
+        say(
+            &format!("mentions {id}"),
+            format!("{:?}", store.article_mentions(id, &[idn, syr])),
+        );
+    }
+    out
+}
+
+#[test]
+fn the_store_answers_the_views_alike_on_a_file_and_a_server() {
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "views");
+    let to = server_db.address("pantau");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (first, _) = overlapping_sets(dir.path());
+    let local = dir.path().join("local.db");
+    ok(import(local.to_str().expect("utf8"), &first));
+    ok(import(&to, &first));
+    let address = pantau::store::server::ServerAddress::parse(&to).expect("address");
+    let mut here = pantau::store::Store::open(&local).expect("file");
+    let mut there = pantau::store::Store::connect(&address, &mut |_| None).expect("server");
+    // A user's dates on both, then every answer again.
+    for round in 0..2 {
+        let (a, b) = (answers(&mut here), answers(&mut there));
+        assert_eq!(a.len(), b.len());
+        for ((what, x), (_, y)) in a.iter().zip(b.iter()) {
+            assert!(!x.contains("Err("), "{what}: {x}");
+            assert!(x == y, "round {round}: {what} differs:\n{x}\n{y}");
+        }
+        let date = chrono::NaiveDate::from_ymd_opt(2020, 2, 29).expect("date");
+        for s in [&mut here, &mut there] {
+            assert_eq!(s.set_article_dates(&[2, 3, 2_000], date).expect("dates"), 3);
+        }
+    }
+    // A search on a server says what it cannot do yet.
+    let searched = there.list_articles(
+        &pantau::store::ArticleListQuery {
+            text: "Suriah".into(),
+            ..Default::default()
+        },
+        0,
+        10,
+    );
+    assert!(searched.is_err_and(|e| e.to_string().contains("a search needs a database file")),);
+}

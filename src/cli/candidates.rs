@@ -24,7 +24,15 @@ pub fn run(db: &Path, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
     if !db.exists() {
         anyhow::bail!("{}", say("clierr-no-database", &[("path", shown(db))]));
     }
-    let mut store = Store::open(db)?;
+    candidates_in(Store::open(db)?, args)
+}
+
+/// `pantau --db postgres://… candidates`.
+pub fn run_server(address: &str, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
+    candidates_in(Store::on_server(super::copy::connect(address)?), args)
+}
+
+fn candidates_in(mut store: Store, args: CandidatesArgs) -> anyhow::Result<ExitCode> {
     let include_places = store.include_places()?;
     let matcher = prepare_matcher(&mut store, MatcherOptions { include_places })
         .with_context(|| say("clierr-preparing-dictionary", &[]))?;

@@ -100,8 +100,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
-/// A command on a server's database: every command runs there but `candidates` and the
-/// window, which say that they need a local database for now.
+/// A command on a server's database: every command runs there but the window, which says
+/// that it needs a local database for now.
 fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode> {
     // Parsed first: an address with a password is refused before anything repeats it.
     let address = pantau::store::server::ServerAddress::parse(address)?.to_string();
@@ -114,7 +114,7 @@ fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode
         Some(Command::Retag(args)) => return retag::run_server(address, args),
         Some(Command::Dictionary(cmd)) => return dictionary::run_server(address, cmd),
         Some(Command::Export(cmd)) => return export::run_server(address, cmd),
-        Some(Command::Candidates(_)) => "candidates",
+        Some(Command::Candidates(args)) => return candidates::run_server(address, args),
         None => "window",
     };
     anyhow::bail!(

@@ -11,7 +11,6 @@ use super::{ActorId, ArticleId, Result, Store};
 use crate::model::ActorKind;
 use crate::model::{Filter, Prominence};
 use chrono::NaiveDate;
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use std::collections::HashMap;
 
@@ -330,7 +329,7 @@ impl Store {
         let p = prominence_sql(filter, "x", "m");
         let sql = format!(
             "SELECT x.actor_id, COUNT(*), SUM({}) FROM article_actors x WHERE TRUE{}
-             GROUP BY x.actor_id",
+             GROUP BY x.actor_id ORDER BY x.actor_id",
             p.sum, p.row
         );
         let Some(bits) = passing else {
@@ -454,8 +453,9 @@ impl Store {
     /// Articles passing `filter` per outlet ("" for articles without one).
     pub fn source_articles(&self, filter: &Filter) -> Result<Vec<(String, u64)>> {
         let (cond, values) = self.conds(filter, false)?;
-        let sql =
-            format!("SELECT a.source, COUNT(*) FROM articles a WHERE TRUE{cond} GROUP BY a.source");
+        let sql = format!(
+            "SELECT a.source, COUNT(*) FROM articles a WHERE TRUE{cond} GROUP BY a.source ORDER BY a.source"
+        );
         let mut out = Vec::new();
         self.with_sql(|db| {
             db.for_each(&sql, &bind(&values), &mut |r| {
@@ -503,7 +503,8 @@ impl Store {
             // The primary key range of the actor holds day and count: one sequential scan.
             format!(
                 "SELECT x.published_day, COUNT(*), SUM({}) FROM article_actors x
-                 WHERE x.actor_id = ? AND x.published_day IS NOT NULL{} GROUP BY x.published_day",
+                 WHERE x.actor_id = ? AND x.published_day IS NOT NULL{} GROUP BY x.published_day
+                 ORDER BY x.published_day",
                 p.sum, p.row
             )
         } else {
@@ -511,7 +512,7 @@ impl Store {
                 "SELECT x.published_day, COUNT(*), SUM({}) FROM article_actors x
                  JOIN articles a ON a.id = x.article_id
                  WHERE x.actor_id = ? AND x.published_day IS NOT NULL{cond}{}
-                 GROUP BY x.published_day",
+                 GROUP BY x.published_day ORDER BY x.published_day",
                 p.sum, p.row
             )
         };
@@ -730,32 +731,39 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<ArticleBrief>, u64)> {
+        // A search on a server is refused here, as by every view.
+        self.conds(filter, false)?;
         let (cond, values) = Store::drill_conditions(target, filter)?;
-        let total: i64 = self
-            .lite()?
-            .prepare(&format!("SELECT COUNT(*) FROM articles a WHERE TRUE{cond}"))?
-            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+        let total = self.number(
+            &format!("SELECT COUNT(*) FROM articles a WHERE TRUE{cond}"),
+            &values,
+        )?;
         let mut page = values;
         page.push(Value::Integer(limit.min(i64::MAX as u64) as i64));
         page.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
-        let mut stmt = self.lite()?.prepare(&format!(
-            "SELECT a.id, a.title, a.source, a.published_day, a.language, a.text, a.dateline_place,
-               a.dateline_country FROM articles a
-             WHERE TRUE{cond} ORDER BY a.published_day IS NULL, a.published_day, a.id LIMIT ? OFFSET ?"
-        ))?;
-        let rows = stmt.query_map(params_from_iter(page), |r| {
-            Ok(ArticleBrief {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                source: r.get(2)?,
-                published: r.get::<_, Option<i64>>(3)?.map(day_date),
-                language: r.get(4)?,
-                text: r.get(5)?,
-                dateline_place: r.get(6)?,
-                dateline_country: r.get(7)?,
-            })
-        })?;
-        Ok((rows.collect::<rusqlite::Result<_>>()?, u(total)))
+        let mut rows = Vec::new();
+        self.each(
+            &format!(
+                "SELECT a.id, a.title, a.source, a.published_day, a.language, a.text, a.dateline_place,
+                   a.dateline_country FROM articles a
+                 WHERE TRUE{cond} ORDER BY a.published_day IS NULL, a.published_day, a.id LIMIT ? OFFSET ?"
+            ),
+            &page,
+            |r| {
+                rows.push(ArticleBrief {
+                    id: r.int(0)?,
+                    title: r.text(1)?,
+                    source: r.text(2)?,
+                    published: r.opt_int(3)?.map(day_date),
+                    language: r.text(4)?,
+                    text: r.text(5)?,
+                    dateline_place: r.text(6)?,
+                    dateline_country: r.text(7)?,
+                });
+                Ok(())
+            },
+        )?;
+        Ok((rows, u(total)))
     }
 
     /// The mentions of `actors` in one article, by position.
@@ -764,27 +772,26 @@ impl Store {
         article: ArticleId,
         actors: &[ActorId],
     ) -> Result<Vec<MentionSpan>> {
-        let mut stmt = self.lite()?.prepare_cached(
+        let mut out = Vec::new();
+        self.each(
             "SELECT actor_id, start_char, end_char, sentence_idx, paragraph_idx, field FROM mentions
              WHERE article_id = ? ORDER BY field DESC, start_char",
+            &[Value::Integer(article)],
+            |r| {
+                let m = MentionSpan {
+                    actor: r.int(0)?,
+                    start_char: r.int(1)?.max(0) as usize,
+                    end_char: r.int(2)?.max(0) as usize,
+                    sentence: r.int(3)?.clamp(0, i64::from(u32::MAX)) as u32,
+                    paragraph: r.int(4)?.clamp(0, i64::from(u32::MAX)) as u32,
+                    field: crate::model::Field::from_code(r.int(5)?),
+                };
+                if actors.contains(&m.actor) {
+                    out.push(m);
+                }
+                Ok(())
+            },
         )?;
-        let rows = stmt.query_map([article], |r| {
-            Ok(MentionSpan {
-                actor: r.get(0)?,
-                start_char: r.get::<_, i64>(1)?.max(0) as usize,
-                end_char: r.get::<_, i64>(2)?.max(0) as usize,
-                sentence: r.get::<_, i64>(3)?.clamp(0, i64::from(u32::MAX)) as u32,
-                paragraph: r.get::<_, i64>(4)?.clamp(0, i64::from(u32::MAX)) as u32,
-                field: crate::model::Field::from_code(r.get(5)?),
-            })
-        })?;
-        let mut out = Vec::new();
-        for m in rows {
-            let m = m?;
-            if actors.contains(&m.actor) {
-                out.push(m);
-            }
-        }
         Ok(out)
     }
 

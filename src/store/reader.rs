@@ -1,8 +1,9 @@
 //! Reading single articles and lists of articles for the dashboard, and correcting dates.
 
+use super::sql::Value as Sv;
 use super::{ArticleId, Result, Store, day_number, fulltext};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, params, params_from_iter, types::Value};
+use rusqlite::{params_from_iter, types::Value};
 
 /// One article with its mentions, as the reader shows it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -177,124 +178,121 @@ impl Store {
     /// near-duplicate articles grouped with it, then the exact copies of it found in other
     /// files; and how many there are in all.
     pub fn story_copies(&self, id: ArticleId, limit: usize) -> Result<(Vec<StoryCopy>, u64)> {
-        let story: Option<ArticleId> = self
-            .lite()?
-            .prepare_cached("SELECT COALESCE(story_id, id) FROM articles WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?;
-        let Some(story) = story else {
-            return Ok((Vec::new(), 0));
-        };
-        let total: i64 = self
-            .lite()?
-            .prepare_cached(
-                "SELECT (SELECT COUNT(*) FROM articles WHERE (id = ?1 OR story_id = ?1) AND id <> ?2)
-                      + (SELECT COUNT(*) FROM article_copies WHERE article_id = ?2)",
-            )?
-            .query_row([story, id], |r| r.get(0))?;
-        let limit = limit as i64;
-        let mut out: Vec<StoryCopy> = self
-            .lite()?
-            .prepare_cached(
+        let limit = limit.min(i64::MAX as usize) as i64;
+        self.with_sql(|db| {
+            let story = db
+                .query_opt(
+                    "SELECT COALESCE(story_id, id) FROM articles WHERE id = ?1",
+                    &[Sv::Int(id)],
+                )?
+                .map(|r| r.int(0))
+                .transpose()?;
+            let Some(story) = story else {
+                return Ok((Vec::new(), 0));
+            };
+            let total = db
+                .query_opt(
+                    "SELECT (SELECT COUNT(*) FROM articles WHERE (id = ?1 OR story_id = ?1) AND id <> ?2)
+                          + (SELECT COUNT(*) FROM article_copies WHERE article_id = ?2)",
+                    &[Sv::Int(story), Sv::Int(id)],
+                )?
+                .map_or(Ok(0), |r| r.int(0))?;
+            let mut out = Vec::new();
+            for r in db.query(
                 "SELECT id, title, source, published, path FROM articles
                  WHERE (id = ?1 OR story_id = ?1) AND id <> ?2 ORDER BY published, id LIMIT ?3",
-            )?
-            .query_map(params![story, id, limit], |r| {
-                Ok(StoryCopy {
-                    article_id: Some(r.get(0)?),
-                    title: r.get(1)?,
-                    source: r.get(2)?,
-                    published: parse_published(r.get(3)?),
-                    path: r.get(4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let exact = self
-            .lite()?
-            .prepare_cached(
+                &[Sv::Int(story), Sv::Int(id), Sv::Int(limit)],
+            )? {
+                out.push(StoryCopy {
+                    article_id: Some(r.int(0)?),
+                    title: r.text(1)?,
+                    source: r.text(2)?,
+                    published: parse_published(r.opt_text(3)?),
+                    path: r.text(4)?,
+                });
+            }
+            for r in db.query(
                 "SELECT source, published, path FROM article_copies WHERE article_id = ?1
                  ORDER BY published, id LIMIT ?2",
-            )?
-            .query_map(params![id, limit], |r| {
-                Ok(StoryCopy {
+                &[Sv::Int(id), Sv::Int(limit)],
+            )? {
+                out.push(StoryCopy {
                     article_id: None,
                     title: String::new(),
-                    source: r.get(0)?,
-                    published: parse_published(r.get(1)?),
-                    path: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.extend(exact);
-        Ok((out, total.max(0) as u64))
+                    source: r.text(0)?,
+                    published: parse_published(r.opt_text(1)?),
+                    path: r.text(2)?,
+                });
+            }
+            Ok((out, total.max(0) as u64))
+        })
     }
 
     /// An article's text (for the words of a profile); `None` if there is no such article.
     pub fn article_body(&self, id: ArticleId) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .lite()?
-            .prepare_cached("SELECT text FROM articles WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?)
+        self.with_sql(|db| {
+            db.query_opt("SELECT text FROM articles WHERE id = ?1", &[Sv::Int(id)])?
+                .map(|r| r.text(0))
+                .transpose()
+        })
     }
 
     /// One article with its mentions; `None` if there is no such article.
     pub fn article(&self, id: ArticleId) -> Result<Option<ArticleView>> {
-        let article = self
-            .lite()?
-            .prepare_cached(
+        let article = self.with_sql(|db| {
+            let Some(r) = db.query_opt(
                 "SELECT id, title, text, source, url, path, published, date_source, language,
                         dateline_place, dateline_country, byline, editor, section,
                         stated_words, missing_chars
                  FROM articles WHERE id = ?1",
+                &[Sv::Int(id)],
             )?
-            .query_row([id], |r| {
-                Ok(ArticleView {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    text: r.get(2)?,
-                    source: r.get(3)?,
-                    url: r.get(4)?,
-                    path: r.get(5)?,
-                    published: parse_published(r.get(6)?),
-                    date_source: r.get(7)?,
-                    language: r.get(8)?,
-                    dateline_place: r.get(9)?,
-                    dateline_country: r.get(10)?,
-                    byline: r.get(11)?,
-                    editor: r.get(12)?,
-                    section: r.get(13)?,
-                    stated_words: r.get(14)?,
-                    missing_chars: r.get::<_, Option<i64>>(15)?.map(|n| n.max(0) as u64),
-                    mentions: Vec::new(),
-                    copies: Vec::new(),
-                    copies_total: 0,
-                })
-            })
-            .optional()?;
+            else {
+                return Ok(None);
+            };
+            let mut article = ArticleView {
+                id: r.int(0)?,
+                title: r.text(1)?,
+                text: r.text(2)?,
+                source: r.text(3)?,
+                url: r.text(4)?,
+                path: r.text(5)?,
+                published: parse_published(r.opt_text(6)?),
+                date_source: r.text(7)?,
+                language: r.text(8)?,
+                dateline_place: r.text(9)?,
+                dateline_country: r.text(10)?,
+                byline: r.text(11)?,
+                editor: r.text(12)?,
+                section: r.text(13)?,
+                stated_words: r.opt_int(14)?.and_then(|n| u32::try_from(n).ok()),
+                missing_chars: r.opt_int(15)?.map(|n| n.max(0) as u64),
+                mentions: Vec::new(),
+                copies: Vec::new(),
+                copies_total: 0,
+            };
+            for r in db.query(
+                "SELECT c.code, m.start_char, m.end_char, m.via, m.sentence_idx, m.paragraph_idx,
+                        m.field
+                 FROM mentions m JOIN actors c ON c.id = m.actor_id
+                 WHERE m.article_id = ?1 ORDER BY m.field DESC, m.start_char",
+                &[Sv::Int(id)],
+            )? {
+                article.mentions.push(ArticleMention {
+                    actor_code: r.text(0)?,
+                    start_char: r.int(1)?.max(0) as usize,
+                    end_char: r.int(2)?.max(0) as usize,
+                    via: r.text(3)?,
+                    sentence_idx: r.int(4)?.clamp(0, i64::from(u32::MAX)) as u32,
+                    paragraph_idx: r.int(5)?.clamp(0, i64::from(u32::MAX)) as u32,
+                    field: crate::model::Field::from_code(r.int(6)?),
+                });
+            }
+            Ok(Some(article))
+        })?;
         let Some(mut article) = article else {
             return Ok(None);
         };
-        let mut stmt = self.lite()?.prepare_cached(
-            "SELECT c.code, m.start_char, m.end_char, m.via, m.sentence_idx, m.paragraph_idx,
-                    m.field
-             FROM mentions m JOIN actors c ON c.id = m.actor_id
-             WHERE m.article_id = ?1 ORDER BY m.field DESC, m.start_char",
-        )?;
-        article.mentions = stmt
-            .query_map([id], |r| {
-                Ok(ArticleMention {
-                    actor_code: r.get(0)?,
-                    start_char: r.get::<_, i64>(1)?.max(0) as usize,
-                    end_char: r.get::<_, i64>(2)?.max(0) as usize,
-                    via: r.get(3)?,
-                    sentence_idx: r.get(4)?,
-                    paragraph_idx: r.get(5)?,
-                    field: crate::model::Field::from_code(r.get(6)?),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
         (article.copies, article.copies_total) = self.story_copies(id, READER_COPIES)?;
         Ok(Some(article))
     }
@@ -304,23 +302,21 @@ impl Store {
     pub fn set_article_dates(&mut self, ids: &[ArticleId], date: NaiveDate) -> Result<usize> {
         let published = date.format("%Y-%m-%dT00:00:00").to_string();
         let day = day_number(date);
-        let tx = self.lite_mut()?.transaction()?;
-        let mut changed = 0;
-        {
-            let mut article = tx.prepare_cached(
-                "UPDATE articles SET published = ?1, published_day = ?2, date_source = 'user'
-                 WHERE id = ?3",
-            )?;
-            let mut counts = tx.prepare_cached(
-                "UPDATE article_actors SET published_day = ?1 WHERE article_id = ?2",
-            )?;
+        self.with_sql_tx(|db| {
+            let mut changed = 0;
             for &id in ids {
-                changed += article.execute(params![published, day, id])?;
-                counts.execute(params![day, id])?;
+                changed += db.execute(
+                    "UPDATE articles SET published = ?1, published_day = ?2, date_source = 'user'
+                     WHERE id = ?3",
+                    &[Sv::Text(&published), Sv::Int(day), Sv::Int(id)],
+                )? as usize;
+                db.execute(
+                    "UPDATE article_actors SET published_day = ?1 WHERE article_id = ?2",
+                    &[Sv::Int(day), Sv::Int(id)],
+                )?;
             }
-        }
-        tx.commit()?;
-        Ok(changed)
+            Ok(changed)
+        })
     }
 
     /// A page of the articles that `query` selects, newest first (the last stored first within
@@ -366,15 +362,19 @@ impl Store {
                 args.push(Value::Text(v.clone()));
                 marks.push(format!("?{}", args.len()));
             }
-            // Outlets as people type them: "antara" finds "Antara".
-            let collate = if column == "a.source" {
-                " COLLATE NOCASE"
+            // Outlets as people type them: "antara" finds "Antara" (ASCII case on a file, as
+            // SQLite's lower; Unicode's on a server).
+            if column == "a.source" {
+                let marks: Vec<String> = marks.iter().map(|m| format!("lower({m})")).collect();
+                conds.push(format!("lower({column}) IN ({})", marks.join(", ")));
             } else {
-                ""
-            };
-            conds.push(format!("{column}{collate} IN ({})", marks.join(", ")));
+                conds.push(format!("{column} IN ({})", marks.join(", ")));
+            }
         }
         if !query.text.trim().is_empty() {
+            if self.server_address().is_some() {
+                return Err(super::StoreError::NotOnServer("a search"));
+            }
             conds.push(fulltext::search_condition(&query.text, |v| {
                 args.push(Value::Text(v));
                 format!("?{}", args.len())
@@ -400,11 +400,13 @@ impl Store {
                 self.lite()?
                     .query_row(&sql, params_from_iter(index_args.iter()), |r| r.get(0))?
             }
-            None => self.lite()?.query_row(
-                &format!("SELECT COUNT(*) FROM articles a {filter}"),
-                params_from_iter(args.iter()),
-                |r| r.get(0),
-            )?,
+            None => {
+                let bound: Vec<Sv> = args.iter().map(Sv::from).collect();
+                self.with_sql(|db| {
+                    db.query_opt(&format!("SELECT COUNT(*) FROM articles a {filter}"), &bound)?
+                        .map_or(Ok(0), |r| r.int(0))
+                })?
+            }
         };
         // Many matches: walking the day index newest first and keeping the matches finds a
         // page after a few thousand entries, where looking every match up and sorting them
@@ -419,7 +421,13 @@ impl Store {
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(offset as i64));
         let (l, o) = (args.len() - 1, args.len());
-        let mut stmt = self.lite()?.prepare(&format!(
+        // Undated last: SQLite sorts NULL lowest, a server highest.
+        let nulls = if self.server_address().is_some() {
+            " NULLS LAST"
+        } else {
+            ""
+        };
+        let sql = format!(
             "SELECT a.id, a.title, a.source, a.published, a.language,
                COALESCE((SELECT SUM(x.mentions) FROM article_actors x WHERE x.article_id = a.id), 0),
                a.dateline_place, a.dateline_country,
@@ -427,81 +435,90 @@ impl Store {
                  + (CASE WHEN a.story_id IS NOT NULL THEN 1 ELSE 0 END)
                  + (SELECT COUNT(*) FROM article_copies c WHERE c.article_id = a.id)
              FROM articles a {filter}
-             ORDER BY a.published_day DESC, a.id DESC LIMIT ?{l} OFFSET ?{o}"
-        ))?;
-        let rows = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                Ok(ArticleListRow {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    source: r.get(2)?,
-                    published: parse_published(r.get(3)?),
-                    language: r.get(4)?,
-                    mentions: r.get::<_, i64>(5)?.max(0) as u64,
-                    dateline_place: r.get(6)?,
-                    dateline_country: r.get(7)?,
-                    copies: r.get::<_, i64>(8)?.max(0) as u64,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+             ORDER BY a.published_day DESC{nulls}, a.id DESC LIMIT ?{l} OFFSET ?{o}"
+        );
+        let bound: Vec<Sv> = args.iter().map(Sv::from).collect();
+        let mut rows = Vec::new();
+        self.with_sql(|db| {
+            db.for_each(&sql, &bound, &mut |r| {
+                rows.push(ArticleListRow {
+                    id: r.int(0)?,
+                    title: r.text(1)?,
+                    source: r.text(2)?,
+                    published: parse_published(r.opt_text(3)?),
+                    language: r.text(4)?,
+                    mentions: r.int(5)?.max(0) as u64,
+                    dateline_place: r.text(6)?,
+                    dateline_country: r.text(7)?,
+                    copies: r.int(8)?.max(0) as u64,
+                });
+                Ok(())
+            })
+        })?;
         Ok((rows, total.max(0) as u64))
     }
 
     /// The outlets, most articles first.
     pub fn sources(&self) -> Result<Vec<(String, u64)>> {
-        let mut stmt = self.lite()?.prepare_cached(
-            "SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1",
-        )?;
-        Ok(stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
-            })?
-            .collect::<rusqlite::Result<_>>()?)
+        let rows = self.with_sql(|db| {
+            db.query(
+                "SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1",
+                &[],
+            )
+        })?;
+        rows.iter()
+            .map(|r| Ok((r.text(0)?, r.int(1)?.max(0) as u64)))
+            .collect()
     }
 
     /// Every actor with its aliases, by kind then code.
     pub fn dictionary_entries(&self) -> Result<Vec<ActorEntry>> {
-        let mut stmt = self.lite()?.prepare_cached(
-            "SELECT c.code, c.kind, c.name, c.name_id, c.org_type, c.origin,
-                    a.alias, a.language, a.via, a.case_rule, a.enabled
-             FROM actors c LEFT JOIN aliases a ON a.actor_id = c.id
-             ORDER BY c.kind, c.code, a.via, a.alias",
-        )?;
         let mut out: Vec<ActorEntry> = Vec::new();
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let code: String = r.get(0)?;
-            if out.last().is_none_or(|e| e.code != code) {
-                out.push(ActorEntry {
-                    code,
-                    kind: r.get(1)?,
-                    name: r.get(2)?,
-                    name_id: r.get(3)?,
-                    org_type: r.get(4)?,
-                    origin: r.get(5)?,
-                    aliases: Vec::new(),
-                });
-            }
-            if let (Some(alias), Some(entry)) = (r.get::<_, Option<String>>(6)?, out.last_mut()) {
-                entry.aliases.push(AliasEntry {
-                    alias,
-                    language: r.get(7)?,
-                    via: r.get(8)?,
-                    case_rule: r.get(9)?,
-                    enabled: r.get::<_, i64>(10)? != 0,
-                });
-            }
-        }
+        self.with_sql(|db| {
+            db.for_each(
+                "SELECT c.code, c.kind, c.name, c.name_id, c.org_type, c.origin,
+                        a.alias, a.language, a.via, a.case_rule, a.enabled
+                 FROM actors c LEFT JOIN aliases a ON a.actor_id = c.id
+                 ORDER BY c.kind, c.code, a.via, a.alias",
+                &[],
+                &mut |r| {
+                    let code = r.text(0)?;
+                    if out.last().is_none_or(|e| e.code != code) {
+                        out.push(ActorEntry {
+                            code,
+                            kind: r.text(1)?,
+                            name: r.text(2)?,
+                            name_id: r.text(3)?,
+                            org_type: r.text(4)?,
+                            origin: r.text(5)?,
+                            aliases: Vec::new(),
+                        });
+                    }
+                    if let (Some(alias), Some(entry)) = (r.opt_text(6)?, out.last_mut()) {
+                        entry.aliases.push(AliasEntry {
+                            alias,
+                            language: r.text(7)?,
+                            via: r.text(8)?,
+                            case_rule: r.text(9)?,
+                            enabled: r.int(10)? != 0,
+                        });
+                    }
+                    Ok(())
+                },
+            )
+        })?;
         Ok(out)
     }
 
     /// True when the database holds no article and no import was ever run.
     pub fn is_empty(&self) -> Result<bool> {
-        let n: i64 = self.lite()?.query_row(
-            "SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM import_runs)",
-            [],
-            |r| r.get(0),
-        )?;
+        let n = self.with_sql(|db| {
+            db.query_opt(
+                "SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM import_runs)",
+                &[],
+            )?
+            .map_or(Ok(0), |r| r.int(0))
+        })?;
         Ok(n == 0)
     }
 }
