@@ -252,16 +252,21 @@ impl Store {
             .collect()
     }
 
-    /// A filter's conditions ([`conditions`]) for this database: a server has no search
-    /// yet.
+    /// A filter's conditions ([`conditions`]) for this database (a search on a server asks
+    /// it for the matching ids first).
     fn conds(&self, filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)> {
         if self.server_address().is_some()
-            && filter
-                .query
-                .as_deref()
-                .is_some_and(|q| !q.trim().is_empty())
+            && let Some(q) = filter.query.as_deref().filter(|q| !q.trim().is_empty())
         {
-            return Err(super::StoreError::NotOnServer("a search"));
+            // The server's search: the matching articles by id.
+            let rest = Filter {
+                query: None,
+                ..filter.clone()
+            };
+            let (mut sql, mut values) = conditions(&rest, dated_only)?;
+            sql.push_str(" AND a.id = ANY(CAST(CAST(? AS TEXT) AS BIGINT[]))");
+            values.push(Value::Text(self.server_search_ids(q)?));
+            return Ok((sql, values));
         }
         conditions(filter, dated_only)
     }
@@ -679,8 +684,12 @@ impl Store {
         Ok((u(sum), missing))
     }
 
-    fn drill_conditions(target: &DrillTarget, filter: &Filter) -> Result<(String, Vec<Value>)> {
-        let (cond, values) = conditions(filter, false)?;
+    fn drill_conditions(
+        &self,
+        target: &DrillTarget,
+        filter: &Filter,
+    ) -> Result<(String, Vec<Value>)> {
+        let (cond, values) = self.conds(filter, false)?;
         let p = prominence_sql(filter, "x", "m1");
         let p2 = prominence_sql(filter, "x", "m2");
         let mut sql = String::new();
@@ -731,9 +740,7 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<ArticleBrief>, u64)> {
-        // A search on a server is refused here, as by every view.
-        self.conds(filter, false)?;
-        let (cond, values) = Store::drill_conditions(target, filter)?;
+        let (cond, values) = self.drill_conditions(target, filter)?;
         let total = self.number(
             &format!("SELECT COUNT(*) FROM articles a WHERE TRUE{cond}"),
             &values,

@@ -246,11 +246,39 @@ fn bulk_settings(conn: &Connection, on: bool) -> Result<()> {
 }
 
 impl Store {
+    /// The articles matching `query` on a server, as a bound array value (`{1,2,3}`): the
+    /// query's words narrow them through the search vector, the query checks each.
+    pub(crate) fn server_search_ids(&self, query: &str) -> Result<String> {
+        let (_, parsed) = parse_search(query)?;
+        let words = parsed.server_query();
+        // Articles whose vector is not written yet are candidates too.
+        let sql = match &words {
+            Some(_) => {
+                "SELECT id, title, text FROM articles
+                 WHERE search @@ CAST(CAST(?1 AS TEXT) AS tsquery) OR search IS NULL ORDER BY id"
+            }
+            None => "SELECT id, title, text FROM articles ORDER BY id",
+        };
+        let bound: Vec<super::sql::Value> =
+            words.iter().map(|w| super::sql::Value::Text(w)).collect();
+        let mut ids: Vec<String> = Vec::new();
+        self.with_sql(|db| {
+            db.for_each(sql, &bound, &mut |r| {
+                if parsed.matches(&r.text(1)?, &r.text(2)?) {
+                    ids.push(r.int(0)?.to_string());
+                }
+                Ok(())
+            })
+        })?;
+        Ok(format!("{{{}}}", ids.join(",")))
+    }
+}
+
+impl Store {
     /// Indexes every article not yet in the full-text index; returns how many.
     pub fn index_new_articles(&mut self) -> Result<u64> {
-        if self.path.is_none() && self.server_address().is_some() {
-            // The server's search column is kept by the server itself.
-            return Ok(0);
+        if self.server_address().is_some() {
+            return self.index_on_server();
         }
         let tx = self.lite_mut()?.transaction()?;
         let upto = indexed_upto(&tx)?;

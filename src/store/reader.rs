@@ -373,19 +373,26 @@ impl Store {
         }
         if !query.text.trim().is_empty() {
             if self.server_address().is_some() {
-                return Err(super::StoreError::NotOnServer("a search"));
+                args.push(Value::Text(self.server_search_ids(&query.text)?));
+                conds.push(format!(
+                    "a.id = ANY(CAST(CAST(?{} AS TEXT) AS BIGINT[]))",
+                    args.len()
+                ));
+            } else {
+                conds.push(fulltext::search_condition(&query.text, |v| {
+                    args.push(Value::Text(v));
+                    format!("?{}", args.len())
+                })?);
             }
-            conds.push(fulltext::search_condition(&query.text, |v| {
-                args.push(Value::Text(v));
-                format!("?{}", args.len())
-            })?);
         }
         let filter = if conds.is_empty() {
             String::new()
         } else {
             format!("WHERE {}", conds.join(" AND "))
         };
-        let text_only = conds.len() == 1 && !query.text.trim().is_empty();
+        // A file's index counts a lone search itself (a server's ids are counted as rows).
+        let text_only =
+            conds.len() == 1 && !query.text.trim().is_empty() && self.server_address().is_none();
         let mut index_args = Vec::new();
         let index_count = if text_only {
             fulltext::search_count_sql(&query.text, |v| {

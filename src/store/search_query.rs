@@ -116,6 +116,12 @@ impl SearchQuery {
         exact(&self.expr).is_some()
     }
 
+    /// [`SearchQuery::index_query`] as a PostgreSQL `tsquery` over the words of
+    /// [`index_words`] (a server's search vector): `None` when every article is a candidate.
+    pub fn server_query(&self) -> Option<String> {
+        tsquery_superset(&self.expr)
+    }
+
     /// True when an article with this title and text matches.
     pub fn matches(&self, title: &str, text: &str) -> bool {
         let columns = [Tokens::new(title), Tokens::new(text)];
@@ -640,6 +646,62 @@ fn written_superset(e: &Expr) -> Option<Written> {
             .reduce(Written::and),
     }
 }
+
+/// [`written_superset`] in `tsquery` syntax: `&`, `|`, `& !` for a `NOT` whose right side
+/// the words answer exactly, quoted lexemes (`'word'`, `'pre':*`).
+fn tsquery_superset(e: &Expr) -> Option<String> {
+    match e {
+        // A lexeme with a space: never one of an article's words.
+        Expr::Nothing => Some("'no such word'".into()),
+        Expr::And(l, r) => match (tsquery_superset(l), tsquery_superset(r)) {
+            (Some(l), Some(r)) => Some(format!("({l} & {r})")),
+            (one, None) | (None, one) => one,
+        },
+        Expr::Or(l, r) => Some(format!(
+            "({} | {})",
+            tsquery_superset(l)?,
+            tsquery_superset(r)?
+        )),
+        Expr::Not(l, r) => {
+            let l = tsquery_superset(l)?;
+            Some(match written_exact(r).and_then(|_| tsquery_superset(r)) {
+                Some(r) => format!("({l} & !{r})"),
+                None => l,
+            })
+        }
+        Expr::Near { phrases, .. } => {
+            let terms: Vec<&(String, bool)> = phrases.iter().flat_map(|p| &p.terms).collect();
+            // A word too long for the vector: every article is a candidate.
+            if terms.iter().any(|(t, _)| t.len() > SERVER_WORD_BYTES) {
+                return None;
+            }
+            terms
+                .into_iter()
+                .map(|(term, prefix)| {
+                    // Words are letters and digits: nothing to escape.
+                    format!("'{term}'{}", if *prefix { ":*" } else { "" })
+                })
+                .reduce(|a, b| format!("({a} & {b})"))
+        }
+    }
+}
+
+/// The distinct words of an article's title and text, folded as the search folds them: a
+/// server's search vector. Words longer than a server keeps (2,046 bytes) are left out (a
+/// search for one checks every article instead).
+pub fn index_words(title: &str, text: &str) -> Vec<String> {
+    let mut words: Vec<String> = [Tokens::new(title), Tokens::new(text)]
+        .iter()
+        .flat_map(|t| t.words().map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| w.len() <= SERVER_WORD_BYTES)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The longest word a server's search vector holds.
+const SERVER_WORD_BYTES: usize = 2_046;
 
 /// The index query that answers `e` exactly, if there is one: single words (or prefixes) in
 /// any column, and boolean operators.

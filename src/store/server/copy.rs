@@ -99,6 +99,8 @@ fn columns(
     let rows = server.query(
         "SELECT column_name::text, data_type::text FROM information_schema.columns
          WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
+           -- The server's own search vector, written from the articles' words.
+           AND NOT (table_name = 'articles' AND column_name = 'search')
          ORDER BY ordinal_position",
         &[&table],
     )?;
@@ -264,6 +266,8 @@ pub fn local_to_server(
             )?;
         }
     }
+    // The search vector of every copied article (before its index is built again).
+    super::search::index_articles(&mut tx, &mut |n| progress("search", n))?;
     tx.batch_execute("SET LOCAL maintenance_work_mem = '256MB'")?;
     for (name, definition) in &indexes {
         progress(name, 0);

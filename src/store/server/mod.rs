@@ -8,6 +8,7 @@
 mod address;
 pub mod copy;
 pub mod schema;
+pub(crate) mod search;
 pub(crate) mod writer;
 
 pub use address::{ServerAddress, SslMode, is_server_address, password_from_file};

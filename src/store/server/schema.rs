@@ -17,6 +17,36 @@ const SERVER_ADDITIONS: &[(usize, &str)] = &[(
      CREATE INDEX articles_search ON articles USING GIN (search);",
 )];
 
+/// The server's own schema changes, applied in order after the local migrations (their count
+/// in `pantau_server_schema`); append-only, as the local ones.
+const SERVER_MIGRATIONS: &[&str] = &[
+    // 1: the search vector holds the words as pantau's search folds them (written by pantau
+    // with each article; the server's own parser split and kept words otherwise: "Türkiye"
+    // stayed "türkiye", where a file's search finds it as "turkiye").
+    "ALTER TABLE articles DROP COLUMN search;
+     ALTER TABLE articles ADD COLUMN search tsvector;
+     CREATE INDEX articles_search ON articles USING GIN (search);
+     CREATE INDEX articles_unsearched ON articles (id) WHERE search IS NULL;",
+];
+
+/// The number of [`SERVER_MIGRATIONS`] the server's database has.
+fn server_version(store: &mut ServerStore) -> Result<i64> {
+    let exists: bool = store
+        .client
+        .query_one(
+            "SELECT to_regclass('pantau_server_schema') IS NOT NULL",
+            &[],
+        )?
+        .get(0);
+    if !exists {
+        return Ok(0);
+    }
+    let row = store
+        .client
+        .query_opt("SELECT version FROM pantau_server_schema", &[])?;
+    Ok(row.map_or(0, |r| r.get(0)))
+}
+
 /// A local migration in PostgreSQL's dialect: 64-bit integers (an `INTEGER PRIMARY KEY` an
 /// identity column), `BYTEA` for blobs, no `WITHOUT ROWID`, no SQLite virtual tables (the
 /// server has its own full-text vector).
@@ -60,7 +90,15 @@ pub fn migrate(store: &mut ServerStore) -> Result<()> {
     if found > known {
         return Err(ServerError::TooNew { found, known });
     }
-    if found == known {
+    let server_known = SERVER_MIGRATIONS.len() as i64;
+    let server_found = server_version(store)?;
+    if server_found > server_known {
+        return Err(ServerError::TooNew {
+            found: known + server_found,
+            known: known + server_known,
+        });
+    }
+    if found == known && server_found == server_known {
         return Ok(());
     }
     let may_create: bool = store
@@ -102,6 +140,35 @@ pub fn migrate(store: &mut ServerStore) -> Result<()> {
             tx.execute("INSERT INTO pantau_schema (version) VALUES ($1)", &[&next])?;
         } else {
             tx.execute("UPDATE pantau_schema SET version = $1", &[&next])?;
+        }
+        tx.commit()?;
+    }
+    for (i, sql) in SERVER_MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(server_found as usize)
+    {
+        let mut tx = store.client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS pantau_server_schema (version BIGINT NOT NULL)",
+        )?;
+        let now: Option<i64> = tx
+            .query_opt("SELECT version FROM pantau_server_schema", &[])?
+            .map(|r| r.get(0));
+        if now.unwrap_or(0) > i as i64 {
+            tx.commit()?;
+            continue;
+        }
+        tx.batch_execute(sql)?;
+        let next = i as i64 + 1;
+        if now.is_none() {
+            tx.execute(
+                "INSERT INTO pantau_server_schema (version) VALUES ($1)",
+                &[&next],
+            )?;
+        } else {
+            tx.execute("UPDATE pantau_server_schema SET version = $1", &[&next])?;
         }
         tx.commit()?;
     }

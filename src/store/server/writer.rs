@@ -232,9 +232,9 @@ impl<'a> ServerTx<'a> {
             "INSERT INTO articles (file_id, source_id, path, title, text, source, original_source, url,
                published, published_day, date_source, language, text_hash, paragraphs, sentences,
                dateline_place, dateline_country, byline, editor, section, stated_words, missing_chars,
-               minhash, story_id)
+               minhash, story_id, search)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-               $18, $19, $20, $21, $22, $23, $24)
+               $18, $19, $20, $21, $22, $23, $24, array_to_tsvector(string_to_array($25, ' ')))
              ON CONFLICT (text_hash) DO NOTHING RETURNING id",
         )?;
         let path = article.path.to_string_lossy();
@@ -272,6 +272,7 @@ impl<'a> ServerTx<'a> {
                     &article.missing_chars.map(|n| n.min(i64::MAX as u64) as i64),
                     &minhash,
                     &story,
+                    &super::search::words_text(&article.title, &article.text),
                 ],
             )
             .map_err(server_error)?;
