@@ -32,11 +32,25 @@ struct TestDb {
 
 impl TestDb {
     fn new(admin: &str, tag: &str) -> TestDb {
+        TestDb::with_options(admin, tag, "")
+    }
+
+    /// A database whose text sorts by a language's rules (ICU's English), as many servers'
+    /// do: pantau's answers must not depend on it.
+    fn collated(admin: &str, tag: &str) -> TestDb {
+        TestDb::with_options(
+            admin,
+            tag,
+            " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'",
+        )
+    }
+
+    fn with_options(admin: &str, tag: &str, options: &str) -> TestDb {
         let name = format!("pantau_test_{tag}_{}", std::process::id());
         let mut c = client(admin);
         c.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
             .expect("drop old");
-        c.batch_execute(&format!("CREATE DATABASE {name}"))
+        c.batch_execute(&format!("CREATE DATABASE {name}{options}"))
             .expect("create database");
         TestDb {
             admin: admin.to_string(),
@@ -1037,7 +1051,7 @@ fn answers(store: &mut pantau::store::Store) -> Vec<(String, String)> {
 #[test]
 fn the_store_answers_the_views_alike_on_a_file_and_a_server() {
     let Some(admin) = server() else { return };
-    let server_db = TestDb::new(&admin, "views");
+    let server_db = TestDb::collated(&admin, "views");
     let to = server_db.address("pantau");
     let dir = tempfile::tempdir().expect("tempdir");
     let (first, _) = overlapping_sets(dir.path());
@@ -1060,6 +1074,29 @@ fn the_store_answers_the_views_alike_on_a_file_and_a_server() {
             assert_eq!(s.set_article_dates(&[2, 3, 2_000], date).expect("dates"), 3);
         }
     }
+    // Saved views.
+    for s in [&mut here, &mut there] {
+        for name in ["Suriah 2017", "asean", "Asean"] {
+            let view = pantau::model::SavedView {
+                name: name.into(),
+                tab: "timeline".into(),
+                ..Default::default()
+            };
+            s.save_view(&view).expect("save");
+        }
+        let id = s.views().expect("views")[0].id;
+        s.delete_view(id).expect("delete");
+    }
+    let listed = |s: &pantau::store::Store| -> Vec<(i64, String)> {
+        let views = s.views().expect("views");
+        views.into_iter().map(|v| (v.id, v.name)).collect()
+    };
+    assert_eq!(listed(&here), listed(&there));
+    assert_eq!(listed(&here).len(), 2);
+    assert_eq!(
+        format!("{:?}", here.view("asean")),
+        format!("{:?}", there.view("asean"))
+    );
     // The searches found something to compare.
     let found = there
         .list_articles(

@@ -13,9 +13,10 @@ impl Store {
     /// by code.
     pub fn sync_dictionary(&mut self, dict: &Dictionary) -> Result<HashMap<String, ActorId>> {
         let version = dict.version_hash();
+        let synced = sync_key(dict);
         // Unchanged since the last sync (the same built-in dictionary, on a server several
         // analysts' imports start with): nothing to write.
-        if self.setting("builtin_dictionary")?.as_deref() == Some(version.as_str()) {
+        if self.setting("builtin_synced")?.as_deref() == Some(synced.as_str()) {
             let ids = self.actor_ids()?;
             if dict.actors.iter().all(|a| ids.contains_key(&a.code)) {
                 return Ok(ids);
@@ -59,6 +60,7 @@ impl Store {
                 }
             }
             super::settings::set_setting(db, "builtin_dictionary", &version)?;
+            super::settings::set_setting(db, "builtin_synced", &synced)?;
             Ok(ids)
         })
     }
@@ -70,7 +72,7 @@ impl Store {
 
     /// Adds an actor of the user's; its code must be new.
     pub fn add_actor(&mut self, actor: &Actor) -> Result<ActorId> {
-        self.with_sql(|db| add_actor(db, actor))
+        self.with_sql_tx(|db| add_actor(db, actor))
     }
 
     /// Adds an actor of the user's and its first alias, both or neither.
@@ -169,6 +171,41 @@ impl Store {
             phrases,
         })
     }
+}
+
+/// A hash of every field [`Store::sync_dictionary`] writes (the version hash leaves some out,
+/// such as the Indonesian names).
+fn sync_key(dict: &Dictionary) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut part = |s: &str| {
+        h.update(s.as_bytes());
+        h.update(&[0]);
+    };
+    for a in &dict.actors {
+        for s in [
+            a.code.as_str(),
+            a.kind.as_str(),
+            a.name.as_str(),
+            a.name_id.as_str(),
+            a.org_type.as_str(),
+            a.country.as_str(),
+        ] {
+            part(s);
+        }
+    }
+    for alias in &dict.aliases {
+        let code = dict.actors.get(alias.actor).map_or("", |a| a.code.as_str());
+        for s in [
+            code,
+            alias.text.as_str(),
+            alias.language.map_or("any", |l| l.as_str()),
+            alias.case.as_str(),
+            alias.via.as_str(),
+        ] {
+            part(s);
+        }
+    }
+    format!("{:032x}", h.digest128())
 }
 
 fn add_actor(db: &mut dyn Sql, actor: &Actor) -> Result<ActorId> {

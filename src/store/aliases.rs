@@ -97,7 +97,7 @@ fn parse_language(s: &str) -> Option<Language> {
 impl Store {
     /// Adds an alias of the user's to an actor (built-in or the user's) and returns its id.
     pub fn add_alias(&mut self, alias: &NewAlias) -> Result<i64> {
-        self.with_sql(|db| add_alias(db, alias))
+        self.with_sql_tx(|db| add_alias(db, alias))
     }
 
     /// Stops a place name that no alias lists (one of the gazetteer's, "Bali") counting for

@@ -432,6 +432,40 @@ impl Store {
         }
     }
 
+    /// Runs `f` (reads of this store) in one snapshot: what another connection commits
+    /// meanwhile is not seen (an export's pages agree with each other). Inside a transaction
+    /// already, `f` just runs.
+    pub(crate) fn snapshot<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let run = |sql: &str| -> Result<()> {
+            match &self.backend {
+                Backend::Lite(c) => Ok(c.execute_batch(sql)?),
+                Backend::Server(s) => s
+                    .try_borrow_mut()
+                    .map_err(|_| StoreError::Invalid("the server connection is busy".into()))?
+                    .client
+                    .batch_execute(sql)
+                    .map_err(sql::server_error),
+            }
+        };
+        let begin = match &self.backend {
+            Backend::Lite(c) if !c.is_autocommit() => None,
+            Backend::Lite(_) => Some("BEGIN"),
+            Backend::Server(_) => Some("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
+        };
+        let Some(begin) = begin else {
+            return f();
+        };
+        run(begin)?;
+        let out = f();
+        let end = run(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let out = out?;
+        end?;
+        Ok(out)
+    }
+
     /// Runs `f` on the engine's statements inside one transaction.
     pub(crate) fn with_sql_tx<T>(
         &mut self,
@@ -447,6 +481,9 @@ impl Store {
             Backend::Server(s) => {
                 let s = s.get_mut();
                 let mut tx = s.client.transaction().map_err(sql::server_error)?;
+                // Writers take turns (see `server::writer`): a date edit, a dictionary edit
+                // and an import's batch never wait for each other's rows.
+                server::writer::take_write_lock(&mut tx)?;
                 let out = f(&mut sql::Server {
                     client: &mut tx,
                     prepared: &mut s.prepared,
@@ -560,15 +597,12 @@ enum TxInner<'a> {
 #[track_caller]
 fn caller_name() -> &'static str {
     // Rust gives the caller's file and line, not its name: the file names the part of the
-    // store ("aggregates" for the views' counts, "reader" for the article list).
+    // store that is not done on a server yet.
     let file = std::panic::Location::caller().file();
     match file.rsplit(['/', '\\']).next().unwrap_or(file) {
-        "aggregates.rs" => "this view",
-        "reader.rs" => "reading articles",
-        "fulltext.rs" => "search",
-        "aliases.rs" | "actors.rs" | "exclusions.rs" => "editing the dictionary",
-        "batches.rs" => "a re-tag",
-        "views.rs" => "a saved view",
+        "aliases.rs" => "counting an alias's mentions",
+        "fulltext.rs" => "the file's search index",
+        "mod.rs" => "checking the database file",
         _ => "this",
     }
 }

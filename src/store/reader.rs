@@ -200,7 +200,7 @@ impl Store {
             let mut out = Vec::new();
             for r in db.query(
                 "SELECT id, title, source, published, path FROM articles
-                 WHERE (id = ?1 OR story_id = ?1) AND id <> ?2 ORDER BY published, id LIMIT ?3",
+                 WHERE (id = ?1 OR story_id = ?1) AND id <> ?2 ORDER BY published IS NOT NULL, published, id LIMIT ?3",
                 &[Sv::Int(story), Sv::Int(id), Sv::Int(limit)],
             )? {
                 out.push(StoryCopy {
@@ -213,7 +213,7 @@ impl Store {
             }
             for r in db.query(
                 "SELECT source, published, path FROM article_copies WHERE article_id = ?1
-                 ORDER BY published, id LIMIT ?2",
+                 ORDER BY published IS NOT NULL, published, id LIMIT ?2",
                 &[Sv::Int(id), Sv::Int(limit)],
             )? {
                 out.push(StoryCopy {

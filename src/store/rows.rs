@@ -205,7 +205,7 @@ impl Store {
             };
             Ok((row.article_id, row))
         };
-        paged(self, sql, &mut read, &mut |row: ArticleRow| f(&row))
+        self.snapshot(|| paged(self, sql, &mut read, &mut |row: ArticleRow| f(&row)))
     }
 
     /// Calls `f` for every mention, by article then position, with its sentence as context.
@@ -230,6 +230,7 @@ impl Store {
             };
             Ok((base.article_id, (base, a.text(8)?)))
         };
+        self.snapshot(|| {
         paged(self, articles, &mut read, &mut |(base, text): (
             MentionRow,
             String,
@@ -291,6 +292,7 @@ impl Store {
                 f(row)?;
             }
             Ok(())
+        })
         })
     }
 }

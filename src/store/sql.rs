@@ -35,8 +35,10 @@ impl<'a> From<&'a rusqlite::types::Value> for Value<'a> {
         match v {
             V::Integer(i) => Value::Int(*i),
             V::Text(s) => Value::Text(s),
-            // The store's conditions bind integers and text only.
-            V::Null | V::Real(_) | V::Blob(_) => Value::Null,
+            V::Null => Value::Null,
+            // The store's conditions bind integers and text only: a value of another kind
+            // is bound as a text that no column holds, never as a silent NULL.
+            V::Real(_) | V::Blob(_) => Value::Text("\u{0}unsupported value"),
         }
     }
 }
@@ -83,7 +85,12 @@ impl postgres::types::ToSql for Value<'_> {
                 Type::BOOL => (*v != 0).to_sql(ty, out),
                 _ => Err(format!("an integer cannot be bound to a {ty} parameter").into()),
             },
-            Value::Text(s) => s.to_sql(ty, out),
+            Value::Text(s) => match *ty {
+                Type::TEXT | Type::VARCHAR | Type::NAME | Type::BPCHAR | Type::UNKNOWN => {
+                    s.to_sql(ty, out)
+                }
+                _ => Err(format!("text cannot be bound to a {ty} parameter").into()),
+            },
         }
     }
 
@@ -226,8 +233,14 @@ impl<'a> postgres::types::FromSql<'a> for NumericInt {
                 Ok(i16::from_be_bytes([b[0], b[1]]))
             };
         let (digits, weight, sign) = (word(0)?, word(1)?, word(2)? as u16);
-        if sign == 0xC000 {
-            return Err("NaN where a number was expected".into());
+        if sign != 0 && sign != 0x4000 {
+            return Err("NaN or infinity where a number was expected".into());
+        }
+        // A digit after the point: not an integer.
+        if ((i32::from(weight) + 1).max(0)..i32::from(digits))
+            .any(|k| word(4 + k as usize).is_ok_and(|d| d != 0))
+        {
+            return Err("a NUMERIC with a fraction where an integer was expected".into());
         }
         let mut value: i64 = 0;
         for k in 0..=i32::from(weight) {
@@ -530,6 +543,12 @@ mod tests {
         assert_eq!(read(&numeric(&[1, 1, 0x4000, 0, 12])).ok(), Some(-120_000));
         assert_eq!(read(&numeric(&[0, 0, 0, 0])).ok(), Some(0));
         assert!(read(&numeric(&[0, 0, 0xC000u16 as i16, 0])).is_err());
+        // Infinity; 0.5 and 2.5 (a digit after the point).
+        assert!(read(&numeric(&[0, 0, 0xD000u16 as i16, 0])).is_err());
+        assert!(read(&numeric(&[1, -1, 0, 1, 5000])).is_err());
+        assert!(read(&numeric(&[2, 0, 0, 1, 2, 5000])).is_err());
+        // 20000 is written as one digit of weight 1.
+        assert_eq!(read(&numeric(&[1, 1, 0, 0, 2])).ok(), Some(20_000));
         assert!(read(&numeric(&[6, 5, 0, 0, 9999, 9999, 9999, 9999, 9999, 9999])).is_err());
     }
 

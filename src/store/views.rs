@@ -1,8 +1,8 @@
 //! Saved views of the window, by name.
 
+use super::sql::Value;
 use super::{Result, Store, StoreError};
 use crate::model::SavedView;
-use rusqlite::OptionalExtension;
 
 /// A saved view as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,41 +28,52 @@ impl Store {
             .to_string();
         let mut view = view.clone();
         view.name = name.to_string();
-        self.lite()?.execute(
-            "INSERT INTO saved_views (name, saved_at, view) VALUES (?1, ?2, ?3)
-             ON CONFLICT (name) DO UPDATE SET saved_at = excluded.saved_at, view = excluded.view",
-            rusqlite::params![name, now, view.to_json()],
-        )?;
-        Ok(self
-            .lite()?
-            .query_row("SELECT id FROM saved_views WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })?)
+        let json = view.to_json();
+        self.with_sql(|db| {
+            db.execute(
+                "INSERT INTO saved_views (name, saved_at, view) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (name) DO UPDATE SET saved_at = excluded.saved_at, view = excluded.view",
+                &[Value::Text(name), Value::Text(&now), Value::Text(&json)],
+            )?;
+            db.query_opt(
+                "SELECT id FROM saved_views WHERE name = ?1",
+                &[Value::Text(name)],
+            )?
+            .ok_or_else(|| StoreError::Invalid(format!("the view {name:?} was not saved")))?
+            .int(0)
+        })
     }
 
     /// Every saved view, by name.
     pub fn views(&self) -> Result<Vec<ViewEntry>> {
-        let mut stmt = self.lite()?.prepare_cached(
-            "SELECT id, name, saved_at FROM saved_views ORDER BY name COLLATE NOCASE",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ViewEntry {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                saved_at: r.get(2)?,
-            })
+        let rows = self.with_sql(|db| {
+            db.query(
+                "SELECT id, name, saved_at FROM saved_views ORDER BY lower(name), name",
+                &[],
+            )
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        rows.iter()
+            .map(|r| {
+                Ok(ViewEntry {
+                    id: r.int(0)?,
+                    name: r.text(1)?,
+                    saved_at: r.text(2)?,
+                })
+            })
+            .collect()
     }
 
     /// The view saved as `name`; `None` when there is none. A stored view that no longer
     /// reads is an error naming it.
     pub fn view(&self, name: &str) -> Result<Option<SavedView>> {
-        let text: Option<String> = self
-            .lite()?
-            .prepare_cached("SELECT view FROM saved_views WHERE name = ?1")?
-            .query_row([name], |r| r.get(0))
-            .optional()?;
+        let text: Option<String> = self.with_sql(|db| {
+            db.query_opt(
+                "SELECT view FROM saved_views WHERE name = ?1",
+                &[Value::Text(name)],
+            )?
+            .map(|r| r.text(0))
+            .transpose()
+        })?;
         text.map(|t| {
             SavedView::from_json(&t)
                 .map_err(|e| StoreError::Invalid(format!("the saved view {name:?}: {e}")))
@@ -72,8 +83,7 @@ impl Store {
 
     /// Deletes a saved view.
     pub fn delete_view(&mut self, id: i64) -> Result<()> {
-        self.lite()?
-            .execute("DELETE FROM saved_views WHERE id = ?1", [id])?;
+        self.with_sql(|db| db.execute("DELETE FROM saved_views WHERE id = ?1", &[Value::Int(id)]))?;
         Ok(())
     }
 }

@@ -23,10 +23,27 @@ const SERVER_MIGRATIONS: &[&str] = &[
     // 1: the search vector holds the words as pantau's search folds them (written by pantau
     // with each article; the server's own parser split and kept words otherwise: "Türkiye"
     // stayed "türkiye", where a file's search finds it as "turkiye").
+    // Text compares byte by byte, as in a file: on a database made with a language's
+    // collation (en_US.UTF-8, ICU), codes, names and outlets sorted otherwise ("AFP_PH" before
+    // "AFPZ") and a view's lists and exports differed from the file's.
     "ALTER TABLE articles DROP COLUMN search;
      ALTER TABLE articles ADD COLUMN search tsvector;
      CREATE INDEX articles_search ON articles USING GIN (search);
-     CREATE INDEX articles_unsearched ON articles (id) WHERE search IS NULL;",
+     CREATE INDEX articles_unsearched ON articles (id) WHERE search IS NULL;
+     DO $$
+     DECLARE c record;
+     BEGIN
+       FOR c IN SELECT table_name::text AS t, column_name::text AS n
+                FROM information_schema.columns
+                WHERE table_schema = current_schema() AND data_type = 'text'
+                  AND table_name IN ('import_runs', 'files', 'actors', 'aliases', 'articles',
+                    'mentions', 'article_actors', 'exclusions', 'story_bands', 'article_copies',
+                    'settings', 'saved_views')
+                  AND collation_name IS DISTINCT FROM 'C'
+       LOOP
+         EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE text COLLATE \"C\"', c.t, c.n);
+       END LOOP;
+     END $$;",
 ];
 
 /// The number of [`SERVER_MIGRATIONS`] the server's database has.
@@ -64,6 +81,8 @@ pub fn dialect(sql: &str) -> String {
         )
         .replace("INTEGER", "BIGINT")
         .replace("BLOB", "BYTEA")
+        // Text compares byte by byte, as in a file (see SERVER_MIGRATIONS).
+        .replace(" TEXT", " TEXT COLLATE \"C\"")
         .replace(") WITHOUT ROWID", ")")
 }
 
@@ -189,6 +208,17 @@ mod tests {
         assert!(!sql.contains("fts5"));
         let bands = dialect(migrations::all()[8]);
         assert!(bands.contains("story_bands (key BIGINT PRIMARY KEY, article_id BIGINT NOT NULL)"));
+    }
+
+    #[test]
+    fn every_table_compares_its_text_as_a_file_does() {
+        for table in super::super::TABLES {
+            assert!(
+                SERVER_MIGRATIONS[0].contains(&format!("'{table}'")),
+                "{table}"
+            );
+        }
+        assert!(dialect(migrations::all()[0]).contains("title TEXT COLLATE \"C\""));
     }
 
     #[test]

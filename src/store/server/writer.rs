@@ -28,6 +28,13 @@ const RETRIES: u32 = 5;
 /// The advisory lock the imports' write transactions take turns on ("pantau-w").
 const WRITE_LOCK: i64 = 0x7061_6e74_6175_2d77;
 
+/// Takes the writers' turn for the rest of the transaction.
+pub(crate) fn take_write_lock<C: postgres::GenericClient>(tx: &mut C) -> Result<()> {
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+        .map_err(server_error)?;
+    Ok(())
+}
+
 /// An import's transaction on a server.
 pub(crate) struct ServerTx<'a> {
     tx: postgres::Transaction<'a>,
@@ -40,7 +47,7 @@ impl<'a> ServerTx<'a> {
     /// Starts a transaction on `store`'s connection.
     pub(crate) fn begin(store: &'a mut ServerStore) -> super::Result<ServerTx<'a>> {
         let mut tx = store.client.transaction()?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        take_write_lock(&mut tx)?;
         Ok(ServerTx {
             tx,
             prepared: &mut store.prepared,
@@ -234,7 +241,8 @@ impl<'a> ServerTx<'a> {
                dateline_place, dateline_country, byline, editor, section, stated_words, missing_chars,
                minhash, story_id, search)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-               $18, $19, $20, $21, $22, $23, $24, array_to_tsvector(string_to_array($25, ' ')))
+               $18, $19, $20, $21, $22, $23, $24,
+               array_to_tsvector(string_to_array(CAST($25 AS TEXT), ' ')))
              ON CONFLICT (text_hash) DO NOTHING RETURNING id",
         )?;
         let path = article.path.to_string_lossy();
@@ -273,6 +281,7 @@ impl<'a> ServerTx<'a> {
                     &minhash,
                     &story,
                     &super::search::words_text(&article.title, &article.text),
+                    // (None: no vector; a candidate of every search.)
                 ],
             )
             .map_err(server_error)?;
@@ -356,7 +365,14 @@ impl<'a> ServerTx<'a> {
         let delete_mentions = self.statement("DELETE FROM mentions WHERE article_id = $1")?;
         let delete_counts = self.statement("DELETE FROM article_actors WHERE article_id = $1")?;
         let mut stored = 0;
-        for (id, day, mentions) in batch {
+        let stored_day = self.statement("SELECT published_day FROM articles WHERE id = $1")?;
+        for (id, _, mentions) in batch {
+            // The day as stored now (a user may have dated the article since it was read).
+            let day: Option<i64> = self
+                .tx
+                .query_opt(&stored_day, &[id])
+                .map_err(server_error)?
+                .and_then(|r| r.get(0));
             let exclusions: Vec<(ActorId, String)> = self
                 .tx
                 .query(&excluded, &[id])
@@ -372,7 +388,7 @@ impl<'a> ServerTx<'a> {
             for statement in [&delete_mentions, &delete_counts] {
                 self.tx.execute(statement, &[id]).map_err(server_error)?;
             }
-            stored += self.insert_mentions(*id, *day, mentions, actor_ids, &exclusions)?;
+            stored += self.insert_mentions(*id, day, mentions, actor_ids, &exclusions)?;
         }
         Ok(stored)
     }
