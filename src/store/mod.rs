@@ -146,6 +146,19 @@ enum Backend {
     Server(Box<std::cell::RefCell<server::ServerStore>>),
 }
 
+/// The server behind a [`Backend::Server`], borrowed for one call.
+trait BorrowServer {
+    fn borrow_server(&self) -> Result<std::cell::RefMut<'_, server::ServerStore>>;
+}
+
+impl BorrowServer for std::cell::RefCell<server::ServerStore> {
+    fn borrow_server(&self) -> Result<std::cell::RefMut<'_, server::ServerStore>> {
+        // Never nested: no store method calls another while it holds the connection.
+        self.try_borrow_mut()
+            .map_err(|_| StoreError::Invalid("the server connection is busy".into()))
+    }
+}
+
 /// How many times [`Store::open`] sets up a database again after finding it locked (50 ms
 /// apart).
 const OPEN_RETRIES: u32 = 100;
@@ -369,10 +382,7 @@ impl Store {
     pub fn running_job(&self) -> Result<Option<String>> {
         match &self.backend {
             Backend::Lite(_) => Ok(None),
-            Backend::Server(s) => Ok(s
-                .try_borrow_mut()
-                .map_err(|_| StoreError::Invalid("the server connection is busy".into()))?
-                .running_job()?),
+            Backend::Server(s) => Ok(s.borrow_server()?.running_job()?),
         }
     }
 
@@ -420,9 +430,7 @@ impl Store {
         match &self.backend {
             Backend::Lite(c) => f(&mut sql::Lite(c)),
             Backend::Server(s) => {
-                let mut s = s
-                    .try_borrow_mut()
-                    .map_err(|_| StoreError::Invalid("the server connection is busy".into()))?;
+                let mut s = s.borrow_server()?;
                 let s = &mut *s;
                 f(&mut sql::Server {
                     client: &mut s.client,
@@ -443,8 +451,7 @@ impl Store {
             match &self.backend {
                 Backend::Lite(c) => Ok(c.execute_batch(sql)?),
                 Backend::Server(s) => s
-                    .try_borrow_mut()
-                    .map_err(|_| StoreError::Invalid("the server connection is busy".into()))?
+                    .borrow_server()?
                     .client
                     .batch_execute(sql)
                     .map_err(sql::server_error),

@@ -17,7 +17,7 @@ pub enum FileStatus {
 }
 
 impl FileStatus {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             FileStatus::Imported => "imported",
             FileStatus::Failed => "failed",
@@ -62,6 +62,43 @@ pub struct RunCounts {
 }
 
 impl RunCounts {
+    /// The counts of a file recorded as `status`, before its articles.
+    pub(crate) fn of_file(status: FileStatus) -> RunCounts {
+        match status {
+            FileStatus::Imported => RunCounts {
+                files_read: 1,
+                ..RunCounts::default()
+            },
+            FileStatus::Failed => RunCounts {
+                files_failed: 1,
+                ..RunCounts::default()
+            },
+        }
+    }
+
+    /// Counts what became of the `i`-th article of a file, noting (i, id) in `added` when it
+    /// was stored as new.
+    pub(crate) fn count_article(
+        &mut self,
+        i: usize,
+        outcome: InsertOutcome,
+        article: &ArticleDraft,
+        mentions: &[Mention],
+        added: &mut Vec<(usize, super::ArticleId)>,
+    ) {
+        match outcome {
+            InsertOutcome::Added(id) => {
+                added.push((i, id));
+                self.articles_added += 1;
+                self.mentions_added += mentions.len() as u64;
+                if article.published.is_none() {
+                    self.undated += 1;
+                }
+            }
+            InsertOutcome::Duplicate(_) => self.duplicates += 1,
+        }
+    }
+
     /// Adds another count.
     pub fn add(&mut self, other: &RunCounts) {
         self.files_read += other.files_read;
@@ -203,23 +240,11 @@ impl Tx<'_> {
                 file.warnings
             ])?;
             let file_id: FileId = conn.last_insert_rowid();
-            let mut counts = RunCounts::default();
-            match file.status {
-                FileStatus::Imported => counts.files_read = 1,
-                FileStatus::Failed => counts.files_failed = 1,
-            }
+            let mut counts = RunCounts::of_file(file.status);
             for (i, (article, mentions)) in articles.iter().enumerate() {
-                match insert_article(conn, Some(file_id), article, mentions, actor_ids, stories)? {
-                    InsertOutcome::Added(id) => {
-                        added.push((i, id));
-                        counts.articles_added += 1;
-                        counts.mentions_added += mentions.len() as u64;
-                        if article.published.is_none() {
-                            counts.undated += 1;
-                        }
-                    }
-                    InsertOutcome::Duplicate(_) => counts.duplicates += 1,
-                }
+                let outcome =
+                    insert_article(conn, Some(file_id), article, mentions, actor_ids, stories)?;
+                counts.count_article(i, outcome, article, mentions, added);
             }
             conn.prepare_cached(
                 "UPDATE files SET articles_added = ?2, duplicates = ?3 WHERE id = ?1",

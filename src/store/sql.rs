@@ -470,19 +470,10 @@ fn server_row(row: &postgres::Row) -> Result<Row> {
     for (i, column) in row.columns().iter().enumerate() {
         let ty = column.type_();
         let cell = match *ty {
-            Type::INT8 => row.try_get::<_, Option<i64>>(i).map(|v| v.map(Cell::Int)),
-            Type::INT4 => row
-                .try_get::<_, Option<i32>>(i)
-                .map(|v| v.map(|v| Cell::Int(v.into()))),
-            Type::INT2 => row
-                .try_get::<_, Option<i16>>(i)
-                .map(|v| v.map(|v| Cell::Int(v.into()))),
-            Type::BOOL => row
-                .try_get::<_, Option<bool>>(i)
-                .map(|v| v.map(|v| Cell::Int(v.into()))),
-            Type::NUMERIC => row
-                .try_get::<_, Option<NumericInt>>(i)
-                .map(|v| v.map(|n| Cell::Int(n.0))),
+            Type::INT8 | Type::INT4 | Type::INT2 | Type::BOOL | Type::NUMERIC => {
+                cells.push(server_int(row, i)?.map_or(Cell::Null, Cell::Int));
+                continue;
+            }
             Type::FLOAT8 => row.try_get::<_, Option<f64>>(i).map(|v| v.map(Cell::Real)),
             Type::FLOAT4 => row
                 .try_get::<_, Option<f32>>(i)

@@ -1,6 +1,6 @@
 //! Corpus-wide counts.
 
-use super::{Backend, Result, Store, StoreError};
+use super::{Backend, BorrowServer, Result, Store};
 use serde::Serialize;
 
 /// A file that failed, with its reason.
@@ -68,10 +68,7 @@ impl Store {
     /// Counts what the database holds.
     pub fn stats(&self) -> Result<Stats> {
         if let Backend::Server(server) = &self.backend {
-            return Ok(server
-                .try_borrow_mut()
-                .map_err(|_| StoreError::Invalid("the server connection is busy".into()))?
-                .stats()?);
+            return Ok(server.borrow_server()?.stats()?);
         }
         // One read transaction: every count comes from the same snapshot, even while an
         // import writes.

@@ -18,7 +18,7 @@ use crate::store::articles::{
     InsertOutcome, epoch_day, keep_copy, published_text, stored_mentions, text_hash, text_units,
 };
 use crate::store::sql::{self, server_error};
-use crate::store::{ActorId, ArticleId, FileId, FileRecord, FileStatus, Result, RunCounts, RunId};
+use crate::store::{ActorId, ArticleId, FileId, FileRecord, Result, RunCounts, RunId};
 use postgres::error::SqlState;
 use std::collections::HashMap;
 
@@ -129,10 +129,6 @@ impl<'a> ServerTx<'a> {
             "INSERT INTO files (run_id, path, size_bytes, content_hash, format, status, error, warnings)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )?;
-        let status = match file.status {
-            FileStatus::Imported => "imported",
-            FileStatus::Failed => "failed",
-        };
         let file_id: FileId = self
             .tx
             .query_one(
@@ -143,30 +139,17 @@ impl<'a> ServerTx<'a> {
                     &file.size_bytes.map(|s| s.min(i64::MAX as u64) as i64),
                     &file.content_hash,
                     &file.format,
-                    &status,
+                    &file.status.as_str(),
                     &file.error,
                     &file.warnings,
                 ],
             )
             .map_err(server_error)?
             .get(0);
-        let mut counts = RunCounts::default();
-        match file.status {
-            FileStatus::Imported => counts.files_read = 1,
-            FileStatus::Failed => counts.files_failed = 1,
-        }
+        let mut counts = RunCounts::of_file(file.status);
         for (i, (article, mentions)) in articles.iter().enumerate() {
-            match self.insert_article(file_id, article, mentions, actor_ids)? {
-                InsertOutcome::Added(id) => {
-                    added.push((i, id));
-                    counts.articles_added += 1;
-                    counts.mentions_added += mentions.len() as u64;
-                    if article.published.is_none() {
-                        counts.undated += 1;
-                    }
-                }
-                InsertOutcome::Duplicate(_) => counts.duplicates += 1,
-            }
+            let outcome = self.insert_article(file_id, article, mentions, actor_ids)?;
+            counts.count_article(i, outcome, article, mentions, added);
         }
         let update =
             self.statement("UPDATE files SET articles_added = $2, duplicates = $3 WHERE id = $1")?;
