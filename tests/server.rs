@@ -934,6 +934,12 @@ fn answers(store: &mut pantau::store::Store) -> Vec<(String, String)> {
     say("stats", format!("{:?}", store.stats()));
     let actors = store.actor_ids().expect("ids");
     let (idn, syr) = (actors["IDN"], actors["SYR"]);
+    for code in ["IDN", "SYR", "USA", "NOPE"] {
+        say(
+            &format!("spellings {code}"),
+            format!("{:?}", store.alias_usage(code, 3)),
+        );
+    }
     for (i, f) in filters.iter().enumerate() {
         let mut totals = store.actor_totals(f).expect("totals");
         totals.sort_by_key(|t| t.actor);
@@ -1109,4 +1115,168 @@ fn the_store_answers_the_views_alike_on_a_file_and_a_server() {
         )
         .expect("search");
     assert!(found.1 > 0, "{found:?}");
+}
+
+/// The window on a server: File → Connect to server…, a wrong password said in the window,
+/// the typed one used before `PGPASSWORD` (set here for another role), a reader told what it
+/// may do and refused an import naming the right it lacks, the password in no saved setting;
+/// then a writer's import through the window, stored on the server.
+#[cfg(feature = "gui")]
+#[test]
+fn the_window_connects_to_a_server_browses_it_and_imports_into_it() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use pantau::ui::{PantauApp, Settings};
+    use std::time::{Duration, Instant};
+
+    fn step_until(
+        h: &mut Harness<'static, PantauApp>,
+        what: &str,
+        done: impl Fn(&PantauApp) -> bool,
+    ) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !done(h.state()) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; notices: {:?}",
+                h.state().notices
+            );
+            h.step();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        h.run_steps(2);
+    }
+    fn type_into(h: &mut Harness<'static, PantauApp>, label: &str, text: &str) {
+        let role = if label == "Password" {
+            egui::accesskit::Role::PasswordInput
+        } else {
+            egui::accesskit::Role::TextInput
+        };
+        let field = h.get_by_role_and_label(role, label);
+        field.focus();
+        h.run_steps(1);
+        h.get_by_role_and_label(role, label).type_text(text);
+        h.run_steps(2);
+    }
+    fn wait_for_label(h: &mut Harness<'static, PantauApp>, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while h.query_all_by_label_contains(text).next().is_none() {
+            assert!(Instant::now() < deadline, "timed out waiting for {text:?}");
+            h.step();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    let Some(admin) = server() else { return };
+    let server_db = TestDb::new(&admin, "window");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let local = local_corpus(dir.path());
+    ok(copy(
+        local.to_str().expect("utf8"),
+        &server_db.address("pantau"),
+    ));
+    let role = format!("window_reader_{}", std::process::id());
+    let secret = format!("typed-{}-only", std::process::id());
+    let mut c = client(&server_db.address("pantau"));
+    c.batch_execute(&format!(
+        "DROP ROLE IF EXISTS {role};
+         CREATE ROLE {role} LOGIN PASSWORD '{secret}';
+         GRANT CONNECT ON DATABASE {} TO {role};
+         GRANT USAGE ON SCHEMA public TO {role};
+         GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
+        server_db.name
+    ))
+    .expect("role");
+    let reader = server_db.address(&role);
+
+    let settings = Settings {
+        language: Some(pantau::i18n::Lang::En),
+        ..Settings::default()
+    };
+    let app = PantauApp::new(dir.path().join("window.db"), settings, false);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut PantauApp| app.show(ui), app);
+    step_until(&mut h, "idle", |app| !app.is_busy());
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Connect to server…").click();
+    h.run_steps(2);
+    // A new window's first frame only measures it.
+    wait_for_label(&mut h, "Address");
+    type_into(&mut h, "Address", &reader);
+    type_into(&mut h, "Password", "not-the-password");
+    h.get_by_label("Connect").click();
+    wait_for_label(&mut h, "password authentication failed");
+    assert!(h.state().database().file().is_some(), "still on the file");
+    type_into(&mut h, "Password", &secret);
+    h.get_by_label("Connect").click();
+    step_until(&mut h, "connected", |app| app.database().server().is_some());
+    assert_eq!(h.state().database().to_string(), reader);
+    let said = format!("{:?}", h.state().notices);
+    assert!(
+        said.contains(&format!("as {role}, who may browse, search and export")),
+        "{said}"
+    );
+    // The views read the server: the copied corpus's 301 articles.
+    h.state_mut()
+        .send(pantau::ui::Action::ShowTab(pantau::ui::Tab::Articles));
+    step_until(&mut h, "the article list", |app| {
+        app.article_list().is_some_and(|l| l.total == 301)
+    });
+    h.state_mut().import_paths(vec![fixture(SEED)]);
+    step_until(&mut h, "the import's end", |app| {
+        app.last_report().is_some()
+    });
+    let refused = match h.state().last_report() {
+        Some(Err(e)) => e.clone(),
+        other => panic!("a reader's import was not refused: {other:?}"),
+    };
+    assert!(
+        refused.contains(&format!("the role {role} may not import"))
+            && refused.contains("lacks INSERT on"),
+        "{refused}"
+    );
+    // The address is remembered for the next Connect; the password nowhere.
+    let saved = serde_json::to_string(&h.state().settings).expect("settings");
+    assert!(saved.contains(&reader), "{saved}");
+    assert!(!saved.contains(&secret), "{saved}");
+    assert!(!format!("{:?}", h.state().database()).contains(&secret));
+    assert!(!format!("{:?}", h.state().notices).contains(&secret));
+    drop(h);
+
+    // A writer (the password from PGPASSWORD): an import through the window lands on the
+    // server, counted by the command line there.
+    let team = TestDb::new(&admin, "window_team");
+    let writer = pantau::store::Location::parse(&team.address("pantau")).expect("address");
+    let settings = Settings {
+        language: Some(pantau::i18n::Lang::En),
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut PantauApp| app.show(ui),
+            PantauApp::new(writer, settings, true),
+        );
+    h.state_mut().import_paths(vec![fixture(SEED)]);
+    step_until(&mut h, "the import's end", |app| {
+        app.last_report().is_some()
+    });
+    match h.state().last_report() {
+        Some(Ok(r)) => assert_eq!(r.counts.articles_added, 1, "{r:?}"),
+        other => panic!("the import failed: {other:?}"),
+    }
+    step_until(&mut h, "idle", |app| !app.is_busy());
+    drop(h);
+    // One article: the seed, and no bundled sample on a team's server.
+    let stats = ok(pantau(&["stats", "--db", &team.address("pantau")]));
+    assert!(stats.lines().any(|l| l == "articles     1"), "{stats}");
+
+    let _ = c.batch_execute(&format!("DROP OWNED BY {role}"));
+    drop(c);
+    drop(server_db);
+    drop(team);
+    let mut a = client(&admin);
+    let _ = a.batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
 }

@@ -199,7 +199,7 @@ fn undated_articles_can_be_dated() {
     wait_for_label(&mut h, "0–0 of 0");
 
     // In the reader, "not here" on a keyword-in-context line excludes that mention.
-    let db = h.state().database().to_path_buf();
+    let db = h.state().database().file().expect("a file").to_path_buf();
     assert_eq!((mentions_of(&db, "CHN"), mentions_of(&db, "RUS")), (1, 1));
     h.state_mut().send(Action::OpenArticle(1));
     wait_for_label(&mut h, "Keywords in context");
@@ -640,7 +640,7 @@ fn filters_take_names_aliases_and_outlets_as_typed() {
     open_tab(&mut h, "Articles");
     wait_idle(&mut h);
     let all = h.state().article_list().expect("list").total;
-    let store = pantau::store::Store::open(h.state().database()).expect("store");
+    let store = h.state().database().open().expect("store");
     let of = |code: &str| {
         let q = pantau::store::ArticleListQuery {
             actor_code: Some(code.into()),
@@ -683,7 +683,7 @@ fn opening_a_file_that_is_no_database_keeps_the_open_one() {
             .any(|(n, e)| *e && n.contains("does not exist"))
     });
     assert!(!missing.exists());
-    assert_eq!(h.state().database(), db.as_path());
+    assert_eq!(h.state().database().file(), Some(db.as_path()));
     // A text file is refused with the reason; the database stays and still answers.
     let text = dir.path().join("notes.db");
     std::fs::write(&text, "just some notes\n").expect("write");
@@ -697,14 +697,14 @@ fn opening_a_file_that_is_no_database_keeps_the_open_one() {
         std::fs::read_to_string(&text).expect("read"),
         "just some notes\n"
     );
-    assert_eq!(h.state().database(), db.as_path());
+    assert_eq!(h.state().database().file(), Some(db.as_path()));
     wait_for_label(&mut h, "is not a pantau database");
     // A good database opens, and the old errors are gone.
     let other = dir.path().join("other.db");
     drop(pantau::store::Store::open(&other).expect("new db"));
     h.state_mut().send(Action::UseDatabase(other.clone()));
     step_until(&mut h, "the switch", |app| {
-        app.database() == other.as_path()
+        app.database().file() == Some(other.as_path())
     });
     wait_idle(&mut h);
     assert!(

@@ -96,17 +96,17 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Some(Command::Retag(args)) => retag::run(&db, args),
         Some(Command::Dictionary(cmd)) => dictionary::run(&db, cmd),
         Some(Command::Candidates(args)) => candidates::run(&db, args),
-        None => window(&db),
+        None => window(pantau::store::Location::File(db)),
     }
 }
 
-/// A command on a server's database: every command runs there but the window, which says
-/// that it needs a local database for now.
+/// A command on a server's database (every command runs there, the window too).
 fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode> {
     // Parsed first: an address with a password is refused before anything repeats it.
-    let address = pantau::store::server::ServerAddress::parse(address)?.to_string();
+    let parsed = pantau::store::server::ServerAddress::parse(address)?;
+    let address = parsed.to_string();
     let address = address.as_str();
-    let name = match command {
+    match command {
         Some(Command::Stats(args)) => return stats::run_server(address, args),
         Some(Command::Copy(args)) => return copy::run(args),
         Some(Command::Tag(args)) => return tag::run(args),
@@ -115,23 +115,18 @@ fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode
         Some(Command::Dictionary(cmd)) => return dictionary::run_server(address, cmd),
         Some(Command::Export(cmd)) => return export::run_server(address, cmd),
         Some(Command::Candidates(args)) => return candidates::run_server(address, args),
-        None => "window",
-    };
-    anyhow::bail!(
-        "{}",
-        say(
-            "clierr-server-local-only",
-            &[
-                ("command", name.into()),
-                ("address", pantau::i18n::text(address.to_string()))
-            ]
-        )
-    )
+        None => {}
+    }
+    // The window: connected here first, so that a password is asked at the terminal (as by
+    // every command) and a wrong address fails before a window opens.
+    let mut login = pantau::store::ServerLogin::new(parsed, None);
+    drop(login.connect(&mut copy::ask_password)?);
+    window(pantau::store::Location::Server(login))
 }
 
 #[cfg(feature = "gui")]
-fn window(db: &std::path::Path) -> anyhow::Result<ExitCode> {
-    pantau::ui::run_window(db.to_path_buf()).map_err(|e| {
+fn window(db: pantau::store::Location) -> anyhow::Result<ExitCode> {
+    pantau::ui::run_window(db).map_err(|e| {
         anyhow::anyhow!(
             "{}",
             say("clierr-window", &[("reason", e.to_string().into())])
@@ -141,7 +136,7 @@ fn window(db: &std::path::Path) -> anyhow::Result<ExitCode> {
 }
 
 #[cfg(not(feature = "gui"))]
-fn window(_db: &std::path::Path) -> anyhow::Result<ExitCode> {
+fn window(_db: pantau::store::Location) -> anyhow::Result<ExitCode> {
     eprintln!("{}", say("clierr-no-window", &[]));
     Ok(ExitCode::from(2))
 }

@@ -4,7 +4,6 @@ use super::actors::actor_id;
 use super::sql::{Sql, Value};
 use super::{Result, Store, StoreError};
 use crate::model::{CaseRule, Language, Via};
-use rusqlite::{OptionalExtension, params};
 
 /// An alias the user adds.
 #[derive(Debug, Clone, PartialEq)]
@@ -315,56 +314,60 @@ pub fn alias_key(alias: &str) -> String {
 impl Store {
     /// What each spelling of `actor_code` counts, with up to `contexts` sentences each.
     pub fn alias_usage(&self, actor_code: &str, contexts: usize) -> Result<AliasUsage> {
-        let Some(actor) = self
-            .lite()?
-            .prepare_cached("SELECT id FROM actors WHERE code = ?1")?
-            .query_row([actor_code], |r| r.get::<_, i64>(0))
-            .optional()?
-        else {
-            return Ok(AliasUsage::default());
-        };
-        let mut usage = AliasUsage::default();
-        let rows: Vec<(Option<String>, i64, i64)> = self
-            .lite()?
-            .prepare_cached(
-                "SELECT lower(alias_key), COUNT(*), COUNT(DISTINCT article_id) FROM mentions
-                 WHERE actor_id = ?1 GROUP BY lower(alias_key) ORDER BY COUNT(*) DESC",
-            )?
-            .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut sample = self.lite()?.prepare_cached(
-            "SELECT CASE m.field WHEN 1 THEN a.title ELSE a.text END, m.start_char, m.end_char
-             FROM mentions m JOIN articles a ON a.id = m.article_id
-             WHERE m.actor_id = ?1 AND lower(m.alias_key) = ?2 ORDER BY m.article_id DESC LIMIT ?3",
-        )?;
-        for (key, n, articles) in rows {
-            usage.mentions += n.max(0) as u64;
-            let Some(key) = key else {
-                usage.unknown += n.max(0) as u64;
-                continue;
+        self.with_sql(|db| {
+            let Some(actor) = db
+                .query_opt(
+                    "SELECT id FROM actors WHERE code = ?1",
+                    &[Value::Text(actor_code)],
+                )?
+                .map(|r| r.int(0))
+                .transpose()?
+            else {
+                return Ok(AliasUsage::default());
             };
-            let found = sample
-                .query_map(params![actor, key, contexts as i64], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, i64>(2)?,
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let contexts = found
-                .iter()
-                .map(|(text, start, end)| {
-                    context_of(text, (*start).max(0) as usize, (*end).max(0) as usize)
-                })
-                .collect();
-            usage.counts.push(AliasCount {
-                key,
-                mentions: n.max(0) as u64,
-                articles: articles.max(0) as u64,
-                contexts,
-            });
-        }
-        Ok(usage)
+            // Keys fold as SQLite's lower() does, ASCII only, on both engines (a server's
+            // lower() is pantau_lower there); the tie on the key keeps the order the same.
+            let rows = db.query(
+                "SELECT lower(alias_key), COUNT(*), COUNT(DISTINCT article_id) FROM mentions
+                 WHERE actor_id = ?1 GROUP BY lower(alias_key)
+                 ORDER BY COUNT(*) DESC, lower(alias_key)",
+                &[Value::Int(actor)],
+            )?;
+            let mut usage = AliasUsage::default();
+            for row in rows {
+                let (key, n, articles) = (row.opt_text(0)?, row.int(1)?, row.int(2)?);
+                usage.mentions += n.max(0) as u64;
+                let Some(key) = key else {
+                    usage.unknown += n.max(0) as u64;
+                    continue;
+                };
+                let found = db.query(
+                    "SELECT CASE m.field WHEN 1 THEN a.title ELSE a.text END, m.start_char,
+                            m.end_char
+                     FROM mentions m JOIN articles a ON a.id = m.article_id
+                     WHERE m.actor_id = ?1 AND lower(m.alias_key) = ?2
+                     ORDER BY m.article_id DESC, m.start_char LIMIT ?3",
+                    &[
+                        Value::Int(actor),
+                        Value::Text(&key),
+                        Value::Int(contexts as i64),
+                    ],
+                )?;
+                let contexts = found
+                    .iter()
+                    .map(|r| {
+                        let (start, end) = (r.int(1)?.max(0) as usize, r.int(2)?.max(0) as usize);
+                        Ok(context_of(&r.text(0)?, start, end))
+                    })
+                    .collect::<Result<_>>()?;
+                usage.counts.push(AliasCount {
+                    key,
+                    mentions: n.max(0) as u64,
+                    articles: articles.max(0) as u64,
+                    contexts,
+                });
+            }
+            Ok(usage)
+        })
     }
 }

@@ -11,6 +11,7 @@ mod articles;
 mod batches;
 mod exclusions;
 mod fulltext;
+mod location;
 pub mod migrations;
 mod reader;
 mod rows;
@@ -31,6 +32,7 @@ pub use articles::{InsertOutcome, text_hash};
 pub use batches::ArticleText;
 pub use exclusions::{ExclusionRecord, ExclusionScope};
 pub use fulltext::{SearchWriter, search_path};
+pub use location::{Location, ServerLogin};
 pub use reader::{
     ActorEntry, AliasEntry, ArticleListQuery, ArticleListRow, ArticleMention, ArticleView,
     StoryCopy,

@@ -376,12 +376,31 @@ pub(crate) fn server_sql(sql: &str) -> String {
         out = format!("INSERT INTO{rest} ON CONFLICT DO NOTHING");
     }
     out = out.replace("GROUP_CONCAT(", "string_agg(");
+    out = ascii_lower(&out);
     while let Some(at) = out.find(" INDEXED BY ") {
         let name_end = out[at + 12..]
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .map_or(out.len(), |e| at + 12 + e);
         out.replace_range(at..name_end, "");
     }
+    out
+}
+
+/// `lower(` as a function name (not the end of another name) becomes `pantau_lower(`, the
+/// server's ASCII-only lower() of SQLite (server migration 2).
+fn ascii_lower(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut rest = sql;
+    while let Some(at) = rest.find("lower(") {
+        let name_part = rest[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        out.push_str(&rest[..at]);
+        out.push_str(if name_part { "lower(" } else { "pantau_lower(" });
+        rest = &rest[at + "lower(".len()..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -517,6 +536,10 @@ mod tests {
         assert_eq!(
             server_sql("INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?1, ?2)"),
             "INSERT INTO story_bands (key, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+        );
+        assert_eq!(
+            server_sql("SELECT lower(a.source), my_lower(x) FROM t WHERE lower(s) IN (lower(?))"),
+            "SELECT pantau_lower(a.source), my_lower(x) FROM t WHERE pantau_lower(s) IN (pantau_lower($1))"
         );
     }
 

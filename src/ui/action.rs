@@ -108,8 +108,22 @@ pub enum Action {
     /// Open this existing database, once checked that it is one (File → Open); a file that is
     /// not a pantau database is refused and the open database stays.
     UseDatabase(PathBuf),
-    /// Switch to this database, checked already.
-    SwitchDatabase(PathBuf),
+    /// Switch to this database (a file or a server's), checked already.
+    SwitchDatabase(crate::store::Location),
+    /// Show the Connect to server window (File → Connect to server…).
+    ConnectDialog,
+    /// Close the Connect to server window.
+    CloseConnect,
+    /// Connect to the server at `address` (a `postgres://` address), with the password typed
+    /// (empty: from `PGPASSWORD` or the password file), and switch to its database.
+    Connect {
+        /// The address as typed.
+        address: String,
+        /// The password as typed; kept in memory only.
+        password: Password,
+    },
+    /// Connecting failed: why, shown in the Connect window.
+    ConnectFailed(String),
     /// A job changed the database: cached results are stale.
     Refresh(Changed),
     /// Ask for files (or a folder) to import (dialog).
@@ -245,4 +259,31 @@ pub enum Action {
     ViewsChanged,
     /// Close the window.
     Quit,
+}
+
+/// A password typed in the window: never shown by `Debug` (actions are logged by tests and
+/// debug builds), never saved.
+#[derive(Clone, PartialEq, Default)]
+pub struct Password(String);
+
+impl Password {
+    /// The typed text.
+    pub fn new(text: impl Into<String>) -> Password {
+        Password(text.into())
+    }
+
+    /// The password, or none when nothing was typed.
+    pub fn into_option(self) -> Option<String> {
+        Some(self.0).filter(|p| !p.is_empty())
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() {
+            "Password(none)"
+        } else {
+            "Password(typed)"
+        })
+    }
 }

@@ -11,6 +11,7 @@ use super::menu;
 pub use super::settings::{Settings, Tab, WINDOWS};
 use super::tabs::{QueryEnv, ShellView, Tabs};
 use crate::pipeline::ImportReport;
+use crate::store::Location;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -18,7 +19,7 @@ use std::sync::Arc;
 pub struct PantauApp {
     /// Saved settings.
     pub settings: Settings,
-    pub(crate) db: PathBuf,
+    pub(crate) db: Location,
     pub(crate) tabs: Tabs,
     pub(crate) actors: ActorsPanel,
     pub(crate) import: Option<ImportJob>,
@@ -43,18 +44,23 @@ pub struct PantauApp {
     pub(crate) import_options: super::import_options::ImportOptionsDialog,
     /// The saved views and the Save view window.
     pub(crate) views: super::views::Views,
+    /// The Connect to server window.
+    pub(crate) connect: super::connect::ConnectDialog,
 }
 
 impl PantauApp {
-    /// The app on `db`; with `sample_on_empty`, an empty database gets the bundled sample.
-    pub fn new(db: PathBuf, settings: Settings, sample_on_empty: bool) -> Self {
+    /// The app on `db`; with `sample_on_empty`, an empty database file gets the bundled
+    /// sample (a server's database never does: it is a team's).
+    pub fn new(db: impl Into<Location>, settings: Settings, sample_on_empty: bool) -> Self {
+        let db = db.into();
+        let sample_on_empty = sample_on_empty && db.file().is_some();
         // The first start speaks the system's language; the choice is remembered after.
         let language = settings
             .language
             .or_else(|| Some(crate::i18n::Lang::from_env()));
         PantauApp {
             settings: Settings {
-                db_path: Some(db.clone()),
+                db_path: db.file().map(PathBuf::from).or(settings.db_path),
                 language,
                 ..settings
             },
@@ -78,11 +84,12 @@ impl PantauApp {
             quit: false,
             import_options: Default::default(),
             views: Default::default(),
+            connect: Default::default(),
         }
     }
 
-    /// The database file.
-    pub fn database(&self) -> &std::path::Path {
+    /// The open database: a file or a server's.
+    pub fn database(&self) -> &Location {
         &self.db
     }
 
@@ -211,6 +218,7 @@ impl PantauApp {
         });
         actions.extend(self.import_options.ui(&ctx));
         actions.extend(super::views::naming_ui(&ctx, &mut self.views));
+        actions.extend(self.connect.ui(&ctx, &self.settings.servers));
         self.pending.extend(actions);
         let changed = !self.pending.is_empty();
         for action in std::mem::take(&mut self.pending) {
@@ -380,7 +388,8 @@ impl PantauApp {
         let db = self.db.clone();
         let lang = self.settings.lang();
         self.tasks.push(Task::start(ctx, move || {
-            let empty = crate::store::Store::open(&db)
+            let empty = db
+                .open()
                 .and_then(|s| s.is_empty())
                 .map_err(|e| e.to_string())?;
             if !empty {
@@ -406,7 +415,8 @@ impl PantauApp {
         let db = self.db.clone();
         let lang = self.settings.lang();
         self.tasks.push(Task::start(ctx, move || {
-            let n = crate::store::Store::open(&db)
+            let n = db
+                .open()
                 .and_then(|mut s| s.index_new_articles())
                 .map_err(|e| {
                     crate::i18n::tr_with(
@@ -436,15 +446,13 @@ impl PantauApp {
         let db = self.db.clone();
         let lang = self.settings.lang();
         self.tasks.push(Task::start(ctx, move || {
-            let on = crate::store::Store::open(&db)
-                .and_then(|s| s.include_places())
-                .map_err(|e| {
-                    crate::i18n::tr_with(
-                        lang,
-                        "notice-places-read-failed",
-                        &[("error", crate::i18n::text(e.to_string()))],
-                    )
-                })?;
+            let on = db.open().and_then(|s| s.include_places()).map_err(|e| {
+                crate::i18n::tr_with(
+                    lang,
+                    "notice-places-read-failed",
+                    &[("error", crate::i18n::text(e.to_string()))],
+                )
+            })?;
             Ok(super::jobs::Done {
                 message: String::new(),
                 then: vec![Action::PlacesRead(on)],

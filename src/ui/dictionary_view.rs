@@ -122,17 +122,13 @@ impl DictionaryTab {
     /// Starts looking for candidate names (unless a search runs).
     pub fn find_candidates(
         &mut self,
-        db: &std::path::Path,
+        db: &crate::store::Location,
         min_articles: u64,
         ctx: &egui::Context,
     ) {
         if self.candidates.is_none() {
             self.state.candidates.list = None;
-            self.candidates = Some(super::jobs::start_candidates(
-                db.to_path_buf(),
-                min_articles,
-                ctx,
-            ));
+            self.candidates = Some(super::jobs::start_candidates(db.clone(), min_articles, ctx));
         }
     }
 

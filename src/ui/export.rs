@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// CSV (with `FILE.csv.json` beside it) or, for a `.xlsx` name, as a workbook; both carry the
 /// provenance of what is shown (database, filter, counting, import runs).
 pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::Context) {
-    let db = app.database().to_path_buf();
+    let db = app.database().clone();
     // The file written, as the user named it (not the dialog's default name).
     let path_name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -29,8 +29,8 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
     let table = |write: Write, parameters: Vec<(&'static str, String)>| -> Job {
         let (db, path, filter) = (db.clone(), path.clone(), filter.clone());
         Box::new(move || {
-            let store = Store::open(&db).map_err(|e| e.to_string())?;
-            let mut provenance = Provenance::new(&store, &db.display().to_string(), sheet, &filter)
+            let store = db.open().map_err(|e| e.to_string())?;
+            let mut provenance = Provenance::new(&store, &db.to_string(), sheet, &filter)
                 .map_err(|e| e.to_string())?;
             for (k, v) in parameters {
                 provenance = provenance.with(k, v);
@@ -63,14 +63,13 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
             let bin = super::settings::BINS[app.settings.bin.min(3)].0;
             let max_nodes = app.tabs.network.max_nodes;
             Box::new(move || {
-                let store = Store::open(&db).map_err(|e| e.to_string())?;
-                let provenance =
-                    Provenance::new(&store, &db.display().to_string(), "network", &filter)
-                        .map_err(|e| e.to_string())?
-                        .with("window", window.as_str())
-                        .with("min_support", min_support)
-                        .with("bin", bin.as_str())
-                        .with("max_nodes", max_nodes);
+                let store = db.open().map_err(|e| e.to_string())?;
+                let provenance = Provenance::new(&store, &db.to_string(), "network", &filter)
+                    .map_err(|e| e.to_string())?
+                    .with("window", window.as_str())
+                    .with("min_support", min_support)
+                    .with("bin", bin.as_str())
+                    .with("max_nodes", max_nodes);
                 let out = std::io::BufWriter::new(create(&path)?);
                 crate::export::write_network_gexf_dynamic(
                     &store,
@@ -151,8 +150,8 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                     let share = app.settings.share;
                     let bin = super::settings::BINS[app.settings.bin.min(3)];
                     Box::new(move || {
-                        let store = Store::open(&db).map_err(|e| e.to_string())?;
-                        let p = Provenance::new(&store, &db.display().to_string(), sheet, &filter)
+                        let store = db.open().map_err(|e| e.to_string())?;
+                        let p = Provenance::new(&store, &db.to_string(), sheet, &filter)
                             .map_err(|e| e.to_string())?
                             .with("bin", bin.0.as_str());
                         let text = ChartText {
@@ -188,10 +187,9 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                     }
                     let sides = app.tabs.compare.data();
                     Box::new(move || {
-                        let store = Store::open(&db).map_err(|e| e.to_string())?;
-                        let mut p =
-                            Provenance::new(&store, &db.display().to_string(), sheet, &filter)
-                                .map_err(|e| e.to_string())?;
+                        let store = db.open().map_err(|e| e.to_string())?;
+                        let mut p = Provenance::new(&store, &db.to_string(), sheet, &filter)
+                            .map_err(|e| e.to_string())?;
                         if let Some(d) = &sides {
                             p.parameters
                                 .extend(crate::export::provenance::filter_fields(&d.a, "a."));
@@ -220,11 +218,10 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                     let window = super::app::WINDOWS[app.settings.window.min(2)].0;
                     let bin = super::settings::BINS[app.settings.bin.min(3)];
                     Box::new(move || {
-                        let store = Store::open(&db).map_err(|e| e.to_string())?;
-                        let mut p =
-                            Provenance::new(&store, &db.display().to_string(), sheet, &filter)
-                                .map_err(|e| e.to_string())?
-                                .with("window", window.as_str());
+                        let store = db.open().map_err(|e| e.to_string())?;
+                        let mut p = Provenance::new(&store, &db.to_string(), sheet, &filter)
+                            .map_err(|e| e.to_string())?
+                            .with("window", window.as_str());
                         let title = match start {
                             Some(s) => {
                                 p = p.with("bin", bin.0.as_str()).with("bin_start", s);
@@ -262,8 +259,8 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                     };
                     let by_share = app.tabs.outlets.by_share;
                     Box::new(move || {
-                        let store = Store::open(&db).map_err(|e| e.to_string())?;
-                        let p = Provenance::new(&store, &db.display().to_string(), sheet, &filter)
+                        let store = db.open().map_err(|e| e.to_string())?;
+                        let p = Provenance::new(&store, &db.to_string(), sheet, &filter)
                             .map_err(|e| e.to_string())?;
                         let text = ChartText {
                             title: t(if by_share {

@@ -3,10 +3,10 @@
 //! the app drains the channels once per frame.
 
 use crate::pipeline::{ImportOptions, ImportProgress, ImportReport};
-use crate::store::Store;
+use crate::store::{Location, Store};
 use crossbeam_channel::{Receiver, Sender, unbounded};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -29,7 +29,7 @@ pub struct ImportJob {
 impl ImportJob {
     /// Starts importing `paths` into the database at `db`.
     pub fn start(
-        db: PathBuf,
+        db: Location,
         paths: Vec<PathBuf>,
         label: String,
         options: ImportOptions,
@@ -74,14 +74,14 @@ impl ImportJob {
 }
 
 fn run_import(
-    db: &Path,
+    db: &Location,
     paths: &[PathBuf],
     options: &ImportOptions,
     cancel: &AtomicBool,
     tx: &Sender<ImportMsg>,
     ctx: &egui::Context,
 ) -> Result<ImportReport, String> {
-    let (mut store, matcher) = open_with_matcher(db)?;
+    let (mut store, matcher) = open_with_matcher(db, Some("import"))?;
     let mut last = std::time::Instant::now();
     let mut phase = crate::pipeline::ImportPhase::Preparing;
     crate::pipeline::import_paths(&mut store, &matcher, paths, options, cancel, |p| {
@@ -119,7 +119,7 @@ impl<V: Send + Sync + 'static> Query<V> {
     pub fn request<K: std::fmt::Debug>(
         &mut self,
         key: &K,
-        db: &Path,
+        db: &Location,
         ctx: &egui::Context,
         f: impl FnOnce(&Store) -> Result<V, crate::store::StoreError> + Send + 'static,
     ) {
@@ -129,9 +129,10 @@ impl<V: Send + Sync + 'static> Query<V> {
             return;
         }
         let (tx, rx) = unbounded();
-        let (db, ctx) = (db.to_path_buf(), ctx.clone());
+        let (db, ctx) = (db.clone(), ctx.clone());
         std::thread::spawn(move || {
-            let result = Store::open(&db)
+            let result = db
+                .open()
                 .and_then(|store| f(&store))
                 .map_err(|e| e.to_string());
             let _ = tx.send(result);
@@ -370,17 +371,17 @@ pub type RetagJob = ProgressJob<crate::pipeline::RetagReport>;
 pub type CandidatesJob = ProgressJob<Vec<crate::curation::candidates::Candidate>>;
 
 /// Starts re-tagging the database at `db`.
-pub fn start_retag(db: PathBuf, ctx: &egui::Context) -> RetagJob {
+pub fn start_retag(db: Location, ctx: &egui::Context) -> RetagJob {
     ProgressJob::start(ctx, move |cancel, progress| {
-        let (mut store, matcher) = open_with_matcher(&db)?;
+        let (mut store, matcher) = open_with_matcher(&db, Some("retag"))?;
         crate::pipeline::retag(&mut store, &matcher, cancel, progress).map_err(|e| e.to_string())
     })
 }
 
 /// Starts looking for names in at least `min_articles` articles that no actor covers.
-pub fn start_candidates(db: PathBuf, min_articles: u64, ctx: &egui::Context) -> CandidatesJob {
+pub fn start_candidates(db: Location, min_articles: u64, ctx: &egui::Context) -> CandidatesJob {
     ProgressJob::start(ctx, move |cancel, progress| {
-        let (store, matcher) = open_with_matcher(&db)?;
+        let (store, matcher) = open_with_matcher(&db, None)?;
         crate::curation::candidates::find_candidates_with(
             &store,
             &matcher,
@@ -396,9 +397,17 @@ pub fn start_candidates(db: PathBuf, min_articles: u64, ctx: &egui::Context) -> 
 /// Candidates listed at most.
 const CANDIDATES_SHOWN: usize = 300;
 
-/// The database at `db` and a matcher of its effective dictionary and places setting.
-fn open_with_matcher(db: &Path) -> Result<(Store, crate::tagging::Matcher), String> {
-    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+/// The database at `db` (opened to change it as `write`, when given) and a matcher of its
+/// effective dictionary and places setting.
+fn open_with_matcher(
+    db: &Location,
+    write: Option<&str>,
+) -> Result<(Store, crate::tagging::Matcher), String> {
+    let mut store = match write {
+        Some(action) => db.open_to_write(action),
+        None => db.open(),
+    }
+    .map_err(|e| e.to_string())?;
     let include_places = store.include_places().map_err(|e| e.to_string())?;
     let options = crate::tagging::MatcherOptions { include_places };
     let matcher =

@@ -15,6 +15,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
             for (label, a) in [
                 ("menu-new-database", Action::NewDatabase),
                 ("menu-open-database", Action::OpenDatabase),
+                ("menu-connect-server", Action::ConnectDialog),
                 ("menu-import-files", Action::ImportDialog { folder: false }),
                 ("menu-import-folder", Action::ImportDialog { folder: true }),
             ] {
@@ -83,7 +84,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &mut PantauApp) -> Option<Action> {
         ui.weak(tr_with(
             lang,
             "menu-database",
-            &[("path", text(app.database().display().to_string()))],
+            &[("path", text(app.database().to_string()))],
         ));
     });
     action

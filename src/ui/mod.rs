@@ -12,6 +12,7 @@ mod articles_view;
 mod candidates_view;
 mod colors;
 mod compare_view;
+mod connect;
 mod cooccurrence_view;
 mod dictionary_view;
 mod export;
@@ -40,12 +41,11 @@ pub use analysis::DrillDown;
 pub use app::{PantauApp, Settings, Tab};
 pub use colors::actor_color;
 
-use std::path::PathBuf;
-
-/// Opens the dashboard on the database at `db`; returns when the window closes.
+/// Opens the dashboard on the database at `db` (a file or a server's); returns when the
+/// window closes.
 ///
-/// An empty database gets the bundled sample corpus, imported in the background.
-pub fn run_window(db: PathBuf) -> Result<(), eframe::Error> {
+/// An empty database file gets the bundled sample corpus, imported in the background.
+pub fn run_window(db: crate::store::Location) -> Result<(), eframe::Error> {
     frame_probe::mark_start();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -64,9 +64,11 @@ pub fn run_window(db: PathBuf) -> Result<(), eframe::Error> {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
             // Without --db, reopen the database of the last run if it still exists.
-            let db = match &settings.db_path {
-                Some(last) if db == crate::pipeline::default_database() && last.exists() => {
-                    last.clone()
+            let db = match (&settings.db_path, &db) {
+                (Some(last), crate::store::Location::File(asked))
+                    if *asked == crate::pipeline::default_database() && last.exists() =>
+                {
+                    crate::store::Location::File(last.clone())
                 }
                 _ => db,
             };

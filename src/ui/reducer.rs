@@ -7,7 +7,7 @@ use super::app::PantauApp;
 use super::jobs::{Done, ImportJob, Task};
 use super::settings::Tab;
 use crate::i18n::{num, text, tr, tr_with};
-use crate::store::{ExclusionScope, NewAlias, Store};
+use crate::store::{ExclusionScope, Location, NewAlias, ServerLogin, Store};
 use std::path::PathBuf;
 
 impl PantauApp {
@@ -39,7 +39,7 @@ impl PantauApp {
                         "notice-new-database",
                         &[("path", text(path.display().to_string()))],
                     ),
-                    Action::SwitchDatabase(path),
+                    Action::SwitchDatabase(Location::File(path)),
                 ))
             }),
             Action::UseDatabase(path) => self.task(ctx, move || {
@@ -52,10 +52,44 @@ impl PantauApp {
                         "notice-opened",
                         &[("path", text(path.display().to_string()))],
                     ),
-                    Action::SwitchDatabase(path),
+                    Action::SwitchDatabase(Location::File(path)),
                 ))
             }),
-            Action::SwitchDatabase(path) => self.switch_database(path, ctx),
+            Action::SwitchDatabase(db) => self.switch_database(db, ctx),
+            Action::ConnectDialog => self.connect.show(&self.settings.servers),
+            Action::CloseConnect => self.connect.close(),
+            Action::Connect { address, password } => self.task(ctx, move || {
+                // The role and its rights are said at once: a reader learns before the first
+                // import that it may only browse, search and export.
+                let connected = crate::store::server::ServerAddress::parse(&address)
+                    .map_err(crate::store::StoreError::from)
+                    .and_then(|address| {
+                        let mut login = ServerLogin::new(address, password.into_option());
+                        let mut server = login.connect(&mut |_| None)?;
+                        let role = server.role()?;
+                        let writes = server.require_write("import").is_ok();
+                        Ok((login, role, writes))
+                    });
+                Ok(match connected {
+                    Ok((login, role, writes)) => Done::then(
+                        tr_with(
+                            lang,
+                            if writes {
+                                "notice-connected"
+                            } else {
+                                "notice-connected-read-only"
+                            },
+                            &[
+                                ("address", text(login.address().to_string())),
+                                ("role", text(role)),
+                            ],
+                        ),
+                        Action::SwitchDatabase(Location::Server(login)),
+                    ),
+                    Err(e) => Done::then(String::new(), Action::ConnectFailed(e.to_string())),
+                })
+            }),
+            Action::ConnectFailed(why) => self.connect.failed(why),
             Action::Refresh(Changed::Corpus) => self.data_changed(),
             Action::Refresh(Changed::Dictionary) => {
                 self.version += 1;
@@ -140,7 +174,9 @@ impl PantauApp {
             Action::SetDates(ids, date) => {
                 let db = self.db.clone();
                 self.task(ctx, move || {
-                    let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+                    let mut store = db
+                        .open_to_write("change article dates")
+                        .map_err(|e| e.to_string())?;
                     let n = store
                         .set_article_dates(&ids, date)
                         .map_err(|e| e.to_string())?;
@@ -214,7 +250,9 @@ impl PantauApp {
                 );
                 let db = self.db.clone();
                 self.task(ctx, move || {
-                    let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+                    let mut store = db
+                        .open_to_write("change the place roll-up")
+                        .map_err(|e| e.to_string())?;
                     store.set_include_places(on).map_err(|e| e.to_string())?;
                     Ok(Done {
                         message,
@@ -317,7 +355,7 @@ impl PantauApp {
                 let view = super::views::capture(self, &name);
                 let db = self.db.clone();
                 self.task(ctx, move || {
-                    let mut s = Store::open(&db).map_err(|e| e.to_string())?;
+                    let mut s = db.open_to_write("save a view").map_err(|e| e.to_string())?;
                     s.save_view(&view).map_err(|e| e.to_string())?;
                     Ok(Done::then(
                         tr_with(lang, "notice-view-saved", &[("name", text(view.name))]),
@@ -328,7 +366,7 @@ impl PantauApp {
             Action::OpenView(name) => {
                 let db = self.db.clone();
                 self.task(ctx, move || {
-                    let s = Store::open(&db).map_err(|e| e.to_string())?;
+                    let s = db.open().map_err(|e| e.to_string())?;
                     match s.view(&name).map_err(|e| e.to_string())? {
                         Some(v) => Ok(Done::then(
                             tr_with(lang, "notice-view-opened", &[("name", text(name))]),
@@ -346,7 +384,9 @@ impl PantauApp {
             Action::DeleteView { id, name } => {
                 let db = self.db.clone();
                 self.task(ctx, move || {
-                    let mut s = Store::open(&db).map_err(|e| e.to_string())?;
+                    let mut s = db
+                        .open_to_write("delete a view")
+                        .map_err(|e| e.to_string())?;
                     s.delete_view(id).map_err(|e| e.to_string())?;
                     Ok(Done::then(
                         tr_with(lang, "notice-view-deleted", &[("name", text(name))]),
@@ -365,7 +405,7 @@ impl PantauApp {
             Action::ExportViewTo(name, path) => {
                 let db = self.db.clone();
                 self.task(ctx, move || {
-                    let s = Store::open(&db).map_err(|e| e.to_string())?;
+                    let s = db.open().map_err(|e| e.to_string())?;
                     let v = s.view(&name).map_err(|e| e.to_string())?.ok_or_else(|| {
                         tr_with(lang, "notice-view-missing", &[("name", text(name.clone()))])
                     })?;
@@ -395,7 +435,9 @@ impl PantauApp {
                         std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
                     let v = crate::model::SavedView::from_json(&String::from_utf8_lossy(&bytes))
                         .map_err(|e| view_error(lang, &path, &e))?;
-                    let mut s = Store::open(&db).map_err(|e| e.to_string())?;
+                    let mut s = db
+                        .open_to_write("import a view")
+                        .map_err(|e| e.to_string())?;
                     // A view of the same name is kept: the imported one takes "name (2)".
                     let mut v = v;
                     let taken: Vec<String> = s
@@ -444,7 +486,9 @@ impl PantauApp {
     ) {
         let db = self.db.clone();
         self.task(ctx, move || {
-            let result = Store::open(&db).and_then(|mut s| edit(&mut s));
+            let result = db
+                .open_to_write("edit the dictionary")
+                .and_then(|mut s| edit(&mut s));
             match result {
                 Ok(()) => Ok(Done::then(done, Action::Refresh(Changed::Dictionary))),
                 Err(e) => Err(e.to_string()),
@@ -502,7 +546,7 @@ impl PantauApp {
 
     /// Switches to another database (checked already): the jobs of the old one stop, every
     /// view starts afresh, and errors of the old one are cleared.
-    fn switch_database(&mut self, db: PathBuf, ctx: &egui::Context) {
+    fn switch_database(&mut self, db: Location, ctx: &egui::Context) {
         if let Some(job) = &self.import {
             job.cancel();
         }
@@ -521,8 +565,17 @@ impl PantauApp {
         self.tabs.network = Default::default();
         self.tabs.outlets = Default::default();
         self.notices.retain(|(_, error)| !error);
-        self.db = db.clone();
-        self.settings.db_path = Some(db);
+        match &db {
+            Location::File(path) => self.settings.db_path = Some(path.clone()),
+            Location::Server(login) => {
+                let address = login.address().to_string();
+                self.settings.servers.retain(|a| *a != address);
+                self.settings.servers.insert(0, address);
+                self.settings.servers.truncate(8);
+            }
+        }
+        self.connect.close();
+        self.db = db;
         self.settings.places = None;
         self.places_checked = false;
         self.data_changed();

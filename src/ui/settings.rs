@@ -61,8 +61,11 @@ pub const WINDOWS: [(Window, &str); 3] = [
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// The database last used.
+    /// The database file last used.
     pub db_path: Option<PathBuf>,
+    /// The servers connected to, the last first (addresses only: they never hold a password,
+    /// and a typed password is never saved).
+    pub servers: Vec<String>,
     /// The actors plotted, in the order picked.
     pub selected: Vec<String>,
     /// Index into [`BINS`].
@@ -129,6 +132,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             db_path: None,
+            servers: Vec::new(),
             selected: Vec::new(),
             bin: 2,
             window: 0,

@@ -15,12 +15,11 @@ use super::outlets_view::OutletsTab;
 use super::profile_view::ProfileTab;
 use super::settings::{Settings, Tab};
 use super::timeline_view::TimelineTab;
-use std::path::Path;
 
 /// What every query of a frame shares: the database, its data version and the filter.
 pub(crate) struct QueryEnv<'a> {
-    /// The database file.
-    pub db: &'a Path,
+    /// The database.
+    pub db: &'a crate::store::Location,
     /// Bumped whenever the database changes; part of every cache key.
     pub version: u64,
     /// The filter of the current settings.

@@ -24,7 +24,7 @@ pub struct Views {
 
 impl Views {
     /// Asks for the list (cached per database version).
-    pub fn request(&mut self, db: &std::path::Path, version: u64, ctx: &egui::Context) {
+    pub fn request(&mut self, db: &crate::store::Location, version: u64, ctx: &egui::Context) {
         self.list
             .request(&("views", version), db, ctx, |s| s.views());
         self.list.poll();

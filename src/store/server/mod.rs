@@ -128,8 +128,20 @@ impl ServerStore {
         address: &ServerAddress,
         ask: &mut dyn FnMut(&ServerAddress) -> Option<String>,
     ) -> Result<ServerStore> {
+        ServerStore::connect_typed(address, None, ask)
+    }
+
+    /// As [`ServerStore::connect`], with the password the user `typed` in the window first
+    /// (a `PGPASSWORD` set for another role must not hide it).
+    pub fn connect_typed(
+        address: &ServerAddress,
+        typed: Option<&str>,
+        ask: &mut dyn FnMut(&ServerAddress) -> Option<String>,
+    ) -> Result<ServerStore> {
         let mut config = address.config.clone();
-        let stored = address.stored_password();
+        let stored = typed
+            .map(String::from)
+            .or_else(|| address.stored_password());
         if let Some(p) = &stored {
             config.password(p);
         }

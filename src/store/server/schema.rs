@@ -44,6 +44,12 @@ const SERVER_MIGRATIONS: &[&str] = &[
          EXECUTE format('ALTER TABLE %I ALTER COLUMN %I TYPE text COLLATE \"C\"', c.t, c.n);
        END LOOP;
      END $$;",
+    // 2: lower() as SQLite's, ASCII letters only (the SQL pantau sends says lower(), which
+    // the server's statements call pantau_lower): an outlet filter or a spelling's counts
+    // on "TÜRKIYE" folded it to "türkiye" on a server and to "tÜrkiye" in a file.
+    "CREATE FUNCTION pantau_lower(t text) RETURNS text
+       LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+       AS $$ SELECT translate(t, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') $$;",
 ];
 
 /// The number of [`SERVER_MIGRATIONS`] the server's database has.
