@@ -54,6 +54,11 @@ impl PantauApp {
     pub fn new(db: impl Into<Location>, settings: Settings, sample_on_empty: bool) -> Self {
         let db = db.into();
         let sample_on_empty = sample_on_empty && db.file().is_some();
+        let mut settings = settings;
+        if let Some(login) = db.server() {
+            // Started on a server (pantau --db postgres://…): the next Connect offers it.
+            settings.remember_server(login.address().to_string());
+        }
         // The first start speaks the system's language; the choice is remembered after.
         let language = settings
             .language

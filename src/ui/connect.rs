@@ -56,6 +56,8 @@ impl ConnectDialog {
         let mut action = None;
         let mut open = true;
         egui::Window::new(tr("connect-title"))
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 120.0))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)

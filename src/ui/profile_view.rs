@@ -274,11 +274,17 @@ impl TabView for ProfileTab {
             cols[1].strong(t(&cols[1], "profile-outlets"));
             for o in &first.outlets {
                 let share = decimal(lang, o.share * 100.0, 1);
+                // Articles without an outlet are named so, as in the Outlets tab.
+                let source = if o.source.is_empty() {
+                    t(&cols[1], "reader-no-source")
+                } else {
+                    o.source.clone()
+                };
                 let label = tw(
                     &cols[1],
                     "profile-outlet-line",
                     &[
-                        ("source", text(o.source.clone())),
+                        ("source", text(source)),
                         ("articles", num(o.articles as f64)),
                         ("share", share),
                     ],

@@ -567,12 +567,7 @@ impl PantauApp {
         self.notices.retain(|(_, error)| !error);
         match &db {
             Location::File(path) => self.settings.db_path = Some(path.clone()),
-            Location::Server(login) => {
-                let address = login.address().to_string();
-                self.settings.servers.retain(|a| *a != address);
-                self.settings.servers.insert(0, address);
-                self.settings.servers.truncate(8);
-            }
+            Location::Server(login) => self.settings.remember_server(login.address().to_string()),
         }
         self.connect.close();
         self.db = db;

@@ -103,6 +103,13 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Puts `address` first among the servers remembered (at most 8).
+    pub fn remember_server(&mut self, address: String) {
+        self.servers.retain(|a| *a != address);
+        self.servers.insert(0, address);
+        self.servers.truncate(8);
+    }
+
     /// The window's language.
     pub fn lang(&self) -> crate::i18n::Lang {
         self.language.unwrap_or_default()
