@@ -1,6 +1,9 @@
 //! Analysis on a small hand-made corpus: every measure checked against hand-computed values.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::Backend;
 use pantau::analysis::{
     self, Bin, DrillDown, Filter, Measure, Window, cooccurrence, drill_down, moving_average,
     pair_measures, timeline,
@@ -41,7 +44,7 @@ const ARTICLES: &[(&str, &str, &str)] = &[
     ("", "A", "Rusia sendiri saja."),
 ];
 
-fn fixture() -> (tempfile::TempDir, Store) {
+fn fixture(on: Backend) -> Option<(tempfile::TempDir, common::TestStore)> {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut lines = String::new();
     for (i, (date, source, text)) in ARTICLES.iter().enumerate() {
@@ -59,7 +62,7 @@ fn fixture() -> (tempfile::TempDir, Store) {
     }
     let corpus = dir.path().join("corpus.jsonl");
     std::fs::write(&corpus, lines).expect("write corpus");
-    let mut store = Store::open(&dir.path().join("t.db")).expect("open");
+    let mut store = common::store(on, "analysis")?;
     let matcher = prepare_matcher(&mut store, Default::default()).expect("matcher");
     let report = import_paths(
         &mut store,
@@ -71,16 +74,17 @@ fn fixture() -> (tempfile::TempDir, Store) {
     )
     .expect("import");
     assert_eq!(report.counts.articles_added, 5, "{report:?}");
-    (dir, store)
+    Some((dir, store))
 }
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
 
-#[test]
-fn actor_counts_and_timeline() {
-    let (_dir, store) = fixture();
+fn actor_counts_and_timeline(on: Backend) {
+    let Some((_dir, store)) = fixture(on) else {
+        return;
+    };
     let counts = analysis::actor_counts(&store, &Filter::default()).expect("counts");
     let got: Vec<(&str, u64, u64)> = counts
         .iter()
@@ -213,9 +217,10 @@ fn measures_by_hand() {
     assert_eq!(pair_measures(4, 4, 4, 4).1, 1.0);
 }
 
-#[test]
-fn cooccurrence_article_paragraph_sentence() {
-    let (_dir, store) = fixture();
+fn cooccurrence_article_paragraph_sentence(on: Backend) {
+    let Some((_dir, store)) = fixture(on) else {
+        return;
+    };
     let f = Filter::default();
     // Article window: 5 articles. RUS 4, TUR 3, SYR 2; RUS&TUR 3, RUS&SYR 2, TUR&SYR 2.
     let pairs = cooccurrence(&store, Window::Article, 1, None, Measure::Both, &f).expect("art");
@@ -320,8 +325,7 @@ fn cooccurrence_article_paragraph_sentence() {
     assert_eq!((pairs[0].a_units, pairs[0].units), (3, 4));
 }
 
-#[test]
-fn spikes_find_the_burst() {
+fn spikes_find_the_burst(on: Backend) {
     // Ten days with one unrelated article each, then a day where RUS dominates.
     let dir = tempfile::tempdir().expect("tempdir");
     let mut lines = String::new();
@@ -343,7 +347,9 @@ fn spikes_find_the_burst() {
     }
     let corpus = dir.path().join("c.jsonl");
     std::fs::write(&corpus, lines).expect("write");
-    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let Some(mut store) = common::store(on, "spikes_find_the_burst") else {
+        return;
+    };
     let matcher = prepare_matcher(&mut store, Default::default()).expect("matcher");
     import_paths(
         &mut store,
@@ -377,9 +383,10 @@ fn spikes_find_the_burst() {
     );
 }
 
-#[test]
-fn drill_down_pages_and_kwic() {
-    let (_dir, store) = fixture();
+fn drill_down_pages_and_kwic(on: Backend) {
+    let Some((_dir, store)) = fixture(on) else {
+        return;
+    };
     let f = Filter::default();
     let page = drill_down(
         &store,
@@ -477,9 +484,10 @@ fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-#[test]
-fn exports_read_back() {
-    let (_dir, store) = fixture();
+fn exports_read_back(on: Backend) {
+    let Some((_dir, store)) = fixture(on) else {
+        return;
+    };
     let f = Filter::default();
     let mut out = Vec::new();
     let n = export::write_timeline_csv(
@@ -591,8 +599,8 @@ fn exports_read_back() {
 
 #[test]
 fn read_only_store_reads_while_the_writer_is_open() {
-    let (dir, _store) = fixture();
-    let ro = Store::open_read_only(&dir.path().join("t.db")).expect("read only");
+    let (_dir, store) = fixture(Backend::File).expect("a file");
+    let ro = Store::open_read_only(store.path().expect("a file")).expect("read only");
     let pairs = cooccurrence(
         &ro,
         Window::Sentence,
@@ -606,9 +614,10 @@ fn read_only_store_reads_while_the_writer_is_open() {
     assert!(pairs.iter().all(|p| p.units == 9));
 }
 
-#[test]
-fn comparison_by_hand() {
-    let (_dir, store) = fixture();
+fn comparison_by_hand(on: Backend) {
+    let Some((_dir, store)) = fixture(on) else {
+        return;
+    };
     // Periods: A = 2020-01-01 (articles 1, 2), B = from 2020-01-03 (3, 4).
     let a = Filter {
         to: Some(d("2020-01-01")),
@@ -684,9 +693,10 @@ fn libm_free_erfc_check(x: f64) -> f64 {
     2.0 * (1.0 - phi)
 }
 
-#[test]
-fn outlets_by_hand() {
-    let (_dir, store) = fixture();
+fn outlets_by_hand(on: Backend) {
+    let Some((_dir, store)) = fixture(on) else {
+        return;
+    };
     let rows = analysis::outlets(&store, &Filter::default()).expect("outlets");
     let got: Vec<(&str, &str, u64, u64)> = rows
         .iter()
@@ -727,10 +737,11 @@ fn outlets_by_hand() {
     assert_eq!((rows[0].articles, rows[0].source_articles), (2, 2));
 }
 
-#[test]
-fn insight_exports_read_back_as_csv_json_and_xlsx() {
+fn insight_exports_read_back_as_csv_json_and_xlsx(on: Backend) {
     use calamine::{Data, Reader, open_workbook_auto};
-    let (dir, store) = fixture();
+    let Some((dir, store)) = fixture(on) else {
+        return;
+    };
     let provenance = export::Provenance::new(&store, "t.db", "outlets", &Filter::default())
         .expect("provenance")
         .with("note", "test");
@@ -860,9 +871,10 @@ fn insight_exports_read_back_as_csv_json_and_xlsx() {
     );
 }
 
-#[test]
-fn profile_by_hand() {
-    let (_dir, store) = fixture();
+fn profile_by_hand(on: Backend) {
+    let Some((_dir, store)) = fixture(on) else {
+        return;
+    };
     let options = analysis::ProfileOptions {
         min_count: 1,
         ..Default::default()
@@ -941,9 +953,10 @@ fn profile_by_hand() {
     assert_eq!(rows[4][..3], ["kota", "1", "1"]);
 }
 
-#[test]
-fn the_network_by_bin_and_its_dynamic_gexf() {
-    let (_dir, store) = fixture();
+fn the_network_by_bin_and_its_dynamic_gexf(on: Backend) {
+    let Some((_dir, store)) = fixture(on) else {
+        return;
+    };
     let whole = analysis::network(&store, Window::Article, 1, 50, &Filter::default()).expect("net");
     let codes: Vec<&str> = whole.nodes.iter().map(|n| n.code.as_str()).collect();
     assert_eq!(codes, ["RUS", "TUR", "SYR"], "most articles first");
@@ -1062,3 +1075,16 @@ fn the_network_by_bin_and_its_dynamic_gexf() {
     assert_eq!(spells["SYR+TUR"], days);
     assert!(!spells.contains_key("2020-01-02"));
 }
+
+on_both_backends!(
+    actor_counts_and_timeline,
+    cooccurrence_article_paragraph_sentence,
+    spikes_find_the_burst,
+    drill_down_pages_and_kwic,
+    exports_read_back,
+    comparison_by_hand,
+    outlets_by_hand,
+    insight_exports_read_back_as_csv_json_and_xlsx,
+    profile_by_hand,
+    the_network_by_bin_and_its_dynamic_gexf,
+);

@@ -1,6 +1,9 @@
 //! Integration tests of the dictionary edits, the re-tag, the dictionary CSV, the candidates
 //! and the annotated regression fixture of the matcher.
 
+mod common;
+
+use common::Backend;
 use pantau::curation::effective_dictionary;
 use pantau::curation::exchange::{import_rows, read_csv, write_csv};
 use pantau::model::{ArticleDraft, DateSource, Language, Via};
@@ -130,12 +133,11 @@ fn mention_counts(store: &Store) -> HashMap<String, i64> {
     out
 }
 
-#[test]
-fn edits_survive_a_restart_and_a_retag() {
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("p.db");
+fn edits_survive_a_restart_and_a_retag(on: Backend) {
+    let Some(mut store) = common::store(on, "edits") else {
+        return;
+    };
     {
-        let mut store = Store::open(&db).expect("open");
         seed(
             &mut store,
             &[
@@ -165,7 +167,7 @@ fn edits_survive_a_restart_and_a_retag() {
             .add_exclusion("RUS", "Russia", &ExclusionScope::Article(2))
             .expect("article exclusion");
     }
-    let mut store = Store::open(&db).expect("reopen");
+    store.reopen();
     assert_eq!(store.exclusions().expect("list").len(), 2);
     let matcher = prepare_matcher(&mut store, MatcherOptions::default()).expect("matcher");
     let cancel = AtomicBool::new(false);
@@ -185,9 +187,10 @@ fn edits_survive_a_restart_and_a_retag() {
     );
 }
 
-#[test]
-fn cancelled_retag_leaves_articles_whole() {
-    let mut store = Store::open_in_memory().expect("open");
+fn cancelled_retag_leaves_articles_whole(on: Backend) {
+    let Some(mut store) = common::store(on, "cancelled") else {
+        return;
+    };
     seed(&mut store, &["Russia and China.", "Turkey."]);
     let matcher = prepare_matcher(&mut store, MatcherOptions::default()).expect("matcher");
     let cancel = AtomicBool::new(true);
@@ -197,10 +200,11 @@ fn cancelled_retag_leaves_articles_whole() {
     assert_eq!(mention_counts(&store).len(), 3);
 }
 
-#[test]
-fn dictionary_csv_round_trip_between_databases() {
+fn dictionary_csv_round_trip_between_databases(on: Backend) {
     let builtin = Dictionary::builtin().expect("builtin");
-    let mut a = Store::open_in_memory().expect("a");
+    let Some(mut a) = common::store(on, "csv_a") else {
+        return;
+    };
     a.sync_dictionary(&builtin).expect("sync");
     a.add_actor(&pantau::tagging::Actor {
         code: "ZZTEST".into(),
@@ -224,7 +228,9 @@ fn dictionary_csv_round_trip_between_databases() {
     let mut buf = Vec::new();
     write_csv(&effective_dictionary(&a, &builtin).expect("dict"), &mut buf).expect("write");
     let rows = read_csv(&buf[..]).expect("read");
-    let mut b = Store::open_in_memory().expect("b");
+    let Some(mut b) = common::store(on, "csv_b") else {
+        return;
+    };
     b.sync_dictionary(&builtin).expect("sync");
     let first = import_rows(&mut b, &builtin, &rows).expect("import");
     assert_eq!((first.actors_added, first.aliases_added), (1, 3));
@@ -240,9 +246,10 @@ fn dictionary_csv_round_trip_between_databases() {
     assert_eq!(found[0].actor_code, "ZZTEST");
 }
 
-#[test]
-fn candidates_find_uncovered_names() {
-    let mut store = Store::open_in_memory().expect("open");
+fn candidates_find_uncovered_names(on: Backend) {
+    let Some(mut store) = common::store(on, "candidates") else {
+        return;
+    };
     seed(
         &mut store,
         &[
@@ -318,10 +325,10 @@ fn builtin_aliases_stand_for_one_actor_each_and_entries_are_sorted() {
     assert!(d.aliases.len() > 3000, "{} aliases", d.aliases.len());
 }
 
-#[test]
-fn a_retag_places_datelines_and_gazetteer_places_anew() {
-    let dir = tempfile::tempdir().expect("dir");
-    let mut store = Store::open(&dir.path().join("p.db")).expect("open");
+fn a_retag_places_datelines_and_gazetteer_places_anew(on: Backend) {
+    let Some(mut store) = common::store(on, "places") else {
+        return;
+    };
     // Stored as an older pantau did: no dateline country, no places.
     seed(
         &mut store,
@@ -369,3 +376,11 @@ fn a_retag_places_datelines_and_gazetteer_places_anew() {
             .any(|a| a.text == "houston" && !a.enabled && a.user)
     );
 }
+
+on_both_backends!(
+    edits_survive_a_restart_and_a_retag,
+    cancelled_retag_leaves_articles_whole,
+    dictionary_csv_round_trip_between_databases,
+    candidates_find_uncovered_names,
+    a_retag_places_datelines_and_gazetteer_places_anew,
+);

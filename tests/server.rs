@@ -4,94 +4,13 @@
 //!
 //! Each test works in a database of its own, dropped at the end.
 
+mod common;
+
+use common::{TestDb, client, server};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const SEED: &str = "000_a8de84f94fd64a6f.txt";
-
-/// The superuser's address, or `None` (with a notice) when no server is set up.
-fn server() -> Option<String> {
-    match std::env::var("PANTAU_TEST_PG") {
-        Ok(a) if !a.is_empty() => Some(a),
-        _ => {
-            assert!(
-                std::env::var("PANTAU_REQUIRE_PG").as_deref() != Ok("1"),
-                "PANTAU_REQUIRE_PG=1 but PANTAU_TEST_PG is not set: run eval \"$(.ci/pg-start)\""
-            );
-            eprintln!("no PostgreSQL server (PANTAU_TEST_PG): skipped");
-            None
-        }
-    }
-}
-
-/// A database of its own on the server, dropped with the value.
-struct TestDb {
-    admin: String,
-    name: String,
-}
-
-impl TestDb {
-    fn new(admin: &str, tag: &str) -> TestDb {
-        TestDb::with_options(admin, tag, "")
-    }
-
-    /// A database whose text sorts by a language's rules (ICU's English), as many servers'
-    /// do: pantau's answers must not depend on it.
-    fn collated(admin: &str, tag: &str) -> TestDb {
-        TestDb::with_options(
-            admin,
-            tag,
-            " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'",
-        )
-    }
-
-    fn with_options(admin: &str, tag: &str, options: &str) -> TestDb {
-        let name = format!("pantau_test_{tag}_{}", std::process::id());
-        let mut c = client(admin);
-        c.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-            .expect("drop old");
-        c.batch_execute(&format!("CREATE DATABASE {name}{options}"))
-            .expect("create database");
-        TestDb {
-            admin: admin.to_string(),
-            name,
-        }
-    }
-
-    /// The address of this database as `user`.
-    fn address(&self, user: &str) -> String {
-        address_of(&self.admin, user, &self.name)
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        let mut c = client(&self.admin);
-        let _ = c.batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        ));
-    }
-}
-
-/// `admin` with another user and database.
-fn address_of(admin: &str, user: &str, db: &str) -> String {
-    let (scheme, rest) = admin.split_once("://").expect("scheme");
-    let (_, hostpart) = rest.split_once('@').expect("user@");
-    let (host, query) = hostpart.split_once('/').expect("/db");
-    let query = query
-        .split_once('?')
-        .map(|(_, q)| format!("?{q}"))
-        .unwrap_or_default();
-    format!("{scheme}://{user}@{host}/{db}{query}")
-}
-
-fn client(address: &str) -> postgres::Client {
-    let (base, _) = address.split_once('?').unwrap_or((address, ""));
-    let mut config: postgres::Config = base.parse().expect("address");
-    config.password(std::env::var("PGPASSWORD").unwrap_or_default());
-    config.connect(postgres::NoTls).expect("connect")
-}
 
 fn pantau(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pantau"))
