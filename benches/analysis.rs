@@ -9,6 +9,9 @@
 //! text importer does not read yet, so the bench rewrites them once as JSONL records with a
 //! `date` field (the whole file as text, so no two are duplicates) before importing.
 //!
+//! A `postgres://…` `PANTAU_BENCH_DB` measures the same on a server's database (built
+//! beforehand, e.g. by `pantau copy --from the.db --to postgres://…`).
+//!
 //! Run: `cargo bench --no-default-features --bench analysis`.
 
 use pantau::analysis::{self, Bin, Filter, Measure, Window};
@@ -73,6 +76,16 @@ fn time<T>(label: &str, target_ms: u128, runs: usize, mut f: impl FnMut() -> T) 
 }
 
 fn main() {
+    if let Some(address) = std::env::var("PANTAU_BENCH_DB")
+        .ok()
+        .filter(|d| pantau::store::server::is_server_address(d))
+    {
+        let at = pantau::store::Location::parse(&address).expect("address");
+        let t = Instant::now();
+        let store = at.open().expect("connect");
+        println!("connected in {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+        return measure(&store, &address);
+    }
     let db = std::env::var_os("PANTAU_BENCH_DB")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("pantau_bench_100k.db"));
@@ -116,17 +129,17 @@ fn main() {
         );
     }
     let store = Store::open(&db).expect("open database");
+    measure(&store, &db.display().to_string());
+}
+
+fn measure(store: &Store, name: &str) {
     let stats = store.stats().expect("stats");
     println!(
         "database {}: {} articles, {} mentions, {} undated, {} actors seen",
-        db.display(),
-        stats.articles,
-        stats.mentions,
-        stats.undated,
-        stats.actors_seen
+        name, stats.articles, stats.mentions, stats.undated, stats.actors_seen
     );
     let f = Filter::default();
-    let top: Vec<String> = analysis::actor_counts(&store, &f)
+    let top: Vec<String> = analysis::actor_counts(store, &f)
         .expect("actor counts")
         .into_iter()
         .take(10)
@@ -155,7 +168,7 @@ fn main() {
         store.list_articles(&all, 0, 50).expect("list")
     });
     let t = time("timeline, 10 actors, week bins", scale(50, 100), 5, || {
-        analysis::timeline(&store, &top, Bin::Week, &f).expect("timeline")
+        analysis::timeline(store, &top, Bin::Week, &f).expect("timeline")
     });
     println!(
         "  {} series x {} bins",
@@ -163,14 +176,14 @@ fn main() {
         t.series.first().map_or(0, |s| s.points.len())
     );
     time("timeline, 10 actors, day bins", scale(50, 100), 5, || {
-        analysis::timeline(&store, &top, Bin::Day, &f).expect("timeline")
+        analysis::timeline(store, &top, Bin::Day, &f).expect("timeline")
     });
     let p = time(
         "co-occurrence, article window, top 50",
         scale(200, 500),
         5,
         || {
-            analysis::cooccurrence(&store, Window::Article, 1, Some(50), Measure::Both, &f)
+            analysis::cooccurrence(store, Window::Article, 1, Some(50), Measure::Both, &f)
                 .expect("cooccurrence")
         },
     );
@@ -185,7 +198,7 @@ fn main() {
         scale(1000, 3000),
         3,
         || {
-            analysis::cooccurrence(&store, Window::Sentence, 1, Some(50), Measure::Llr, &f)
+            analysis::cooccurrence(store, Window::Sentence, 1, Some(50), Measure::Llr, &f)
                 .expect("cooccurrence")
         },
     );
@@ -200,7 +213,7 @@ fn main() {
         scale(1000, 3000),
         3,
         || {
-            analysis::cooccurrence(&store, Window::Paragraph, 1, Some(50), Measure::Both, &f)
+            analysis::cooccurrence(store, Window::Paragraph, 1, Some(50), Measure::Both, &f)
                 .expect("cooccurrence")
         },
     );
@@ -221,7 +234,7 @@ fn main() {
         ..Filter::default()
     };
     let c = time("compare two halves, article window", 300, 3, || {
-        analysis::compare(&store, &a, &b, Window::Article, 1).expect("compare")
+        analysis::compare(store, &a, &b, Window::Article, 1).expect("compare")
     });
     println!(
         "  {} actors; {} pairs appeared, {} vanished",
@@ -231,7 +244,7 @@ fn main() {
     );
     let actor = top.first().cloned().unwrap_or_default();
     let p = time(&format!("profile of {actor}"), 500, 3, || {
-        analysis::profile(&store, &actor, &f, Default::default())
+        analysis::profile(store, &actor, &f, Default::default())
             .expect("profile")
             .expect("known")
     });
@@ -244,17 +257,17 @@ fn main() {
         p.reference_articles
     );
     let o = time("outlets x actors", 200, 5, || {
-        analysis::outlets(&store, &f).expect("outlets")
+        analysis::outlets(store, &f).expect("outlets")
     });
     println!("  {} (outlet, actor) rows", o.len());
     let net = time("network, 200 nodes, article window", 500, 3, || {
-        analysis::network(&store, Window::Article, 1, 200, &f).expect("network")
+        analysis::network(store, Window::Article, 1, 200, &f).expect("network")
     });
     println!("  {} nodes, {} edges", net.nodes.len(), net.edges.len());
-    let bins = analysis::bins_of(&store, Bin::Month, &f).expect("bins");
+    let bins = analysis::bins_of(store, Bin::Month, &f).expect("bins");
     let start = bins[bins.len() / 2];
     let n = time("network, one month bin", 200, 5, || {
-        analysis::network_in_bin(&store, &net, Window::Article, 1, Bin::Month, start, &f)
+        analysis::network_in_bin(store, &net, Window::Article, 1, Bin::Month, start, &f)
             .expect("bin")
     });
     println!("  bin {start}: {} edges", n.edges.len());

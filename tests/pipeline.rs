@@ -1197,7 +1197,52 @@ fn cli_insight_exports_and_charts() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("NOPE"));
 }
 
+/// An outlet filter folds ASCII letters only, on both engines (a server's own lower() folds
+/// every letter: it found both outlets below where a file finds one).
+fn an_outlet_filter_folds_the_same_letters_on_both_engines(on: Backend) {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("two.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"id":"1","title":"Satu","text":"Rusia dan Turki bertemu.","source":"TÜRKIYE HABER","date":"2020-01-01"}"#,
+            "\n",
+            r#"{"id":"2","title":"Dua","text":"Rusia datang lagi ke sini.","source":"türkiye haber","date":"2020-01-02"}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let Some(mut store) = common::store(on, "outlet_fold") else {
+        return;
+    };
+    assert_eq!(import(&mut store, &[file]).counts.articles_added, 2);
+    let count = |source: &str| {
+        let filter = pantau::model::Filter {
+            sources: vec![source.into()],
+            ..Default::default()
+        };
+        store.article_count(&filter).expect("count")
+    };
+    let outlets = |source: &str| {
+        let filter = pantau::model::Filter {
+            sources: vec![source.into()],
+            ..Default::default()
+        };
+        store.source_articles(&filter).expect("outlets")
+    };
+    let upper = vec![("TÜRKIYE HABER".to_string(), 1)];
+    let lower = vec![("türkiye haber".to_string(), 1)];
+    assert_eq!(outlets("TÜRKIYE HABER"), upper);
+    assert_eq!(outlets("tÜrkiye haber"), upper);
+    assert_eq!(outlets("türkiye haber"), lower);
+    assert_eq!(outlets("TüRKIYE HABER"), lower);
+    assert_eq!(count("TÜRKIYE HABER"), 1);
+    let usage = store.alias_usage("TUR", 3).expect("usage");
+    assert_eq!(usage.mentions, 1, "{usage:?}");
+}
+
 on_both_backends!(
+    an_outlet_filter_folds_the_same_letters_on_both_engines,
     seed_gives_the_expected_mentions,
     importing_twice_stores_once,
     a_bad_file_is_reported_and_the_others_imported,

@@ -1117,6 +1117,20 @@ fn the_window_connects_to_a_server_browses_it_and_imports_into_it() {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut PantauApp| app.show(ui), app);
     step_until(&mut h, "idle", |app| !app.is_busy());
+    // Connect, then Cancel before the answer: the answer that comes is not acted on.
+    h.state_mut().send(pantau::ui::Action::ConnectDialog);
+    h.state_mut().send(pantau::ui::Action::Connect {
+        address: pantau::ui::TypedAddress(reader.clone()),
+        password: pantau::ui::Password::new(secret.clone()),
+    });
+    h.state_mut().send(pantau::ui::Action::CloseConnect);
+    h.step();
+    step_until(&mut h, "the cancelled attempt's end", |app| !app.is_busy());
+    assert!(
+        h.state().database().file().is_some(),
+        "a cancelled Connect switched the window: {:?}",
+        h.state().notices
+    );
     h.get_by_label("File").click();
     h.run_steps(2);
     h.get_by_label("Connect to server…").click();
@@ -1198,4 +1212,61 @@ fn the_window_connects_to_a_server_browses_it_and_imports_into_it() {
     drop(team);
     let mut a = client(&admin);
     let _ = a.batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
+}
+
+/// A team's database set up by the previous pantau (server schema 1): a reader is told who
+/// must bring it up and how; the owner's next command does, and the reader reads again.
+#[test]
+fn an_older_server_database_is_brought_up_by_its_owner_and_a_reader_told_how() {
+    let Some(admin) = server() else { return };
+    let db = TestDb::new(&admin, "upgrade");
+    let owner = db.address("pantau");
+    ok(pantau(&["stats", "--db", &owner]));
+    let mut c = client(&owner);
+    c.batch_execute(
+        "UPDATE pantau_server_schema SET version = 1;
+         DROP FUNCTION pantau_lower(text);
+         DROP INDEX articles_newest;",
+    )
+    .expect("as the previous pantau left it");
+    let role = format!("upgrade_reader_{}", std::process::id());
+    let password = std::env::var("PGPASSWORD").unwrap_or_default();
+    c.batch_execute(&format!(
+        "DROP ROLE IF EXISTS {role};
+         CREATE ROLE {role} LOGIN PASSWORD '{}';
+         GRANT CONNECT ON DATABASE {} TO {role};
+         GRANT USAGE ON SCHEMA public TO {role};
+         GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
+        password.replace('\'', "''"),
+        db.name
+    ))
+    .expect("role");
+    let reader = db.address(&role);
+    let why = refused(pantau(&["stats", "--db", &reader]));
+    assert!(
+        why.contains("server version 1 of")
+            && why.contains("the database's owner")
+            && why.contains("lacks CREATE on the schema"),
+        "{why}"
+    );
+    ok(pantau(&["stats", "--db", &owner]));
+    let folded: String = c
+        .query_one("SELECT pantau_lower('TÜRKIYE Abc')", &[])
+        .expect("the function is back")
+        .get(0);
+    assert_eq!(folded, "tÜrkiye abc");
+    let owner_of: String = c
+        .query_one(
+            "SELECT pg_get_userbyid(proowner)::text FROM pg_proc WHERE proname = 'pantau_lower'",
+            &[],
+        )
+        .expect("owner")
+        .get(0);
+    assert_eq!(owner_of, "pantau");
+    let stats = ok(pantau(&["stats", "--db", &reader]));
+    assert!(stats.contains("articles     0"), "{stats}");
+    let _ = c.batch_execute(&format!("DROP OWNED BY {role}"));
+    drop(c);
+    drop(db);
+    let _ = client(&admin).batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
 }

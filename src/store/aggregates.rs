@@ -166,7 +166,7 @@ fn conditions(filter: &Filter, dated_only: bool) -> Result<(String, Vec<Value>)>
         );
     }
     if !filter.sources.is_empty() {
-        // As SQLite's NOCASE (ASCII) on a file, Unicode's lower case on a server.
+        // ASCII letters folded, on a file (SQLite's lower) and on a server (pantau_lower).
         sql.push_str(" AND lower(a.source) IN (");
         sql.push_str(&vec!["lower(?)"; filter.sources.len()].join(","));
         sql.push(')');

@@ -251,6 +251,35 @@ impl Store {
     pub(crate) fn server_search_ids(&self, query: &str) -> Result<String> {
         let (_, parsed) = parse_search(query)?;
         let words = parsed.server_query();
+        if let Some(words) = words.as_deref().filter(|_| parsed.index_is_exact()) {
+            // The vector answers the query as the query would (plain words, prefixes, AND, OR,
+            // NOT): only the articles without a vector yet are read and checked ("ekonomi", 40,431
+            // of a million: a first page in 1.7 s reading every match's text, 0.73 s without).
+            let mut ids: Vec<i64> = Vec::new();
+            self.with_sql(|db| {
+                db.for_each(
+                    "SELECT id FROM articles WHERE search @@ CAST(CAST(?1 AS TEXT) AS tsquery)",
+                    &[super::sql::Value::Text(words)],
+                    &mut |r| {
+                        ids.push(r.int(0)?);
+                        Ok(())
+                    },
+                )?;
+                db.for_each(
+                    "SELECT id, title, text FROM articles WHERE search IS NULL",
+                    &[],
+                    &mut |r| {
+                        if parsed.matches(&r.text(1)?, &r.text(2)?) {
+                            ids.push(r.int(0)?);
+                        }
+                        Ok(())
+                    },
+                )
+            })?;
+            ids.sort_unstable();
+            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+            return Ok(format!("{{{}}}", ids.join(",")));
+        }
         // Articles whose vector is not written yet are candidates too.
         let sql = match &words {
             Some(_) => {

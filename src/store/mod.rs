@@ -97,7 +97,7 @@ pub enum StoreError {
     Server(Box<server::ServerError>),
     /// What was asked is not done on a server's database in this version.
     #[error(
-        "{0} needs a database file in this version: on a server, pantau imports, exports, re-tags, edits the dictionary and copies (pantau copy --from the server --to a file makes a local copy)"
+        "{0} needs a database file in this version: on a server, pantau's window and commands import, browse, search, export, re-tag, edit the dictionary and copy (pantau copy --from the server --to a file makes a local copy)"
     )]
     NotOnServer(&'static str),
 }

@@ -386,21 +386,33 @@ pub(crate) fn server_sql(sql: &str) -> String {
     out
 }
 
-/// `lower(` as a function name (not the end of another name) becomes `pantau_lower(`, the
-/// server's ASCII-only lower() of SQLite (server migration 2).
+/// `lower(` as a function name (any case, outside quotes, not the end of another name)
+/// becomes `pantau_lower(`, the server's ASCII-only lower() of SQLite (server migration 2).
 fn ascii_lower(sql: &str) -> String {
+    const NAME: &str = "lower(";
     let mut out = String::with_capacity(sql.len() + 16);
-    let mut rest = sql;
-    while let Some(at) = rest.find("lower(") {
-        let name_part = rest[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_');
-        out.push_str(&rest[..at]);
-        out.push_str(if name_part { "lower(" } else { "pantau_lower(" });
-        rest = &rest[at + "lower(".len()..];
+    let mut quoted = false;
+    let mut previous: Option<char> = None;
+    let mut at = 0;
+    while let Some(c) = sql[at..].chars().next() {
+        let starts_call = !quoted
+            && sql[at..]
+                .get(..NAME.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(NAME))
+            && !previous.is_some_and(|p| p.is_alphanumeric() || p == '_');
+        if starts_call {
+            out.push_str("pantau_lower(");
+            at += NAME.len();
+            previous = Some('(');
+            continue;
+        }
+        if c == '\'' {
+            quoted = !quoted;
+        }
+        out.push(c);
+        previous = Some(c);
+        at += c.len_utf8();
     }
-    out.push_str(rest);
     out
 }
 
@@ -540,6 +552,10 @@ mod tests {
         assert_eq!(
             server_sql("SELECT lower(a.source), my_lower(x) FROM t WHERE lower(s) IN (lower(?))"),
             "SELECT pantau_lower(a.source), my_lower(x) FROM t WHERE pantau_lower(s) IN (pantau_lower($1))"
+        );
+        assert_eq!(
+            server_sql("SELECT LOWER(name), 'lower(x)' FROM v ORDER BY Lower(name)"),
+            "SELECT pantau_lower(name), 'lower(x)' FROM v ORDER BY pantau_lower(name)"
         );
     }
 

@@ -117,13 +117,28 @@ pub enum Action {
     /// Connect to the server at `address` (a `postgres://` address), with the password typed
     /// (empty: from `PGPASSWORD` or the password file), and switch to its database.
     Connect {
-        /// The address as typed.
-        address: String,
+        /// The address as typed (shown by `Debug` without a password someone typed into it).
+        address: TypedAddress,
         /// The password as typed; kept in memory only.
         password: Password,
     },
-    /// Connecting failed: why, shown in the Connect window.
-    ConnectFailed(String),
+    /// Connecting (attempt `attempt` of the Connect window) succeeded: switch to `db`, saying
+    /// `notice` (as whom, with which rights), unless the window was closed or tried again.
+    Connected {
+        /// Which attempt.
+        attempt: u64,
+        /// The server's database, with the password that opened it.
+        db: crate::store::Location,
+        /// What the status bar says.
+        notice: String,
+    },
+    /// Connecting (attempt `attempt`) failed: why, shown in the Connect window.
+    ConnectFailed {
+        /// Which attempt.
+        attempt: u64,
+        /// Why.
+        why: String,
+    },
     /// A job changed the database: cached results are stale.
     Refresh(Changed),
     /// Ask for files (or a folder) to import (dialog).
@@ -285,5 +300,17 @@ impl std::fmt::Debug for Password {
         } else {
             "Password(typed)"
         })
+    }
+}
+
+/// An address as typed in the Connect window: `Debug` leaves out what stands between `://`
+/// and the last `@` past its user name (a password typed into the address is refused, but the
+/// action holding it may be logged first).
+#[derive(Clone, PartialEq)]
+pub struct TypedAddress(pub String);
+
+impl std::fmt::Debug for TypedAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", crate::store::server::without_password(&self.0))
     }
 }

@@ -32,6 +32,9 @@ pub struct PantauApp {
     /// Messages for the status bar: (text, is_error).
     pub notices: Vec<(String, bool)>,
     pub(crate) version: u64,
+    /// Bumped when another database is opened: what a one-shot job of the old one would do
+    /// next (a re-tag, an import of the sample, a switch) is not done to the new one.
+    pub(crate) generation: u64,
     pub(crate) pending: Vec<Action>,
     pub(crate) sample_on_empty: bool,
     started: bool,
@@ -80,6 +83,7 @@ impl PantauApp {
             tasks: Vec::new(),
             notices: Vec::new(),
             version: 0,
+            generation: 0,
             pending: Vec::new(),
             sample_on_empty,
             frame_probe: super::frame_probe::FrameProbe::from_env(),
@@ -342,12 +346,15 @@ impl PantauApp {
             tab.poll();
         }
         let mut follow = Vec::new();
+        let generation = self.generation;
         self.tasks.retain(|task| match task.poll() {
             Some(Ok(done)) => {
                 if !done.message.is_empty() {
                     self.notices.push((done.message, false));
                 }
-                follow.extend(done.then);
+                if task.generation == generation {
+                    follow.extend(done.then);
+                }
                 false
             }
             Some(Err(msg)) => {
@@ -392,7 +399,7 @@ impl PantauApp {
     fn import_sample_if_empty(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
         let lang = self.settings.lang();
-        self.tasks.push(Task::start(ctx, move || {
+        self.task(ctx, move || {
             let empty = db
                 .open()
                 .and_then(|s| s.is_empty())
@@ -411,7 +418,7 @@ impl PantauApp {
                 message: crate::i18n::tr(lang, "notice-sample-importing"),
                 then: vec![Action::PlotSample, Action::Import(paths)],
             })
-        }));
+        });
     }
 
     /// Brings the full-text index up to date in the background (a database from an older
@@ -419,7 +426,7 @@ impl PantauApp {
     pub(crate) fn catch_up_search_index(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
         let lang = self.settings.lang();
-        self.tasks.push(Task::start(ctx, move || {
+        self.task(ctx, move || {
             let n = db
                 .open()
                 .and_then(|mut s| s.index_new_articles())
@@ -442,7 +449,7 @@ impl PantauApp {
                     Action::Refresh(super::action::Changed::Corpus),
                 )
             })
-        }));
+        });
     }
 
     /// Reads the open database's place roll-up off the UI thread (for the switch beside the
@@ -450,7 +457,7 @@ impl PantauApp {
     pub(crate) fn read_places_setting(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
         let lang = self.settings.lang();
-        self.tasks.push(Task::start(ctx, move || {
+        self.task(ctx, move || {
             let on = db.open().and_then(|s| s.include_places()).map_err(|e| {
                 crate::i18n::tr_with(
                     lang,
@@ -462,7 +469,7 @@ impl PantauApp {
                 message: String::new(),
                 then: vec![Action::PlacesRead(on)],
             })
-        }));
+        });
     }
 }
 

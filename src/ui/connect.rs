@@ -3,7 +3,7 @@
 //! `PGPASSWORD` nor `~/.pgpass` has it, the password. The password goes into the open
 //! database's location, in memory, and is never saved with the settings.
 
-use super::action::{Action, Password};
+use super::action::{Action, Password, TypedAddress};
 
 /// The Connect to server window's state.
 #[derive(Default)]
@@ -18,6 +18,8 @@ pub struct ConnectDialog {
     pub error: Option<String>,
     /// An attempt runs.
     pub connecting: bool,
+    /// The current attempt: an answer to an older one (closed, or tried again) is ignored.
+    pub attempt: u64,
 }
 
 impl ConnectDialog {
@@ -34,16 +36,25 @@ impl ConnectDialog {
 
     /// Hides the window and forgets the password typed.
     pub fn close(&mut self) {
+        self.attempt += 1;
         self.open = false;
         self.connecting = false;
         self.error = None;
         self.password.clear();
     }
 
-    /// The attempt failed: the window stays, saying why.
-    pub fn failed(&mut self, why: String) {
-        self.connecting = false;
-        self.error = Some(why);
+    /// True when `attempt` is the one the window waits for.
+    pub fn awaits(&self, attempt: u64) -> bool {
+        self.open && self.connecting && attempt == self.attempt
+    }
+
+    /// Attempt `attempt` failed: the window stays, saying why (an older attempt's answer is
+    /// not shown).
+    pub fn failed(&mut self, attempt: u64, why: String) {
+        if self.awaits(attempt) {
+            self.connecting = false;
+            self.error = Some(why);
+        }
     }
 
     /// Draws the window while shown; Connect sends the address and the password.
@@ -104,8 +115,9 @@ impl ConnectDialog {
                     {
                         self.connecting = true;
                         self.error = None;
+                        self.attempt += 1;
                         action = Some(Action::Connect {
-                            address: self.address.trim().to_string(),
+                            address: TypedAddress(self.address.trim().to_string()),
                             password: Password::new(std::mem::take(&mut self.password)),
                         });
                     }

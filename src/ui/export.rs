@@ -4,7 +4,7 @@
 use super::action::ExportKind;
 use super::app::PantauApp;
 use super::articles_view::ArticleListing;
-use super::jobs::{Done, Task};
+use super::jobs::Done;
 use crate::export::chart::{self, ChartText};
 use crate::export::{CsvOptions, ExportError, Provenance, TableFormat, safe_cell};
 use crate::store::Store;
@@ -327,7 +327,7 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
     let name = path_name.clone();
     let lang = app.settings.lang();
     let chart = kind.is_chart();
-    app.tasks.push(Task::start(ctx, move || {
+    app.task(ctx, move || {
         job().map(|rows| {
             Done::notice(crate::i18n::tr_with(
                 lang,
@@ -342,7 +342,7 @@ pub fn start(app: &mut PantauApp, kind: ExportKind, path: PathBuf, ctx: &egui::C
                 ],
             ))
         })
-    }));
+    });
 }
 
 /// An export's work, run on a background thread.

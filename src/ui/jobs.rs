@@ -274,12 +274,15 @@ impl Done {
 /// a database).
 pub struct Task {
     rx: Receiver<Result<Done, String>>,
+    /// The database generation it was started on (see `PantauApp::generation`).
+    pub(crate) generation: u64,
 }
 
 impl Task {
-    /// Runs `f` on a thread.
+    /// Runs `f` on a thread, for the database of `generation`.
     pub fn start(
         ctx: &egui::Context,
+        generation: u64,
         f: impl FnOnce() -> Result<Done, String> + Send + 'static,
     ) -> Self {
         let (tx, rx) = unbounded();
@@ -288,7 +291,7 @@ impl Task {
             let _ = tx.send(f());
             ctx.request_repaint();
         });
-        Task { rx }
+        Task { rx, generation }
     }
 
     /// The outcome once done.

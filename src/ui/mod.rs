@@ -36,7 +36,7 @@ mod views;
 /// The analysis the views show.
 pub(crate) use crate::analysis;
 
-pub use action::{Action, Changed, ExportKind};
+pub use action::{Action, Changed, ExportKind, Password, TypedAddress};
 pub use analysis::DrillDown;
 pub use app::{PantauApp, Settings, Tab};
 pub use colors::actor_color;

@@ -58,38 +58,59 @@ impl PantauApp {
             Action::SwitchDatabase(db) => self.switch_database(db, ctx),
             Action::ConnectDialog => self.connect.show(&self.settings.servers),
             Action::CloseConnect => self.connect.close(),
-            Action::Connect { address, password } => self.task(ctx, move || {
-                // The role and its rights are said at once: a reader learns before the first
-                // import that it may only browse, search and export.
-                let connected = crate::store::server::ServerAddress::parse(&address)
-                    .map_err(crate::store::StoreError::from)
-                    .and_then(|address| {
-                        let mut login = ServerLogin::new(address, password.into_option());
-                        let mut server = login.connect(&mut |_| None)?;
-                        let role = server.role()?;
-                        let writes = server.require_write("import").is_ok();
-                        Ok((login, role, writes))
-                    });
-                Ok(match connected {
-                    Ok((login, role, writes)) => Done::then(
-                        tr_with(
-                            lang,
-                            if writes {
-                                "notice-connected"
-                            } else {
-                                "notice-connected-read-only"
+            Action::Connect { address, password } => {
+                let attempt = self.connect.attempt;
+                self.task(ctx, move || {
+                    // The role and its rights are said at once: a reader learns before the first
+                    // import that it may only browse, search and export.
+                    let connected = crate::store::server::ServerAddress::parse(&address.0)
+                        .map_err(crate::store::StoreError::from)
+                        .and_then(|address| {
+                            let mut login = ServerLogin::new(address, password.into_option());
+                            let mut server = login.connect(&mut |_| None)?;
+                            let role = server.role()?;
+                            let writes = server.require_write("import").is_ok();
+                            Ok((login, role, writes))
+                        });
+                    Ok(Done::then(
+                        String::new(),
+                        match connected {
+                            Ok((login, role, writes)) => Action::Connected {
+                                attempt,
+                                notice: tr_with(
+                                    lang,
+                                    if writes {
+                                        "notice-connected"
+                                    } else {
+                                        "notice-connected-read-only"
+                                    },
+                                    &[
+                                        ("address", text(login.address().to_string())),
+                                        ("role", text(role)),
+                                    ],
+                                ),
+                                db: Location::Server(login),
                             },
-                            &[
-                                ("address", text(login.address().to_string())),
-                                ("role", text(role)),
-                            ],
-                        ),
-                        Action::SwitchDatabase(Location::Server(login)),
-                    ),
-                    Err(e) => Done::then(String::new(), Action::ConnectFailed(e.to_string())),
-                })
-            }),
-            Action::ConnectFailed(why) => self.connect.failed(why),
+                            Err(e) => Action::ConnectFailed {
+                                attempt,
+                                why: e.to_string(),
+                            },
+                        },
+                    ))
+                });
+            }
+            Action::Connected {
+                attempt,
+                db,
+                notice,
+            } => {
+                // Closed or tried again meanwhile: this answer is not wanted.
+                if self.connect.awaits(attempt) {
+                    self.notices.push((notice, false));
+                    self.switch_database(db, ctx);
+                }
+            }
+            Action::ConnectFailed { attempt, why } => self.connect.failed(attempt, why),
             Action::Refresh(Changed::Corpus) => self.data_changed(),
             Action::Refresh(Changed::Dictionary) => {
                 self.version += 1;
@@ -468,13 +489,14 @@ impl PantauApp {
         }
     }
 
-    /// Runs a one-shot job; its notice and follow-up actions come back through `poll`.
-    fn task(
+    /// Runs a one-shot job; its notice and follow-up actions come back through `poll` (the
+    /// follow-ups only while the same database is open).
+    pub(crate) fn task(
         &mut self,
         ctx: &egui::Context,
         f: impl FnOnce() -> Result<Done, String> + Send + 'static,
     ) {
-        self.tasks.push(Task::start(ctx, f));
+        self.tasks.push(Task::start(ctx, self.generation, f));
     }
 
     /// Applies one dictionary edit in the background, then refreshes the dictionary's views.
@@ -570,6 +592,7 @@ impl PantauApp {
             Location::Server(login) => self.settings.remember_server(login.address().to_string()),
         }
         self.connect.close();
+        self.generation += 1;
         self.db = db;
         self.settings.places = None;
         self.places_checked = false;

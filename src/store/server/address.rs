@@ -5,6 +5,22 @@ use super::ServerError;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+/// `text` without a password someone typed into it: between `://` and the last `@`, only
+/// what stands before the first ':' is kept (`postgres://ana:pw@host/db` →
+/// `postgres://ana@host/db`), for messages and logs.
+pub fn without_password(text: &str) -> String {
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return text.to_string();
+    };
+    match rest.rsplit_once('@') {
+        Some((userinfo, host)) if userinfo.contains(':') => {
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}@{host}")
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// True when `text` names a PostgreSQL server rather than a database file.
 pub fn is_server_address(text: &str) -> bool {
     let lower = text.trim_start().to_ascii_lowercase();
@@ -80,10 +96,10 @@ impl ServerAddress {
                 "{text} is not a postgres:// address"
             )));
         }
-        // Before anything else reads it, so that no error can repeat it.
+        // Before anything else reads it, so that no error can repeat it (a password may hold
+        // '/' or '?': everything up to the last '@' is the user's part).
         let after_scheme = text.split_once("://").map_or("", |(_, rest)| rest);
-        let authority = after_scheme.split(['/', '?']).next().unwrap_or_default();
-        if let Some((userinfo, _)) = authority.rsplit_once('@')
+        if let Some((userinfo, _)) = after_scheme.rsplit_once('@')
             && userinfo.contains(':')
         {
             return Err(password_in_address());
@@ -117,8 +133,13 @@ impl ServerAddress {
             _ => "sslmode=require",
         });
         let driver_text = format!("{base}?{}", passed.join("&"));
-        let config = postgres::Config::from_str(&driver_text)
-            .map_err(|e| ServerError::Address(format!("{text}: {e}")))?;
+        let mut config = postgres::Config::from_str(&driver_text)
+            .map_err(|e| ServerError::Address(format!("{}: {e}", without_password(text))))?;
+        // A server that drops packets fails in seconds, not after the system's two minutes
+        // (an address's own connect_timeout wins).
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(std::time::Duration::from_secs(10));
+        }
         if config.get_password().is_some() {
             return Err(password_in_address());
         }
@@ -277,11 +298,27 @@ mod tests {
             // An address the driver cannot parse must not be repeated with its password.
             "postgres://ana:secret@localhost:notaport/news",
             "postgres://ana:secret@localhost/news?sslcert=x",
+            // A password holding '/' or '?', which end the host part of an address.
+            "postgres://ana:sec/ret-secret@localhost:54x/news",
+            "postgres://ana:se?cret-secret@localhost/news",
         ] {
             let err = ServerAddress::parse(text).expect_err(text).to_string();
             assert!(err.contains("PGPASSWORD"), "{err}");
             assert!(!err.contains("secret"), "{err}");
         }
+    }
+
+    #[test]
+    fn a_password_is_left_out_of_what_is_shown() {
+        assert_eq!(
+            without_password("postgres://ana:s/e?c@ret@host:5432/db?sslmode=require"),
+            "postgres://ana@host:5432/db?sslmode=require"
+        );
+        assert_eq!(
+            without_password("postgres://ana@host/db"),
+            "postgres://ana@host/db"
+        );
+        assert_eq!(without_password("/tmp/news.db"), "/tmp/news.db");
     }
 
     #[test]

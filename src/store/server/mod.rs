@@ -11,7 +11,9 @@ pub mod schema;
 pub(crate) mod search;
 pub(crate) mod writer;
 
-pub use address::{ServerAddress, SslMode, is_server_address, password_from_file};
+pub use address::{
+    ServerAddress, SslMode, is_server_address, password_from_file, without_password,
+};
 
 use super::stats::{FailedFile, STATS_SQL, Stats};
 
