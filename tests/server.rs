@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestDb, client, server};
+use common::{TestDb, client, reader_role, server};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -315,19 +315,8 @@ fn a_read_only_role_browses_and_exports_but_may_not_write() {
         &server_db.address("pantau"),
     ));
     // A role that may only read, with the password the tests know.
-    let role = format!("reader_{}", std::process::id());
     let password = std::env::var("PGPASSWORD").unwrap_or_default();
-    let mut c = client(&server_db.address("pantau"));
-    c.batch_execute(&format!(
-        "DROP ROLE IF EXISTS {role};
-         CREATE ROLE {role} LOGIN PASSWORD '{}';
-         GRANT CONNECT ON DATABASE {} TO {role};
-         GRANT USAGE ON SCHEMA public TO {role};
-         GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
-        password.replace('\'', "''"),
-        server_db.name
-    ))
-    .expect("role");
+    let role = reader_role(&server_db, "reader", &password);
     let reader = server_db.address(&role);
 
     let stats = ok(pantau(&["stats", "--db", &reader]));
@@ -1094,18 +1083,9 @@ fn the_window_connects_to_a_server_browses_it_and_imports_into_it() {
         local.to_str().expect("utf8"),
         &server_db.address("pantau"),
     ));
-    let role = format!("window_reader_{}", std::process::id());
     let secret = format!("typed-{}-only", std::process::id());
+    let role = reader_role(&server_db, "window_reader", &secret);
     let mut c = client(&server_db.address("pantau"));
-    c.batch_execute(&format!(
-        "DROP ROLE IF EXISTS {role};
-         CREATE ROLE {role} LOGIN PASSWORD '{secret}';
-         GRANT CONNECT ON DATABASE {} TO {role};
-         GRANT USAGE ON SCHEMA public TO {role};
-         GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
-        server_db.name
-    ))
-    .expect("role");
     let reader = server_db.address(&role);
 
     let settings = Settings {
@@ -1229,18 +1209,8 @@ fn an_older_server_database_is_brought_up_by_its_owner_and_a_reader_told_how() {
          DROP INDEX articles_newest;",
     )
     .expect("as the previous pantau left it");
-    let role = format!("upgrade_reader_{}", std::process::id());
     let password = std::env::var("PGPASSWORD").unwrap_or_default();
-    c.batch_execute(&format!(
-        "DROP ROLE IF EXISTS {role};
-         CREATE ROLE {role} LOGIN PASSWORD '{}';
-         GRANT CONNECT ON DATABASE {} TO {role};
-         GRANT USAGE ON SCHEMA public TO {role};
-         GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
-        password.replace('\'', "''"),
-        db.name
-    ))
-    .expect("role");
+    let role = reader_role(&db, "upgrade_reader", &password);
     let reader = db.address(&role);
     let why = refused(pantau(&["stats", "--db", &reader]));
     assert!(

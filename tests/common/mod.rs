@@ -90,6 +90,24 @@ pub fn client(address: &str) -> postgres::Client {
     config.connect(postgres::NoTls).expect("connect")
 }
 
+/// A role (`tag` and the process id) that may log in to `db` with `password` and only read
+/// it: SELECT on every table there now.
+pub fn reader_role(db: &TestDb, tag: &str, password: &str) -> String {
+    let role = format!("{tag}_{}", std::process::id());
+    client(&db.address("pantau"))
+        .batch_execute(&format!(
+            "DROP ROLE IF EXISTS {role};
+             CREATE ROLE {role} LOGIN PASSWORD '{}';
+             GRANT CONNECT ON DATABASE {} TO {role};
+             GRANT USAGE ON SCHEMA public TO {role};
+             GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};",
+            password.replace('\'', "''"),
+            db.name
+        ))
+        .expect("a reader's role");
+    role
+}
+
 /// The engine a suite's test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
