@@ -1150,6 +1150,37 @@ fn the_window_connects_to_a_server_browses_it_and_imports_into_it() {
             && refused.contains("lacks INSERT on"),
         "{refused}"
     );
+    // A dictionary edit and a saved view: refused the same way, nothing written.
+    h.state_mut()
+        .send(pantau::ui::Action::AddAlias(pantau::store::NewAlias {
+            actor_code: "IDN".into(),
+            text: "Zamrud Khatulistiwa Raya".into(),
+            language: None,
+            case: None,
+            via: pantau::model::Via::Name,
+        }));
+    h.state_mut()
+        .send(pantau::ui::Action::SaveView("reader's view".into()));
+    step_until(&mut h, "two refusals", |app| {
+        app.notices.iter().filter(|(_, error)| *error).count() >= 2
+    });
+    let said = format!("{:?}", h.state().notices);
+    assert!(
+        said.contains(&format!("the role {role} may not edit the dictionary"))
+            && said.contains(&format!("the role {role} may not save a view")),
+        "{said}"
+    );
+    let mut admin_client = client(&server_db.address("pantau"));
+    let written: i64 = admin_client
+        .query_one(
+            "SELECT (SELECT COUNT(*) FROM aliases WHERE alias = 'Zamrud Khatulistiwa Raya')
+                  + (SELECT COUNT(*) FROM saved_views)",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(written, 0);
+    drop(admin_client);
     // The address is remembered for the next Connect; the password nowhere.
     let saved = serde_json::to_string(&h.state().settings).expect("settings");
     assert!(saved.contains(&reader), "{saved}");

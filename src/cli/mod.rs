@@ -118,10 +118,36 @@ fn on_server(address: &str, command: Option<Command>) -> anyhow::Result<ExitCode
         None => {}
     }
     // The window: connected here first, so that a password is asked at the terminal (as by
-    // every command) and a wrong address fails before a window opens.
+    // every command). When that fails (no terminal to ask on, a wrong password, a server
+    // down), the window opens on the local database with Connect to server… offering the
+    // address and saying why.
     let mut login = pantau::store::ServerLogin::new(parsed, None);
-    drop(login.connect(&mut copy::ask_password)?);
-    window(pantau::store::Location::Server(login))
+    match login.connect(&mut copy::ask_password) {
+        Ok(server) => {
+            drop(server);
+            window(pantau::store::Location::Server(login))
+        }
+        Err(e) => window_offering(address, &e.to_string()),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn window_offering(address: &str, why: &str) -> anyhow::Result<ExitCode> {
+    let local = pantau::store::Location::File(pantau::pipeline::default_database());
+    pantau::ui::run_window_offering(local, Some((address.to_string(), why.to_string()))).map_err(
+        |e| {
+            anyhow::anyhow!(
+                "{}",
+                say("clierr-window", &[("reason", e.to_string().into())])
+            )
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn window_offering(_address: &str, why: &str) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("{why}")
 }
 
 #[cfg(feature = "gui")]

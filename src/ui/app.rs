@@ -102,6 +102,13 @@ impl PantauApp {
         &self.db
     }
 
+    /// Opens the Connect to server window on `address`, saying why the last attempt failed.
+    pub fn offer_connect(&mut self, address: String, why: String) {
+        self.connect.address = address;
+        self.connect.show(&self.settings.servers);
+        self.connect.error = Some(why);
+    }
+
     /// Queues an action, applied at the end of the next frame (what the views and tests do).
     pub fn send(&mut self, action: Action) {
         self.pending.push(action);

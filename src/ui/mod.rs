@@ -46,6 +46,16 @@ pub use colors::actor_color;
 ///
 /// An empty database file gets the bundled sample corpus, imported in the background.
 pub fn run_window(db: crate::store::Location) -> Result<(), eframe::Error> {
+    run_window_offering(db, None)
+}
+
+/// As [`run_window`], with the Connect to server window open on `address`, saying `why` the
+/// connection the command line tried failed (started from a desktop launcher, no terminal
+/// could ask for the password).
+pub fn run_window_offering(
+    db: crate::store::Location,
+    connect: Option<(String, String)>,
+) -> Result<(), eframe::Error> {
     frame_probe::mark_start();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -72,7 +82,11 @@ pub fn run_window(db: crate::store::Location) -> Result<(), eframe::Error> {
                 }
                 _ => db,
             };
-            Ok(Box::new(PantauApp::new(db, settings, true)))
+            let mut app = PantauApp::new(db, settings, true);
+            if let Some((address, why)) = connect {
+                app.offer_connect(address, why);
+            }
+            Ok(Box::new(app))
         }),
     )
 }

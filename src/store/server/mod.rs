@@ -32,7 +32,7 @@ pub enum ServerError {
         reason: String,
     },
     /// The server refused a statement.
-    #[error("server: {0}")]
+    #[error("server: {}", statement_error(.0))]
     Postgres(#[from] postgres::Error),
     /// The role lacks a right the action needs.
     #[error(
@@ -359,6 +359,25 @@ impl ServerStore {
         }
         Ok(out)
     }
+}
+
+/// What the server said of a statement it refused ("permission denied for table aliases"),
+/// with its detail and hint; the driver's own text for the rest (a closed connection, a
+/// value it could not read). The driver's Display says only "db error".
+fn statement_error(e: &postgres::Error) -> String {
+    let Some(db) = e.as_db_error() else {
+        return match std::error::Error::source(e) {
+            Some(src) => format!("{e}: {src}"),
+            None => e.to_string(),
+        };
+    };
+    let mut text = db.message().to_string();
+    for extra in [db.detail(), db.hint()].into_iter().flatten() {
+        text.push_str(" (");
+        text.push_str(extra);
+        text.push(')');
+    }
+    text
 }
 
 fn connect_error(address: &ServerAddress, e: &postgres::Error) -> ServerError {
