@@ -1271,3 +1271,46 @@ fn an_older_server_database_is_brought_up_by_its_owner_and_a_reader_told_how() {
     drop(db);
     let _ = client(&admin).batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
 }
+
+/// The window's background queries take an idle connection of their login instead of
+/// connecting each time; a connection that held a re-tag's lock is not handed on (others
+/// would see the job run for ever).
+#[test]
+fn a_logins_stores_reuse_its_connections_but_not_a_jobs() {
+    let Some(admin) = server() else { return };
+    let db = TestDb::new(&admin, "pool");
+    let at = pantau::store::Location::parse(&db.address("pantau")).expect("address");
+    let connections = || -> i64 {
+        client(&admin)
+            .query_one(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = $1",
+                &[&db.name],
+            )
+            .expect("activity")
+            .get(0)
+    };
+    for _ in 0..20 {
+        let store = at.open().expect("open");
+        assert_eq!(store.stats().expect("stats").articles, 0);
+    }
+    assert_eq!(
+        connections(),
+        1,
+        "20 queries one after the other, one connection"
+    );
+    let (a, b) = (at.open().expect("a"), at.open().expect("b"));
+    drop((a, b));
+    assert_eq!(connections(), 2, "two at once, both kept");
+    let mut job = at.open().expect("job");
+    job.begin_job(10).expect("job");
+    assert!(
+        at.open()
+            .expect("other")
+            .running_job()
+            .expect("job")
+            .is_some()
+    );
+    drop(job);
+    let other = at.open().expect("after the job");
+    assert_eq!(other.running_job().expect("job"), None);
+}

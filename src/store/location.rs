@@ -3,7 +3,7 @@
 //! the user typed lives here, in memory only (never in the address, the settings or a message).
 
 use super::server::{ServerAddress, ServerStore, is_server_address};
-use super::{Result, Store};
+use super::{IdleConnections, Result, Store};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -23,6 +23,8 @@ pub struct ServerLogin {
     // Shared: a location is cloned for every background query.
     address: Arc<ServerAddress>,
     password: Option<Arc<str>>,
+    /// Connections of this login no store uses, shared by its clones.
+    idle: IdleConnections,
 }
 
 impl PartialEq for ServerLogin {
@@ -66,6 +68,7 @@ impl ServerLogin {
         ServerLogin {
             address: Arc::new(address),
             password: password.filter(|p| !p.is_empty()).map(Arc::from),
+            idle: Default::default(),
         }
     }
 
@@ -92,6 +95,25 @@ impl ServerLogin {
             self.password = Some(Arc::from(p));
         }
         Ok(server)
+    }
+
+    /// A store on an idle connection of this login that still answers, or on a new one.
+    fn store(&self) -> Result<Store> {
+        loop {
+            let taken = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+            match taken {
+                Some(mut server) => {
+                    if server.answers() {
+                        return Ok(Store::on_server_from(server, Some(self.idle.clone())));
+                    }
+                }
+                None => break,
+            }
+        }
+        Ok(Store::on_server_from(
+            self.connect_quietly()?,
+            Some(self.idle.clone()),
+        ))
     }
 
     fn connect_quietly(&self) -> Result<ServerStore> {
@@ -133,7 +155,7 @@ impl Location {
     pub fn open(&self) -> Result<Store> {
         match self {
             Location::File(path) => Store::open(path),
-            Location::Server(login) => Ok(Store::on_server(login.connect_quietly()?)),
+            Location::Server(login) => login.store(),
         }
     }
 
@@ -143,9 +165,9 @@ impl Location {
         match self {
             Location::File(path) => Store::open(path),
             Location::Server(login) => {
-                let mut server = login.connect_quietly()?;
-                server.require_write(action)?;
-                Ok(Store::on_server(server))
+                let store = login.store()?;
+                store.require_write(action)?;
+                Ok(store)
             }
         }
     }

@@ -145,7 +145,57 @@ pub struct Store {
 enum Backend {
     Lite(Connection),
     /// Behind a cell: reading a server needs its connection mutably, reading a file does not.
-    Server(Box<std::cell::RefCell<server::ServerStore>>),
+    Server(Pooled),
+}
+
+/// The connections of one login that no store uses (see [`Location::open`]): the window's
+/// background queries take one instead of connecting each time.
+pub(crate) type IdleConnections = std::sync::Arc<std::sync::Mutex<Vec<server::ServerStore>>>;
+
+/// At most this many idle connections are kept per login.
+const IDLE_KEPT: usize = 4;
+
+/// A store's server connection, handed back to its login's idle ones when the store is
+/// dropped (unless it holds a job's lock, is closed, or a panic unwinds: its session state is
+/// not known then).
+struct Pooled {
+    /// Present until dropped.
+    server: Option<Box<std::cell::RefCell<server::ServerStore>>>,
+    home: Option<IdleConnections>,
+}
+
+impl std::ops::Deref for Pooled {
+    type Target = std::cell::RefCell<server::ServerStore>;
+    fn deref(&self) -> &Self::Target {
+        self.server
+            .as_deref()
+            .expect("a store's connection, present until dropped")
+    }
+}
+
+impl std::ops::DerefMut for Pooled {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        self.server
+            .as_deref_mut()
+            .expect("a store's connection, present until dropped")
+    }
+}
+
+impl Drop for Pooled {
+    fn drop(&mut self) {
+        let (Some(home), Some(server)) = (self.home.take(), self.server.take()) else {
+            return;
+        };
+        let server = server.into_inner();
+        if std::thread::panicking() || !server.reusable() {
+            return;
+        }
+        if let Ok(mut idle) = home.lock()
+            && idle.len() < IDLE_KEPT
+        {
+            idle.push(server);
+        }
+    }
 }
 
 /// The server behind a [`Backend::Server`], borrowed for one call.
@@ -339,10 +389,30 @@ impl Store {
 
     /// A store over a connected server.
     pub fn on_server(server: server::ServerStore) -> Store {
+        Store::on_server_from(server, None)
+    }
+
+    /// A store over `server`, handing it back to `home` when dropped.
+    pub(crate) fn on_server_from(
+        server: server::ServerStore,
+        home: Option<IdleConnections>,
+    ) -> Store {
         Store {
-            backend: Backend::Server(Box::new(std::cell::RefCell::new(server))),
+            backend: Backend::Server(Pooled {
+                server: Some(Box::new(std::cell::RefCell::new(server))),
+                home,
+            }),
             path: None,
             stories: Default::default(),
+        }
+    }
+
+    /// Refuses `action` unless this store may change the database: on a server, naming the
+    /// right the role lacks ([`server::ServerStore::require_write`]); a file always may.
+    pub fn require_write(&self, action: &str) -> Result<()> {
+        match &self.backend {
+            Backend::Lite(_) => Ok(()),
+            Backend::Server(s) => Ok(s.borrow_server()?.require_write(action)?),
         }
     }
 

@@ -177,6 +177,20 @@ impl ServerStore {
         &self.address
     }
 
+    /// True when another store of the same login may take this connection over: open, and
+    /// holding no job's lock.
+    pub(crate) fn reusable(&self) -> bool {
+        !self.client.is_closed() && self.job.is_none()
+    }
+
+    /// True when the server still answers (a connection idle for a while may have been
+    /// closed by it or by the network).
+    pub(crate) fn answers(&mut self) -> bool {
+        self.client
+            .is_valid(std::time::Duration::from_secs(3))
+            .is_ok()
+    }
+
     /// The role the connection acts as.
     pub fn role(&mut self) -> Result<String> {
         Ok(self
