@@ -264,8 +264,12 @@ impl Store {
                 ..filter.clone()
             };
             let (mut sql, mut values) = conditions(&rest, dated_only)?;
-            sql.push_str(" AND a.id = ANY(CAST(CAST(? AS TEXT) AS BIGINT[]))");
-            values.push(Value::Text(self.server_search_ids(q)?));
+            let condition = self.server_search_condition(q, |v| {
+                values.push(Value::Text(v));
+                "?".into()
+            })?;
+            sql.push_str(" AND ");
+            sql.push_str(&condition);
             return Ok((sql, values));
         }
         conditions(filter, dated_only)

@@ -373,11 +373,11 @@ impl Store {
         }
         if !query.text.trim().is_empty() {
             if self.server_address().is_some() {
-                args.push(Value::Text(self.server_search_ids(&query.text)?));
-                conds.push(format!(
-                    "a.id = ANY(CAST(CAST(?{} AS TEXT) AS BIGINT[]))",
-                    args.len()
-                ));
+                let condition = self.server_search_condition(&query.text, |v| {
+                    args.push(Value::Text(v));
+                    format!("?{}", args.len())
+                })?;
+                conds.push(condition);
             } else {
                 conds.push(fulltext::search_condition(&query.text, |v| {
                     args.push(Value::Text(v));
