@@ -1280,10 +1280,10 @@ fn an_older_server_database_is_brought_up_by_its_owner_and_a_reader_told_how() {
 }
 
 /// The window's background queries take an idle connection of their login instead of
-/// connecting each time; a connection that held a re-tag's lock is not handed on (others
-/// would see the job run for ever).
+/// connecting each time; a re-tag's job ends with its store, at once (others saw it run until
+/// the server noticed the closed connection, or for ever had the connection been handed on).
 #[test]
-fn a_logins_stores_reuse_its_connections_but_not_a_jobs() {
+fn a_logins_stores_reuse_their_connections_and_a_job_ends_with_its_store() {
     let Some(admin) = server() else { return };
     let db = TestDb::new(&admin, "pool");
     let at = pantau::store::Location::parse(&db.address("pantau")).expect("address");

@@ -156,8 +156,8 @@ pub(crate) type IdleConnections = std::sync::Arc<std::sync::Mutex<Vec<server::Se
 const IDLE_KEPT: usize = 4;
 
 /// A store's server connection, handed back to its login's idle ones when the store is
-/// dropped (unless it holds a job's lock, is closed, or a panic unwinds: its session state is
-/// not known then).
+/// dropped (a job it ran ended first; not when closed, or while a panic unwinds: its session
+/// state is not known then).
 struct Pooled {
     /// Present until dropped.
     server: Option<Box<std::cell::RefCell<server::ServerStore>>>,
@@ -183,11 +183,22 @@ impl std::ops::DerefMut for Pooled {
 
 impl Drop for Pooled {
     fn drop(&mut self) {
-        let (Some(home), Some(server)) = (self.home.take(), self.server.take()) else {
+        let Some(server) = self.server.take() else {
             return;
         };
-        let server = server.into_inner();
-        if std::thread::panicking() || !server.reusable() {
+        let mut server = server.into_inner();
+        if std::thread::panicking() {
+            return;
+        }
+        // A job left running (a re-tag that failed) ends with its store: others stop seeing
+        // it now, not once the server has noticed the closed connection.
+        if server.end_job().is_err() {
+            return;
+        }
+        let Some(home) = self.home.take() else {
+            return;
+        };
+        if !server.reusable() {
             return;
         }
         if let Ok(mut idle) = home.lock()
